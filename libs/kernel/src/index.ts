@@ -1,0 +1,3 @@
+export * from './countries';
+export * from './localized-error';
+export * from './clock';

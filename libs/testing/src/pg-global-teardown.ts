@@ -1,0 +1,3 @@
+import { pgGlobalTeardown } from './pg-global-setup';
+
+export default pgGlobalTeardown;
