@@ -1,2 +1,4 @@
 export * from './free-port';
 export * from './embedded-postgres';
+export * from './platform-config';
+export * from './database';
