@@ -2,3 +2,8 @@ export * from './types';
 export * from './errors';
 export * from './hash-chain';
 export * from './validation';
+export * from './verify';
+export * from './filter';
+export * from './append-rules';
+export * from './catch-up-subscription';
+export * from './memory/memory-event-store';
