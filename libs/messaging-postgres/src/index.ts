@@ -1,0 +1,5 @@
+export * from './postgres-bus';
+export * from './postgres-checkpoint-store';
+export { partitionFor } from './partitioner';
+export { assignPartitions, type TopicPartition } from './assignment';
+export { busSchemaSql } from './schema';

@@ -1,0 +1,3 @@
+export * from './checkpoint-store';
+export * from './relay';
+export { RelayStoppedError } from './retry';
