@@ -1,6 +1,6 @@
 import { isCountryCode } from '@crm/kernel';
 import { EventStoreValidationError } from './errors';
-import type { AllFilter, RecordedEvent } from './types';
+import type { AllFilter, ReadStreamOptions, RecordedEvent } from './types';
 import { categoryOf } from './validation';
 
 /** True when `event` passes every given part of `filter` (AND of the parts; OR inside a list). */
@@ -35,5 +35,20 @@ export function assertReadOptions(options: { fromPosition?: unknown; maxCount?: 
   if (filter.country !== undefined && !isCountryCode(filter.country)) bad('filter.country');
   if (filter.recordedUpTo !== undefined && (!(filter.recordedUpTo instanceof Date) || Number.isNaN(filter.recordedUpTo.getTime()))) {
     bad('filter.recordedUpTo');
+  }
+}
+
+/** Checks readStream options. */
+export function assertStreamReadOptions(options: ReadStreamOptions): void {
+  const okInt = (v: unknown) => v === undefined || (Number.isSafeInteger(v) && (v as number) >= 0);
+  if (
+    (options.direction !== undefined && options.direction !== 'forwards' && options.direction !== 'backwards') ||
+    !okInt(options.fromRevision) ||
+    !okInt(options.maxCount)
+  ) {
+    throw new EventStoreValidationError('invalid_read_options', {
+      es: 'Opciones de lectura del flujo no válidas (direction, fromRevision, maxCount).',
+      en: 'Invalid stream read options (direction, fromRevision, maxCount).',
+    });
   }
 }

@@ -1,7 +1,6 @@
 import { systemClock, type Clock } from '@crm/kernel';
 import { startCatchUpSubscription } from '../catch-up-subscription';
-import { EventStoreValidationError } from '../errors';
-import { assertReadOptions, matchesFilter } from '../filter';
+import { assertReadOptions, assertStreamReadOptions, matchesFilter } from '../filter';
 import { GENESIS_HASH, sealEvents } from '../hash-chain';
 import type {
   AppendOptions,
@@ -150,18 +149,4 @@ export class MemoryEventStore implements EventStore {
 
 function clone<T>(v: T): T {
   return structuredClone(v);
-}
-
-export function assertStreamReadOptions(options: ReadStreamOptions): void {
-  const okInt = (v: unknown) => v === undefined || (Number.isSafeInteger(v) && (v as number) >= 0);
-  if (
-    (options.direction !== undefined && options.direction !== 'forwards' && options.direction !== 'backwards') ||
-    !okInt(options.fromRevision) ||
-    !okInt(options.maxCount)
-  ) {
-    throw new EventStoreValidationError('invalid_read_options', {
-      es: 'Opciones de lectura del flujo no válidas (direction, fromRevision, maxCount).',
-      en: 'Invalid stream read options (direction, fromRevision, maxCount).',
-    });
-  }
 }
