@@ -1,0 +1,4 @@
+export * from './schema';
+export * from './handle-once';
+export * from './projection-runner';
+export * from './consume-idempotently';
