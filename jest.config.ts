@@ -32,6 +32,13 @@ const config: Config = {
       globalSetup: '<rootDir>/libs/testing/src/pg-global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/pg-global-teardown.ts',
     },
+    {
+      ...common,
+      displayName: 'kafka',
+      testMatch: ['**/*.kafka.spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/kafka-global-setup.ts',
+      globalTeardown: '<rootDir>/libs/testing/src/kafka-global-teardown.ts',
+    },
   ],
 };
 

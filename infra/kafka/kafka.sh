@@ -6,6 +6,7 @@
 #                                        start a broker in the background, wait until it serves metadata,
 #                                        print its bootstrap address (host:port) on stdout
 #   kafka.sh stop [--dir D]              SIGTERM, wait up to 30 s, then SIGKILL
+#   kafka.sh kill [--dir D]              SIGKILL (crash simulation for fault tests)
 #   kafka.sh status [--dir D]            exit 0 when the broker of D is running
 #
 # Defaults: port 9092 (env KAFKA_PORT), controller port = port + 1 (env KAFKA_CONTROLLER_PORT),
@@ -227,6 +228,18 @@ cmd_stop() {
   log "stopped the broker of $DIR"
 }
 
+cmd_kill() {
+  parse_args "$@"
+  if is_running; then
+    local pid
+    pid="$(cat "$DIR/kafka.pid")"
+    kill -KILL "$pid" 2>/dev/null || true
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+  fi
+  rm -f "$DIR/kafka.pid"
+  log "killed the broker of $DIR (no clean shutdown)"
+}
+
 cmd_status() {
   parse_args "$@"
   is_running
@@ -236,6 +249,7 @@ case "${1:-}" in
   fetch) shift; cmd_fetch "$@" ;;
   start) shift; cmd_start "$@" ;;
   stop) shift; cmd_stop "$@" ;;
+  kill) shift; cmd_kill "$@" ;;
   status) shift; cmd_status "$@" ;;
-  *) echo "usage: $0 fetch | start [--port N] [--controller-port N] [--dir D] [--watch-pid P] | stop [--dir D] | status [--dir D]" >&2; exit 2 ;;
+  *) echo "usage: $0 fetch | start [--port N] [--controller-port N] [--dir D] [--watch-pid P] | stop [--dir D] | kill [--dir D] | status [--dir D]" >&2; exit 2 ;;
 esac

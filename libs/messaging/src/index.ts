@@ -1,1 +1,3 @@
 export * from './types';
+export * from './retry';
+export * from './memory/memory-bus';

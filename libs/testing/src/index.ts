@@ -1,1 +1,3 @@
 export * from './test-database';
+export * from './kafka-suite';
+export * from './kafka-broker';
