@@ -40,6 +40,8 @@ export class PostgresConsumer implements Consumer {
   private readonly stopListeners = new Set<() => void>();
   private stopping: Promise<void> | null = null;
   private lastRebalance = 0;
+  /** Set by a membership NOTIFY (join, leave, release) or when an assigned partition is still locked. */
+  private rebalanceRequested = false;
   private readonly maxAttempts: number;
   private readonly deadLetterTopic: (topic: string) => string;
 
@@ -76,6 +78,7 @@ export class PostgresConsumer implements Consumer {
       try {
         await client.query('SELECT pg_advisory_unlock_all()');
         await client.query(`DELETE FROM ${this.settings.schema}.consumer_members WHERE group_id = $1 AND member_id = $2`, [this.options.groupId, this.memberId]);
+        await client.query('SELECT pg_notify($1, $2)', [this.membersChannel, this.options.groupId]);
       } catch {
         // the connection is already gone: its locks went with it
       }
@@ -97,7 +100,7 @@ export class PostgresConsumer implements Consumer {
           await this.connect();
           this.lastRebalance = 0;
         }
-        if (Date.now() - this.lastRebalance >= this.settings.rebalanceIntervalMs) await this.rebalance();
+        if (this.rebalanceRequested || Date.now() - this.lastRebalance >= this.settings.rebalanceIntervalMs) await this.rebalance();
         const worked = await this.processOwned(this.client!);
         failures = 0;
         if (!worked) await this.idle(this.settings.pollIntervalMs);
@@ -118,16 +121,24 @@ export class PostgresConsumer implements Consumer {
       this.settings.log(`[bus] consumer connection error: ${err.message}`);
       if (this.client === client) this.dropClient();
     });
-    client.on('notification', () => this.wake());
+    client.on('notification', (n) => {
+      if (n.channel === this.membersChannel) {
+        if (n.payload !== this.options.groupId) return;
+        this.rebalanceRequested = true;
+      }
+      this.wake();
+    });
     await client.connect();
     try {
       await client.query(`LISTEN ${this.settings.channel}`);
+      await client.query(`LISTEN ${this.membersChannel}`);
       await client.query(
         `INSERT INTO ${s}.consumer_members (group_id, member_id, backend_pid, backend_start)
          SELECT $1, $2, pid, backend_start FROM pg_stat_activity WHERE pid = pg_backend_pid()
          ON CONFLICT (group_id, member_id) DO UPDATE SET backend_pid = EXCLUDED.backend_pid, backend_start = EXCLUDED.backend_start`,
         [this.options.groupId, this.memberId],
       );
+      await client.query('SELECT pg_notify($1, $2)', [this.membersChannel, this.options.groupId]);
     } catch (err) {
       await client.end().catch(() => undefined);
       throw err;
@@ -148,6 +159,7 @@ export class PostgresConsumer implements Consumer {
     const s = this.settings.schema;
     const group = this.options.groupId;
     this.lastRebalance = Date.now();
+    this.rebalanceRequested = false;
     await client.query(
       `DELETE FROM ${s}.consumer_members m WHERE m.group_id = $1 AND NOT EXISTS (
          SELECT 1 FROM pg_stat_activity a WHERE a.pid = m.backend_pid AND a.backend_start = m.backend_start)`,
@@ -164,18 +176,26 @@ export class PostgresConsumer implements Consumer {
       this.memberId,
     );
     const targetIds = new Set(target.map(partitionId));
+    let released = false;
     for (const [id, tp] of [...this.owned]) {
       if (targetIds.has(id)) continue;
       await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [this.lockName(tp)]);
       this.owned.delete(id);
+      released = true;
     }
+    // tell the member waiting for what we released (it retries at once instead of at its next interval)
+    if (released) await client.query('SELECT pg_notify($1, $2)', [this.membersChannel, this.options.groupId]);
     for (const tp of target) {
       const id = partitionId(tp);
       if (this.owned.has(id)) continue;
       const got = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok', [this.lockName(tp)]);
-      if (!got.rows[0].ok) continue; // its previous owner has not released it yet: next round
+      if (!got.rows[0].ok) continue; // its previous owner has not released it yet: it notifies when it does
       this.owned.set(id, await this.loadOffset(client, tp));
     }
+  }
+
+  private get membersChannel(): string {
+    return `${this.settings.schema}_members`;
   }
 
   private lockName(tp: TopicPartition): string {
@@ -227,7 +247,7 @@ export class PostgresConsumer implements Consumer {
         [tp.topic, tp.partition, tp.transactionId, tp.id, this.settings.batchSize],
       );
       for (const row of rows.rows) {
-        if (this.stopped) return worked;
+        if (this.stopped || this.rebalanceRequested) return true; // hand partitions over between messages
         const message: IncomingMessage = { topic: tp.topic, key: row.key, value: row.value, headers: row.headers, partition: tp.partition, offset: row.id };
         const outcome = await this.handle(message);
         if (outcome.kind === 'abandoned') return worked;
