@@ -1,0 +1,163 @@
+/**
+ * Cross-service authorisation matrix. Expectations come from the readable table below (what the
+ * network agreed), interpreted here by simple rules; they are NOT computed with the policy under test.
+ * Grows with every service: add its operations to WHO_MAY.
+ */
+import { authorize, Role, type Principal, type Resource } from '@crm/auth';
+import { MEMBER_COUNTRIES, type CountryCode } from '@crm/kernel';
+
+/**
+ *   everyone                  any authenticated principal, observers and civil society included
+ *   st:<role>                 that Secretariat role, records of every country
+ *   own:<role>                that country role, records of its own country only
+ *   own+addressed:<role>      that country role, own country's records and records addressed to it
+ *   ...+purpose               only with a stated purpose
+ */
+const WHO_MAY: Record<string, string[]> = {
+  'plan.catalogue.read': ['everyone'],
+  'plan.catalogue.amend': ['st:secretariat_coordinator'],
+  'plan.report.draft': ['own:reporting_officer', 'own:national_system'],
+  'plan.report.submit': ['own:reporting_officer', 'own:national_system'],
+  'plan.report.approve': ['st:secretariat_coordinator'],
+  'plan.report.return': ['st:secretariat_coordinator'],
+  'plan.report.reopen': ['st:secretariat_coordinator'],
+  'plan.report.read': [
+    'own:reporting_officer', 'own:consular_officer', 'own:protection_case_worker', 'own:alert_focal_point', 'own:national_system',
+    'st:secretariat_coordinator', 'st:secretariat_analyst',
+  ],
+  'plan.review.asOf': [
+    'own:reporting_officer', 'own:consular_officer', 'own:protection_case_worker', 'own:alert_focal_point', 'own:national_system',
+    'st:secretariat_coordinator', 'st:secretariat_analyst',
+  ],
+  'plan.history.read': [
+    'own:reporting_officer', 'own:consular_officer', 'own:protection_case_worker', 'own:alert_focal_point', 'own:national_system',
+    'st:secretariat_coordinator', 'st:secretariat_analyst',
+  ],
+  'pii.read': ['own+addressed:protection_case_worker+purpose', 'own+addressed:consular_officer+purpose'],
+  'pii.erase': ['own:protection_case_worker', 'st:platform_admin'],
+  'audit.read': ['st:secretariat_coordinator', 'st:platform_admin'],
+};
+
+// ---- who exists -------------------------------------------------------------------------------
+const COUNTRY_ROLES = ['reporting_officer', 'consular_officer', 'protection_case_worker', 'alert_focal_point', 'national_system'];
+const SECRETARIAT_ROLES = ['secretariat_coordinator', 'secretariat_analyst', 'practice_reviewer', 'platform_admin'];
+
+type Kind = 'country' | 'st' | 'org';
+interface Who {
+  label: string;
+  kind: Kind;
+  role: string;
+  principal: Principal;
+}
+
+const everybody: Who[] = [
+  ...MEMBER_COUNTRIES.flatMap((cc) =>
+    COUNTRY_ROLES.map((role) => ({
+      label: `${cc} ${role}`,
+      kind: 'country' as const,
+      role,
+      principal: { subject: `${cc}-${role}`, country: cc, institution: `${cc}/X`, roles: [role as Role] },
+    })),
+  ),
+  ...SECRETARIAT_ROLES.map((role) => ({
+    label: `ST ${role}`,
+    kind: 'st' as const,
+    role,
+    principal: { subject: `st-${role}`, country: 'ST' as const, institution: 'ST-CRM', roles: [role as Role] },
+  })),
+  ...['UNICEF', 'IOM', 'UNHCR', 'ICRC'].map((org) => ({
+    label: `${org} observer`,
+    kind: 'org' as const,
+    role: 'observer',
+    principal: { subject: `${org}-obs`, country: null, organisation: org, institution: org, roles: [Role.Observer] },
+  })),
+  {
+    label: 'RROCM civil society',
+    kind: 'org' as const,
+    role: 'civil_society_submitter',
+    principal: { subject: 'rrocm', country: null, organisation: 'RROCM', institution: 'RROCM', roles: [Role.CivilSocietySubmitter] },
+  },
+];
+
+// ---- which resources each one is tried against --------------------------------------------------
+type Relation = 'own' | 'other' | 'addressed' | 'any-country';
+interface Attempt {
+  relation: Relation;
+  withPurpose: boolean;
+  resource: Resource;
+}
+
+function otherThan(cc: CountryCode): CountryCode {
+  return cc === 'MX' ? 'GT' : 'MX';
+}
+
+function attemptsFor(who: Who): Attempt[] {
+  const purposes = [true, false];
+  if (who.kind !== 'country') {
+    return purposes.flatMap((p) =>
+      (['HN', 'US'] as CountryCode[]).map((c) => ({ relation: 'any-country' as const, withPurpose: p, resource: { country: c, ...(p ? { purpose: 'seguimiento del caso' } : {}) } })),
+    );
+  }
+  const own = who.principal.country as CountryCode;
+  const other = otherThan(own);
+  return purposes.flatMap((p) => {
+    const purpose = p ? { purpose: 'seguimiento del caso' } : {};
+    return [
+      { relation: 'own' as const, withPurpose: p, resource: { country: own, ...purpose } },
+      { relation: 'other' as const, withPurpose: p, resource: { country: other, ...purpose } },
+      { relation: 'addressed' as const, withPurpose: p, resource: { country: other, addressedTo: [own], ...purpose } },
+    ];
+  });
+}
+
+/** The expectation, read off WHO_MAY. */
+function expected(operation: string, who: Who, attempt: Attempt): boolean {
+  return WHO_MAY[operation].some((entry) => {
+    if (entry === 'everyone') return true;
+    const needsPurpose = entry.endsWith('+purpose');
+    const [scope, role] = entry.replace('+purpose', '').split(':');
+    if (role !== who.role) return false;
+    if (needsPurpose && !attempt.withPurpose) return false;
+    if (scope === 'st') return who.kind === 'st';
+    if (who.kind !== 'country') return false;
+    if (scope === 'own') return attempt.relation === 'own';
+    if (scope === 'own+addressed') return attempt.relation === 'own' || attempt.relation === 'addressed';
+    throw new Error(`unreadable entry ${entry}`);
+  });
+}
+
+const rows = Object.keys(WHO_MAY).flatMap((operation) => everybody.map((who) => [operation, who.label, who] as const));
+
+describe('authorisation matrix (plan, personal data, audit)', () => {
+  it('covers every principal kind and every operation', () => {
+    expect(everybody).toHaveLength(11 * 5 + 4 + 5);
+    expect(rows).toHaveLength(Object.keys(WHO_MAY).length * everybody.length);
+  });
+
+  it.each(rows)('%s by %s', (operation, _label, who) => {
+    const outcomes = attemptsFor(who).map((a) => {
+      const decision = authorize(who.principal, operation, a.resource);
+      if (!decision.allowed) {
+        expect(decision.message.es).toBeTruthy();
+        expect(decision.message.en).toBeTruthy();
+      }
+      return { relation: a.relation, withPurpose: a.withPurpose, allowed: decision.allowed };
+    });
+    const wanted = attemptsFor(who).map((a) => ({ relation: a.relation, withPurpose: a.withPurpose, allowed: expected(operation, who, a) }));
+    expect(outcomes).toEqual(wanted);
+  });
+
+  it('denies unknown operations to everyone, the Secretariat included (default deny)', () => {
+    for (const who of everybody) expect(authorize(who.principal, 'plan.report.delete', { country: 'HN' }).allowed).toBe(false);
+  });
+
+  it('denies a country-scoped operation when the resource does not say its country', () => {
+    const hn = everybody.find((w) => w.label === 'HN reporting_officer')!;
+    expect(authorize(hn.principal, 'plan.report.submit', {})).toMatchObject({ allowed: false, reason: 'missing_resource_country' });
+  });
+
+  it('denies principals whose roles do not fit their country (a forged Secretariat role)', () => {
+    const forged: Principal = { subject: 'x', country: 'HN', institution: 'HN/X', roles: [Role.SecretariatCoordinator] };
+    expect(authorize(forged, 'plan.report.approve', { country: 'HN' })).toMatchObject({ allowed: false, reason: 'invalid_principal' });
+  });
+});
