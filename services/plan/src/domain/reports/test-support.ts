@@ -1,8 +1,6 @@
-/**
- * Test helpers for the report decider (used by the *.spec.ts files of the plan domain only).
- * A local given/when/then: `libs/decider` had no shared helper when these tests were written.
- */
-import type { Decider, DecisionContext, DomainEvent } from '@crm/decider';
+/** Test helpers for the report and window deciders (used by the *.spec.ts files of the plan domain only). */
+import { isDeepStrictEqual } from 'node:util';
+import { fold, given, type Decider, type DecisionContext, type DomainEvent } from '@crm/decider';
 import { LocalizedError } from '@crm/kernel';
 import type { CatalogueView, ReportCommand } from './commands';
 import type { ReportKey } from './stream';
@@ -45,30 +43,36 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** given(events).when(command, context).then(expected) / .thenThrows(code). The state is frozen: decide must not mutate it. */
+/**
+ * given(events).when(command, context).then((events, next) => ...) / .thenThrows(code) -> the error.
+ * Built on the shared `given` of `@crm/decider` (which makes the assertions); on top of it, decide is also
+ * run on a deep-frozen state, so a decide that mutates its state fails, and the refusal is returned for
+ * checks of its status and es/en text.
+ */
 export function givenWhenThen<C, E extends DomainEvent, S>(decider: Decider<C, E, S>) {
   return {
-    given(events: E[]) {
-      const state = deepFreeze(events.reduce((s, e) => decider.evolve(s, e), decider.initialState()));
+    given(history: E[]) {
+      const state = deepFreeze(fold(decider, history));
       return {
         state,
         when(command: C, context: DecisionContext) {
-          const run = () => decider.decide(command, state, context);
+          const shared = given(decider, ...history).when(command, context);
           return {
             then(expected: (events: E[], next: S) => void) {
-              const produced = run();
+              const produced = shared.events;
+              const onFrozen = decider.decide(command, state, context);
+              if (!isDeepStrictEqual(onFrozen, produced)) throw new Error('decide is not deterministic');
               expected(produced, produced.reduce((s, e) => decider.evolve(s, e), state));
             },
             thenThrows(code: string): LocalizedError {
-              let caught: unknown;
+              shared.thenThrows(code);
               try {
-                run();
+                decider.decide(command, state, context);
               } catch (error) {
-                caught = error;
+                if (error instanceof LocalizedError) return error;
+                throw error;
               }
-              if (!(caught instanceof LocalizedError)) throw new Error(`expected a LocalizedError ${code}, got ${String(caught)}`);
-              if (caught.code !== code) throw new Error(`expected error ${code}, got ${caught.code}: ${caught.message}`);
-              return caught;
+              throw new Error(`decide did not throw ${code} on the frozen state`);
             },
           };
         },
