@@ -307,7 +307,7 @@ export class PostgresConsumer implements Consumer {
         partitionFor(message.key, p.rows[0].partitions),
         message.key,
         Buffer.from(JSON.stringify(letter)),
-        JSON.stringify({ ...message.headers, dlq_code: rejection.code }),
+        JSON.stringify({ ...message.headers, crm_dead_letter_code: rejection.code }),
       ]);
       await client.query('SELECT pg_notify($1, $2)', [this.settings.channel, dlq]);
       await this.commit(client, tp, row);
