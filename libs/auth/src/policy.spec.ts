@@ -22,7 +22,7 @@ describe('policy helpers', () => {
     expect(authorize(hnWorker, 'pii.read', { country: 'HN', purpose: 'reunificación familiar' })).toEqual({ allowed: true, grantedBy: 'protection_case_worker' });
   });
 
-  it('observers have no country: country-scoped operations are refused with no_member_country', () => {
+  it('observers and the Secretariat may not read country reports or personal data', () => {
     const withRole: Principal = { ...unicef, roles: [Role.Observer] };
     expect(authorize(withRole, 'plan.report.read', { country: 'HN' })).toMatchObject({ allowed: false, reason: 'role_not_permitted' });
     expect(authorize(coordinator, 'pii.read', { country: 'HN', purpose: 'x' })).toMatchObject({ allowed: false, reason: 'role_not_permitted' });

@@ -1,0 +1,123 @@
+import type { Pool, PoolClient } from 'pg';
+import type { KeyLookup, KeyStore, WrappedDataKey } from './key-store';
+
+interface DbRow {
+  subject_id: string;
+  key_id: string | null;
+  kek_id: string | null;
+  wrapped_key: Buffer | null;
+  created_at: Date;
+  erased_at: Date | null;
+}
+
+/**
+ * KeyStore in PostgreSQL, schema `pii`, table `data_keys` (one row per child; a tombstone after erasure).
+ * Keep this schema out of the Secretariat's database role and out of event/read-model backups where possible.
+ */
+export class PostgresKeyStore implements KeyStore {
+  constructor(
+    private readonly pool: Pool,
+    private readonly options: { ownsPool?: boolean } = {},
+  ) {}
+
+  async migrate(): Promise<void> {
+    await this.tx(async (c) => {
+      await c.query("SELECT pg_advisory_xact_lock(hashtext('crm.pii.migrate'))");
+      await c.query('CREATE SCHEMA IF NOT EXISTS pii');
+      await c.query(`CREATE TABLE IF NOT EXISTS pii.data_keys (
+        subject_id text PRIMARY KEY,
+        key_id text,
+        kek_id text,
+        wrapped_key bytea,
+        created_at timestamptz NOT NULL,
+        erased_at timestamptz,
+        CONSTRAINT data_keys_active_or_erased CHECK (
+          (erased_at IS NULL AND wrapped_key IS NOT NULL AND kek_id IS NOT NULL AND key_id IS NOT NULL)
+          OR (erased_at IS NOT NULL AND wrapped_key IS NULL AND kek_id IS NULL)
+        )
+      )`);
+      await c.query('CREATE INDEX IF NOT EXISTS data_keys_kek ON pii.data_keys (kek_id) WHERE erased_at IS NULL');
+    });
+  }
+
+  async find(subjectId: string): Promise<KeyLookup> {
+    const r = await this.pool.query<DbRow>('SELECT * FROM pii.data_keys WHERE subject_id = $1', [subjectId]);
+    return toLookup(r.rows[0]);
+  }
+
+  async createIfAbsent(key: WrappedDataKey): Promise<KeyLookup> {
+    await this.pool.query(
+      `INSERT INTO pii.data_keys (subject_id, key_id, kek_id, wrapped_key, created_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (subject_id) DO NOTHING`,
+      [key.subjectId, key.keyId, key.kekId, key.wrappedKey, key.createdAt],
+    );
+    return this.find(key.subjectId);
+  }
+
+  /**
+   * In one transaction: overwrite the wrapped key with zeros, delete the row, insert a tombstone.
+   * PostgreSQL is MVCC: the old row versions stay in the table file as dead tuples (and in WAL and
+   * backups) until VACUUM and WAL recycling; see docs/security.md for what closes that gap (KEK rotation).
+   */
+  async erase(subjectId: string, at: Date): Promise<'erased' | 'already_erased'> {
+    return this.tx(async (c) => {
+      const r = await c.query<DbRow>('SELECT * FROM pii.data_keys WHERE subject_id = $1 FOR UPDATE', [subjectId]);
+      const row = r.rows[0];
+      if (row?.erased_at) return 'already_erased';
+      if (row) {
+        await c.query("UPDATE pii.data_keys SET wrapped_key = decode(repeat('00', length(wrapped_key)), 'hex') WHERE subject_id = $1", [subjectId]);
+        await c.query('DELETE FROM pii.data_keys WHERE subject_id = $1', [subjectId]);
+      }
+      await c.query(
+        `INSERT INTO pii.data_keys (subject_id, key_id, kek_id, wrapped_key, created_at, erased_at) VALUES ($1, $2, NULL, NULL, $3, $4)
+         ON CONFLICT (subject_id) DO NOTHING`,
+        [subjectId, row?.key_id ?? null, row?.created_at ?? at, at],
+      );
+      return 'erased';
+    });
+  }
+
+  async listNotWrappedBy(kekId: string, limit: number): Promise<WrappedDataKey[]> {
+    const r = await this.pool.query<DbRow>(
+      'SELECT * FROM pii.data_keys WHERE erased_at IS NULL AND kek_id <> $1 ORDER BY subject_id LIMIT $2',
+      [kekId, limit],
+    );
+    return r.rows.map((row) => (toLookup(row) as { key: WrappedDataKey }).key);
+  }
+
+  async rewrap(subjectId: string, expectedKekId: string, newKekId: string, newWrappedKey: Buffer): Promise<boolean> {
+    const r = await this.pool.query(
+      'UPDATE pii.data_keys SET kek_id = $3, wrapped_key = $4 WHERE subject_id = $1 AND kek_id = $2 AND erased_at IS NULL',
+      [subjectId, expectedKekId, newKekId, newWrappedKey],
+    );
+    return r.rowCount === 1;
+  }
+
+  async close(): Promise<void> {
+    if (this.options.ownsPool) await this.pool.end();
+  }
+
+  private async tx<T>(fn: (c: PoolClient) => Promise<T>): Promise<T> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      const out = await fn(c);
+      await c.query('COMMIT');
+      return out;
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+}
+
+function toLookup(row: DbRow | undefined): KeyLookup {
+  if (!row) return { state: 'absent' };
+  if (row.erased_at) return { state: 'erased', keyId: row.key_id, erasedAt: row.erased_at };
+  return {
+    state: 'active',
+    key: { subjectId: row.subject_id, keyId: row.key_id as string, kekId: row.kek_id as string, wrappedKey: row.wrapped_key as Buffer, createdAt: row.created_at },
+  };
+}
