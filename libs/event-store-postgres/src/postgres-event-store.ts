@@ -43,6 +43,8 @@ export interface PostgresEventStoreOptions {
    * barrier (an older transaction is still running) before returning without them (ms, default 2000).
    */
   barrierWaitMs?: number;
+  /** Least time between two NOTIFYs to other processes' subscriptions under load (ms, default 10). */
+  notifyIntervalMs?: number;
 }
 
 const SCHEMA_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -58,6 +60,7 @@ export class PostgresEventStore implements EventStore {
   private listenClient: Client | undefined;
   private listening: Promise<void> | undefined;
   private notifyState: 'idle' | 'sending' | 'again' = 'idle';
+  private notifyClient: Promise<Client> | undefined;
   private closed = false;
   readonly channel: string;
 
@@ -98,6 +101,8 @@ export class PostgresEventStore implements EventStore {
         throw e;
       }
       const pool = (dataSource.driver as unknown as { master: Pool }).master;
+      // an idle connection dropped by the server (restart, admin command) must not crash the process
+      pool.on('error', () => undefined);
       return new PostgresEventStore(dataSource, pool, schema, options.clock ?? systemClock, options);
     } finally {
       await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
@@ -288,7 +293,12 @@ export class PostgresEventStore implements EventStore {
     for (const l of [...this.listeners]) l();
   }
 
-  /** Wakes local subscriptions now, and other processes' through NOTIFY sent after the commit (coalesced). */
+  /**
+   * Wakes local subscriptions now, and other processes' through a NOTIFY sent after the commit, outside the
+   * append's transaction (a NOTIFY inside it would serialise every commit on PostgreSQL's notify lock), on
+   * a connection with synchronous_commit off, and coalesced: at most one in flight, then one more after
+   * notifyIntervalMs (local subscriptions are woken at once, without NOTIFY).
+   */
   private wakeAll(): void {
     this.wakeLocal();
     if (this.notifyState !== 'idle') {
@@ -301,17 +311,33 @@ export class PostgresEventStore implements EventStore {
         this.notifyState = 'idle';
         return;
       }
-      this.pool
-        .query('SELECT pg_notify($1, $2)', [this.channel, ''])
-        .catch(() => undefined)
+      this.notifier()
+        .then((client) => client.query('SELECT pg_notify($1, $2)', [this.channel, '']))
+        .catch(() => {
+          this.notifyClient = undefined; // reconnect next time; subscriptions still poll
+        })
         .then(() => {
           if (this.notifyState === 'again') {
             this.notifyState = 'sending';
-            send();
+            setTimeout(send, this.options.notifyIntervalMs ?? 10);
           } else this.notifyState = 'idle';
         });
     };
     send();
+  }
+
+  private notifier(): Promise<Client> {
+    if (!this.notifyClient) {
+      const client = new Client({ connectionString: this.options.url });
+      client.on('error', () => {
+        this.notifyClient = undefined;
+      });
+      this.notifyClient = client
+        .connect()
+        .then(() => client.query('SET synchronous_commit TO off'))
+        .then(() => client);
+    }
+    return this.notifyClient;
   }
 
   async close(): Promise<void> {
@@ -322,6 +348,8 @@ export class PostgresEventStore implements EventStore {
     await this.listenClient?.end().catch(() => undefined);
     // let a NOTIFY in flight finish before the pool goes
     for (let i = 0; i < 100 && this.notifyState !== 'idle'; i++) await new Promise((r) => setTimeout(r, 5));
+    const notifier = await this.notifyClient?.catch(() => undefined);
+    await notifier?.end().catch(() => undefined);
     await this.dataSource.destroy();
   }
 

@@ -4,7 +4,9 @@ import { POSITION_SHIFT } from './position';
 
 /** Anything that runs a parameterised query: a pg Pool, a pg Client (e.g. inside BEGIN ... COMMIT). */
 export interface Queryable {
-  query<R extends Record<string, any> = any>(text: string, values?: unknown[]): Promise<{ rows: R[]; rowCount: number | null }>;
+  query<R extends Record<string, any> = any>(
+    config: { name?: string; text: string; values?: unknown[] },
+  ): Promise<{ rows: R[]; rowCount: number | null }>;
 }
 
 export interface SealedEvent {
@@ -31,8 +33,10 @@ export async function writeBatch(
   recordedAt: Date,
 ): Promise<Position[]> {
   const last = sealed[sealed.length - 1];
-  const r = await db.query<{ position: string }>(
-    `WITH s AS (
+  const r = await db.query<{ pos: string }>({
+    // a prepared statement: parsed and planned once per connection
+    name: `${schema}.append`,
+    text: `WITH s AS (
        INSERT INTO "${schema}".streams AS st (stream_name, revision, last_hash) VALUES ($1, $2, $3)
        ON CONFLICT (stream_name) DO UPDATE SET revision = EXCLUDED.revision, last_hash = EXCLUDED.last_hash
        WHERE st.revision = $4
@@ -45,8 +49,8 @@ export async function writeBatch(
        FROM unnest($8::uuid[], $9::text[], $10::int[], $11::text[], $12::text[], $13::text[])
             WITH ORDINALITY AS u(event_id, type, schema_version, data, metadata, countries, ord)
       WHERE EXISTS (SELECT 1 FROM s)
-     RETURNING position`,
-    [
+     RETURNING position::text AS pos`,
+    values: [
       stream,
       last.revision,
       last.metadata.hash,
@@ -61,16 +65,17 @@ export async function writeBatch(
       sealed.map((e) => JSON.stringify(e.metadata)),
       sealed.map((e) => `{${e.metadata.countries.join(',')}}`),
     ],
-  );
-  return r.rows.map((row) => BigInt(row.position)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  });
+  return r.rows.map((row) => BigInt(row.pos)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-export const EVENT_COLUMNS = 'position::text AS position, stream_name, revision::int4 AS revision, type, data, metadata';
+/** Columns read back; position as text under another name, so that ORDER BY position keeps the bigint column. */
+export const EVENT_COLUMNS = 'position::text AS pos, stream_name, revision::int4 AS rev, type, data, metadata';
 
 export interface EventRow {
-  position: string;
+  pos: string;
   stream_name: string;
-  revision: number;
+  rev: number;
   type: string;
   data: unknown;
   metadata: EventMetadata;
@@ -79,8 +84,8 @@ export interface EventRow {
 export function toRecorded(row: EventRow): RecordedEvent {
   return {
     streamName: row.stream_name,
-    revision: row.revision,
-    position: BigInt(row.position),
+    revision: row.rev,
+    position: BigInt(row.pos),
     type: row.type,
     data: row.data,
     metadata: row.metadata,
