@@ -77,6 +77,15 @@ export class PostgresKeyStore implements KeyStore {
     });
   }
 
+  /**
+   * Rewrites `pii.data_keys` (VACUUM FULL) so dead row versions holding erased key material leave the live
+   * table file. Takes a short exclusive lock on the (small) key table. Run after erasures (the erasure job
+   * does) and after a KEK rotation. Cannot run inside a transaction.
+   */
+  async purgeDeadKeyMaterial(): Promise<void> {
+    await this.pool.query('VACUUM FULL pii.data_keys');
+  }
+
   async listNotWrappedBy(kekId: string, limit: number): Promise<WrappedDataKey[]> {
     const r = await this.pool.query<DbRow>(
       'SELECT * FROM pii.data_keys WHERE erased_at IS NULL AND kek_id <> $1 ORDER BY subject_id LIMIT $2',
