@@ -1,0 +1,28 @@
+/**
+ * The personal-data declaration of every contract: dotted paths (the `@crm/pii` path format) of the
+ * payload fields that hold a child's personal data. `@crm/pii` consumes this registry: a declared field
+ * must travel encrypted, never in plaintext. The `Record<ContractKey, ...>` type makes a missing
+ * declaration a compile error; `personal-data.spec.ts` checks every path exists in its schema.
+ *
+ * The plan service's events carry no child personal data, hence the empty lists.
+ */
+import type { ContractKey } from './registry';
+
+export const PERSONAL_DATA_FIELDS: Readonly<Record<ContractKey, readonly string[]>> = {
+  'plan.report.submitted.v1': [],
+  'plan.report.approved.v1': [],
+  'plan.report.returned.v1': [],
+  'plan.report.reopened.v1': [],
+  'plan.catalogue.amended.v1': [],
+  'plan.report.submission-requested.v1': [],
+  'plan.report.submission-outcome.v1': [],
+};
+
+export const PERSONAL_DATA_PATH = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
+
+/** The declared personal-data fields of a contract key (`plan.report.submitted.v1`); throws for an unknown key. */
+export function personalDataFieldsOf(key: string): readonly string[] {
+  const fields = (PERSONAL_DATA_FIELDS as Record<string, readonly string[]>)[key];
+  if (!fields) throw new Error(`no personal-data declaration for contract "${key}"`);
+  return fields;
+}
