@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { startKafkaBroker, type KafkaBrokerHandle } from './kafka-broker';
-import pgGlobalSetup from './pg-global-setup';
+import pgGlobalSetup, { pgGlobalTeardown } from './pg-global-setup';
 
 /**
  * Jest globalSetup of the `kafka` project: the pg setup (kafka suites may use databases too), then a
@@ -23,25 +23,30 @@ function onPath(command: string): boolean {
 }
 
 export default async function kafkaGlobalSetup(): Promise<void> {
+  // Decide about Kafka first: a run that must fail should not leave a PostgreSQL behind.
+  const missing = process.env.KAFKA_BROKERS ? [] : ['java', 'mvn'].filter((c) => !onPath(c));
+  const reason = `no Kafka broker: KAFKA_BROKERS is not set and ${missing.join(' and ')} not on PATH (needed by infra/kafka/kafka.sh)`;
+  if (missing.length > 0 && process.env.CRM_REQUIRE_KAFKA === '1') throw new Error(`CRM_REQUIRE_KAFKA=1 but ${reason}`);
+
   await pgGlobalSetup();
   if (process.env.KAFKA_BROKERS) {
-    console.log(`[tests] Kafka: using KAFKA_BROKERS=${process.env.KAFKA_BROKERS}`);
+    if (!state.__crmTestKafka) console.log(`[tests] Kafka: using KAFKA_BROKERS=${process.env.KAFKA_BROKERS}`);
     return;
   }
-  if (state.__crmTestKafka) return;
-  const missing = ['java', 'mvn'].filter((c) => !onPath(c));
   if (missing.length > 0) {
-    const reason = `no Kafka broker: KAFKA_BROKERS is not set and ${missing.join(' and ')} not on PATH (needed by infra/kafka/kafka.sh)`;
-    if (process.env.CRM_REQUIRE_KAFKA === '1') throw new Error(`CRM_REQUIRE_KAFKA=1 but ${reason}`);
     process.env.KAFKA_SKIP_REASON = reason;
     console.warn(`\n[tests] SKIPPING Kafka suites: ${reason}. Set CRM_REQUIRE_KAFKA=1 to make this an error.`);
     return;
   }
-  const handle = await startKafkaBroker();
-  state.__crmTestKafka = handle;
-  process.env.KAFKA_BROKERS = handle.brokers;
-  process.env.CRM_TEST_KAFKA_STARTED = '1';
-  console.log(`[tests] Kafka broker started at ${handle.brokers} (data ${handle.dataDir})`);
+  try {
+    const handle = await startKafkaBroker();
+    state.__crmTestKafka = handle;
+    process.env.KAFKA_BROKERS = handle.brokers;
+    console.log(`[tests] Kafka broker started at ${handle.brokers} (data ${handle.dataDir})`);
+  } catch (error) {
+    await pgGlobalTeardown();
+    throw error;
+  }
 }
 
 export async function kafkaGlobalTeardown(): Promise<void> {
