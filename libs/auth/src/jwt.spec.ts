@@ -107,3 +107,27 @@ describe('JwtVerifier (OIDC tokens, JWKS)', () => {
     expect(bearerToken(undefined)).toBeUndefined();
   });
 });
+
+describe('JwtVerifier with a remote JWKS URL (the production path)', () => {
+  it('fetches the provider keys over HTTP and verifies tokens', async () => {
+    const { createServer } = await import('node:http');
+    const k = await keys('RS256', 'remote-1');
+    let fetched = 0;
+    const server = createServer((req, res) => {
+      fetched++;
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys: req.url === '/jwks' ? [k.jwk] : [] }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const port = (server.address() as { port: number }).port;
+      const verifier = new JwtVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUrl: `http://127.0.0.1:${port}/jwks`, now: () => NOW });
+      await expect(verifier.verify(await token(k, 'RS256'))).resolves.toMatchObject({ subject: 'user-123', country: 'HN' });
+      expect(fetched).toBe(1);
+      const other = await keys('RS256', 'unknown-kid');
+      await expect(verifier.verify(await token(other, 'RS256'))).rejects.toMatchObject({ reason: 'unknown_key' });
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+});
