@@ -130,6 +130,9 @@ export class PostgresConsumer implements Consumer {
     });
     await client.connect();
     try {
+      // Offset commits need not wait for the WAL flush: a commit lost in a server crash only moves the
+      // offset back (redelivery, still at-least-once). Publishing stays synchronous (durable).
+      await client.query('SET synchronous_commit TO off');
       await client.query(`LISTEN ${this.settings.channel}`);
       await client.query(`LISTEN ${this.membersChannel}`);
       await client.query(
