@@ -23,8 +23,9 @@ export default tseslint.config(
           enforceBuildableLibDependency: false,
           allow: [],
           depConstraints: [
-            // Pure domain code (deciders, kernel) and ports: no infrastructure at all.
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: INFRASTRUCTURE },
+            // Pure domain code (deciders, kernel) and ports: no infrastructure at all. Domain code may use
+            // ports (e.g. the command handler appends through the EventStore port), never adapters.
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:port'], bannedExternalImports: INFRASTRUCTURE },
             { sourceTag: 'type:port', onlyDependOnLibsWithTags: ['type:domain', 'type:port'], bannedExternalImports: INFRASTRUCTURE },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'], bannedExternalImports: INFRASTRUCTURE },
             { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:domain', 'type:port', 'type:contracts', 'type:adapter', 'type:test'] },

@@ -1,4 +1,3 @@
-// eslint-disable-next-line @nx/enforce-module-boundaries -- test only: the port's memory adapter as the store under the handler
 import { MemoryEventStore, WrongExpectedRevisionError, verifyStream, type EventStore } from '@crm/event-store';
 import { fixedClock } from '@crm/kernel';
 import { handleCommand, type CommandContext } from './command-handler';

@@ -1,4 +1,3 @@
-// eslint-disable-next-line @nx/enforce-module-boundaries -- type-only import of the event-store port (erased at compile time; the brief allows it)
 import type { EventStore, ExpectedRevision, NewEvent, RecordedEvent, StreamName } from '@crm/event-store';
 import type { Clock } from '@crm/kernel';
 import type { DecisionContext, Decider, DomainEvent } from './decider';

@@ -1,4 +1,3 @@
-// eslint-disable-next-line @nx/enforce-module-boundaries -- type-only import of the event-store port (erased at compile time; the brief allows it)
 import type { Actor, NewEvent, RecordedEvent } from '@crm/event-store';
 import type { CountryCode } from '@crm/kernel';
 import type { DomainEvent } from './decider';
