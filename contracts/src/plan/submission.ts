@@ -122,7 +122,7 @@ export const ReportSubmissionOutcomeV1 = Type.Union(
               ...d('Código estable legible por máquina, p. ej. "schema_violation".', 'Stable machine-readable code, e.g. "schema_violation".'),
             }),
             message: LocalizedMessage,
-            details: Type.Optional(Type.Record(Type.String(), Type.Unknown(), d('Detalles, p. ej. la ruta del error.', 'Details, e.g. the error path.'))),
+            details: Type.Optional(Type.Object({}, { additionalProperties: true, ...d('Detalles, p. ej. la ruta del error.', 'Details, e.g. the error path.') })),
           },
           d('Por qué se rechazó.', 'Why it was rejected.'),
         ),
