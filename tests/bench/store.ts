@@ -182,6 +182,9 @@ async function main(): Promise<void> {
 
     await raw.end();
     await store.close();
+  } catch (e) {
+    console.error('benchmark failed:', e);
+    process.exitCode = 1;
   } finally {
     await pg.stop();
     rmSync(dir, { recursive: true, force: true });
