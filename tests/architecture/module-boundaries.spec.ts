@@ -8,57 +8,77 @@ import { join } from 'node:path';
  */
 const root = join(__dirname, '..', '..');
 
+interface Probe {
+  name: string;
+  file: string;
+  code: string;
+  expectRule: string | null;
+}
+
+const importOf = (pkg: string, name = 'x') => `import * as ${name} from '${pkg}';\nexport const y = ${name};\n`;
+
+const probes: Probe[] = [
+  ...['kafkajs', '@eventstore/db-client', 'typeorm', 'pg'].map((pkg) => ({
+    name: `a domain library cannot import ${pkg}`,
+    file: 'libs/decider/src/__probe__.ts',
+    code: importOf(pkg),
+    expectRule: '@nx/enforce-module-boundaries',
+  })),
+  ...['kafkajs', 'typeorm', 'pg'].map((pkg) => ({
+    name: `a port library cannot import ${pkg}`,
+    file: 'libs/event-store/src/__probe__.ts',
+    code: importOf(pkg),
+    expectRule: '@nx/enforce-module-boundaries',
+  })),
+  {
+    name: 'a domain library cannot depend on an adapter library',
+    file: 'libs/kernel/src/__probe__.ts',
+    code: importOf('@crm/config'),
+    expectRule: '@nx/enforce-module-boundaries',
+  },
+  {
+    name: "a service's domain folder cannot import infrastructure",
+    file: 'services/plan/src/domain/__probe__.ts',
+    code: importOf('kafkajs'),
+    expectRule: 'no-restricted-imports',
+  },
+  {
+    name: 'a domain library may use a port',
+    file: 'libs/decider/src/__probe__.ts',
+    code: `import type { EventStore } from '@crm/event-store';\nexport type Y = EventStore;\n`,
+    expectRule: null,
+  },
+  {
+    name: 'an adapter library may import infrastructure',
+    file: 'libs/config/src/__probe__.ts',
+    code: importOf('pg'),
+    expectRule: null,
+  },
+];
+
 describe('module boundaries (Nx tags + @nx/enforce-module-boundaries)', () => {
+  let results: string[][];
+
   beforeAll(() => {
-    // The rule reads the Nx project graph; make sure it is computed (it is cached under .nx/).
-    execFileSync(process.execPath, [require.resolve('nx/bin/nx.js'), 'show', 'projects'], {
+    const env = { ...process.env, NX_DAEMON: 'false' };
+    // The rule reads the Nx project graph; make sure it is computed (cached under .nx/).
+    execFileSync(process.execPath, [require.resolve('nx/bin/nx.js'), 'show', 'projects'], { cwd: root, env, stdio: 'ignore' });
+    // ESLint runs in its own process (its flat config is an ES module, which jest's sandbox cannot import).
+    const out = execFileSync(process.execPath, [join(__dirname, 'lint-probes.mjs')], {
       cwd: root,
-      env: { ...process.env, NX_DAEMON: 'false' },
-      stdio: 'ignore',
+      env,
+      encoding: 'utf8',
+      input: JSON.stringify(probes.map((p) => ({ file: join(root, p.file), code: p.code }))),
     });
+    results = JSON.parse(out) as string[][];
   });
 
-  // ESLint runs in its own process (its flat config is an ES module, which jest's sandbox cannot import).
-  async function messagesFor(file: string, code: string): Promise<string[]> {
-    let out: string;
-    try {
-      out = execFileSync(
-        process.execPath,
-        [join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--format', 'json', '--stdin', '--stdin-filename', join(root, file)],
-        { cwd: root, input: code, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false' } },
-      );
-    } catch (e) {
-      out = (e as { stdout: string }).stdout; // exit code 1 = lint errors found
-    }
-    const [result] = JSON.parse(out) as Array<{ messages: Array<{ ruleId: string; message: string }> }>;
-    return result.messages.map((m) => `${m.ruleId}: ${m.message}`);
-  }
-
-  it.each(['kafkajs', '@eventstore/db-client', 'typeorm', 'pg'])('a domain library cannot import %s', async (pkg) => {
-    const msgs = await messagesFor('libs/decider/src/__probe__.ts', `import * as x from '${pkg}';\nexport const y = x;\n`);
-    expect(msgs.some((m) => m.startsWith('@nx/enforce-module-boundaries') && m.includes(pkg))).toBe(true);
-  });
-
-  it.each(['kafkajs', 'typeorm', 'pg'])('a port library cannot import %s', async (pkg) => {
-    const msgs = await messagesFor('libs/event-store/src/__probe__.ts', `import * as x from '${pkg}';\nexport const y = x;\n`);
-    expect(msgs.some((m) => m.startsWith('@nx/enforce-module-boundaries'))).toBe(true);
-  });
-
-  it('a domain library cannot depend on an adapter library', async () => {
-    const msgs = await messagesFor(
-      'libs/kernel/src/__probe__.ts',
-      `import { startEmbeddedPostgres } from '@crm/config';\nexport const y = startEmbeddedPostgres;\n`,
+  it.each(probes.map((p, i) => [p.name, i] as const))('%s', (_name, i) => {
+    const probe = probes[i];
+    const boundaryMessages = results[i].filter(
+      (m) => m.startsWith('@nx/enforce-module-boundaries') || m.startsWith('no-restricted-imports'),
     );
-    expect(msgs.some((m) => m.startsWith('@nx/enforce-module-boundaries'))).toBe(true);
-  });
-
-  it("a service's domain folder cannot import infrastructure", async () => {
-    const msgs = await messagesFor('services/plan/src/domain/__probe__.ts', `import { Kafka } from 'kafkajs';\nexport const y = Kafka;\n`);
-    expect(msgs.some((m) => m.startsWith('no-restricted-imports'))).toBe(true);
-  });
-
-  it('an adapter library may import infrastructure', async () => {
-    const msgs = await messagesFor('libs/config/src/__probe__.ts', `import { Client } from 'pg';\nexport const y = Client;\n`);
-    expect(msgs.filter((m) => m.startsWith('@nx/enforce-module-boundaries'))).toEqual([]);
+    if (probe.expectRule === null) expect(boundaryMessages).toEqual([]);
+    else expect(boundaryMessages.some((m) => m.startsWith(probe.expectRule!))).toBe(true);
   });
 });

@@ -3,9 +3,7 @@ import { createTestDatabase } from '@crm/testing';
 import type { NewEvent } from '@crm/event-store';
 import { PostgresEventStore } from '@crm/event-store-postgres';
 import { PostgresBus, PostgresCheckpointStore } from '@crm/messaging-postgres';
-// TODO(lead): import from '@crm/messaging' once its index exports './relay'.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { startRelay, type RelayOptions } from '../../messaging/src/relay';
+import { startRelay, type RelayOptions } from '@crm/messaging';
 import type { DataSource } from 'typeorm';
 import { consumeIdempotently } from './consume-idempotently';
 import { eventually, openDataSource } from './test-support';
