@@ -54,8 +54,11 @@ const RFC3339 = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt]([01]\d|2[0-3])
 const ABSOLUTE_URI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$/;
 const URI_REFERENCE = /^[^\s]+$/;
 
+/** RFC 3339 date-time with a real calendar date (no 30 February). */
 export function isRfc3339(value: string): boolean {
-  return RFC3339.test(value) && !Number.isNaN(Date.parse(value));
+  if (!RFC3339.test(value)) return false;
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /** Maps a CloudEvent (without data) to Kafka headers; throws on an attribute that cannot be mapped. */

@@ -130,7 +130,7 @@ export function hostileMessages(count = 1000, seed = 20170316, maxBytes = 16 * 1
         const v = headers[header] as string;
         delete headers[header];
         if (variant === 'upper_case') headers[header.toUpperCase()] = v;
-        if (variant === 'http_style') headers[header.replace('ce_', 'ce-')] = v;
+        if (variant === 'http_style') headers[header === CE_HEADERS.datacontenttype ? 'content_type' : header.replace('ce_', 'ce-')] = v;
         variant = `${variant}:${header}`;
         break;
       }
@@ -166,6 +166,7 @@ export function hostileMessages(count = 1000, seed = 20170316, maxBytes = 16 * 1
           'ORG.CRM.PLAN.REPORT.SUBMISSION-REQUESTED.V1',
         ]);
         headers[CE_HEADERS.type] = variant;
+        delete headers[CE_HEADERS.dataschema]; // optional; left in, it would be refused first as not matching the type
         break;
       }
       case 'unknown_version': {
