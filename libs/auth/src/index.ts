@@ -7,4 +7,5 @@ export * from './demo-accounts';
 export * from './dev-issuer';
 export * from './auth-config';
 export * from './audit';
+export * from './enforce';
 export * from './nest';

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type CanActivate, type ExecutionContext } f
 import { Reflector } from '@nestjs/core';
 import { isCountryCode, type Clock, type CountryCode } from '@crm/kernel';
 import type { AuditSink } from '../audit';
+import { denialEntry } from '../enforce';
 import { ForbiddenError, InvalidResourceError } from '../errors';
 import { authorize, type Resource } from '../policy';
 import type { Principal } from '../principal';
@@ -50,20 +51,8 @@ export class OperationGuard implements CanActivate {
 
   private async deny(req: AuthRequest, principal: Principal, operation: string, resource: Resource, reason: string): Promise<void> {
     try {
-      await this.audit.record({
-        at: this.clock(),
-        principal: {
-          subject: principal.subject,
-          country: principal.country,
-          institution: principal.institution,
-          roles: principal.roles,
-          ...(principal.organisation ? { organisation: principal.organisation } : {}),
-        },
-        operation,
-        resource: { ...resource, method: req.method, path: (req.originalUrl ?? req.url ?? '').split('?')[0] },
-        outcome: 'denied',
-        reason,
-      });
+      const where = { ...resource, method: req.method, path: (req.originalUrl ?? req.url ?? '').split('?')[0] };
+      await this.audit.record(denialEntry(this.clock(), principal, operation, where, reason));
     } catch (e) {
       // The request is denied either way; a failing audit sink must be visible to operators.
       this.logger.error(`audit sink failed to record a denial: ${(e as Error).message}`);

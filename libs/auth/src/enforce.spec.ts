@@ -1,0 +1,36 @@
+import { fixedClock } from '@crm/kernel';
+import { MemoryAuditSink, type AuditSink } from './audit';
+import { actorOf, enforce } from './enforce';
+import { ForbiddenError } from './errors';
+import { Role, type Principal } from './principal';
+
+const hn: Principal = { subject: 'u1', country: 'HN', institution: 'HN/MRE', roles: [Role.ReportingOfficer] };
+const icrc: Principal = { subject: 'u2', country: null, organisation: 'ICRC', institution: 'ICRC', roles: [Role.Observer] };
+const clock = fixedClock('2026-06-30T12:00:00Z');
+
+describe('enforce (non-HTTP authorisation)', () => {
+  it('returns the granting role when allowed and records nothing', async () => {
+    const audit = new MemoryAuditSink();
+    await expect(enforce({ audit, clock }, hn, 'plan.report.submit', { country: 'HN' })).resolves.toEqual({ grantedBy: 'reporting_officer' });
+    expect(audit.entries).toEqual([]);
+  });
+
+  it('records the denial, then throws a 403 ForbiddenError', async () => {
+    const audit = new MemoryAuditSink();
+    const attempt = enforce({ audit, clock, via: 'kafka:plan.reports.hn' }, hn, 'plan.report.submit', { country: 'GT' });
+    await expect(attempt).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(attempt).rejects.toMatchObject({ httpStatus: 403, code: 'auth.forbidden.other_country' });
+    expect(audit.entries).toHaveLength(1);
+    expect(audit.entries[0]).toMatchObject({ operation: 'plan.report.submit', outcome: 'denied', reason: 'other_country', resource: { country: 'GT', path: 'kafka:plan.reports.hn' } });
+  });
+
+  it('still denies when the audit sink fails', async () => {
+    const broken: AuditSink = { record: async () => Promise.reject(new Error('db down')) };
+    await expect(enforce({ audit: broken, clock }, icrc, 'plan.report.read', { country: 'HN' })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it('builds event actors only for country and Secretariat principals', () => {
+    expect(actorOf(hn, Role.ReportingOfficer)).toEqual({ subject: 'u1', role: 'reporting_officer', country: 'HN', institution: 'HN/MRE' });
+    expect(() => actorOf(icrc, Role.Observer)).toThrow(ForbiddenError);
+  });
+});

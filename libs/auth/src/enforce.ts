@@ -1,0 +1,60 @@
+import { isJurisdiction, type Clock } from '@crm/kernel';
+import type { Actor } from '@crm/event-store';
+import type { AccessAuditEntry, AuditSink } from './audit';
+import { ForbiddenError } from './errors';
+import { authorize, type Resource } from './policy';
+import type { Principal, Role } from './principal';
+
+/** The audit entry of a denial (shared by the HTTP guard and non-HTTP callers). */
+export function denialEntry(
+  at: Date,
+  principal: Principal,
+  operation: string,
+  resource: AccessAuditEntry['resource'],
+  reason: string,
+): AccessAuditEntry {
+  return {
+    at,
+    principal: {
+      subject: principal.subject,
+      country: principal.country,
+      institution: principal.institution,
+      roles: principal.roles,
+      ...(principal.organisation ? { organisation: principal.organisation } : {}),
+    },
+    operation,
+    resource,
+    outcome: 'denied',
+    reason,
+  };
+}
+
+/** The event actor for a principal acting under `role` (observers and civil society have no jurisdiction). */
+export function actorOf(principal: Principal, role: Role): Actor {
+  if (!isJurisdiction(principal.country)) {
+    throw new ForbiddenError('no_member_country', {
+      es: 'Esta identidad no pertenece a un país miembro ni a la Secretaría y no puede registrar eventos de país.',
+      en: 'This identity belongs to neither a member country nor the Secretariat and cannot record country events.',
+    });
+  }
+  return { subject: principal.subject, role, country: principal.country, institution: principal.institution };
+}
+
+/**
+ * Authorises or throws ForbiddenError (403) after recording the denial in `audit` (a failing sink does not
+ * turn a denial into an allow). For command handlers, consumers and other non-HTTP callers.
+ * Returns the role that granted the operation.
+ */
+export async function enforce(
+  deps: { audit: AuditSink; clock: Clock; via?: string },
+  principal: Principal,
+  operation: string,
+  resource: Resource = {},
+): Promise<{ grantedBy: Role }> {
+  const decision = authorize(principal, operation, resource);
+  if (decision.allowed) return { grantedBy: decision.grantedBy };
+  await deps.audit
+    .record(denialEntry(deps.clock(), principal, operation, { ...resource, method: 'COMMAND', path: deps.via ?? operation }, decision.reason))
+    .catch(() => undefined);
+  throw new ForbiddenError(decision.reason, decision.message, { operation });
+}
