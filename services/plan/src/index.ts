@@ -1,0 +1,16 @@
+export * from './app.module';
+export * from './bootstrap';
+export * from './application/plan-commands.service';
+export type { CommandOptions } from './application/shared/command-context';
+export type { ReportView } from './application/shared/report-view';
+export type { CatalogueSummary } from './application/shared/catalogue-view';
+export type { SaveDraftInput } from './application/save-draft/save-draft.handler';
+export type { SubmitReportInput } from './application/submit-report/submit-report.handler';
+export type { ApproveReportInput } from './application/approve-report/approve-report.handler';
+export type { ReturnReportInput } from './application/return-report/return-report.handler';
+export type { ReopenReportInput } from './application/reopen-report/reopen-report.handler';
+export type { ScheduleWindowInput, WindowView } from './application/schedule-window/schedule-window.handler';
+export type { AmendCatalogueInput } from './application/amend-catalogue/amend-catalogue.handler';
+export type { ImportCatalogueInput } from './application/import-catalogue/import-catalogue.handler';
+export { PlanNotFoundError } from './application/shared/errors';
+export { PlanQueries } from './queries/plan-queries.service';

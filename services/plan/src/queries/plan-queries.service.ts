@@ -1,0 +1,129 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { toDomainEvent } from '@crm/decider';
+import type { EventStore } from '@crm/event-store';
+import { CLOCK, EVENT_STORE } from '@crm/platform';
+import type { Clock } from '@crm/kernel';
+import type { Amendment, CatalogueState, PlanCatalogue, RetiredInfo } from '../domain/catalogue';
+import { reportDecider, reportStreamName, validateReportKey, type ReportEvent } from '../domain/reports';
+import { parsePeriod, type ReportingPeriod } from '../domain/periods';
+import { activityKnown, catalogueVersionLabel, CURRENT_PLAN_ID, loadCatalogue } from '../application/shared/catalogue-reader';
+import type { CatalogueVersionEntry } from '../application/shared/catalogue-view';
+import { activityNotFound, PlanNotFoundError, reportNotFound } from '../application/shared/errors';
+import { toReportView, type ReportView } from '../application/shared/report-view';
+import { loadWindow } from '../application/shared/window-reader';
+import type { WindowView } from '../application/schedule-window/schedule-window.handler';
+
+export interface CatalogueDocument {
+  planId: string;
+  version: number;
+  versionLabel: string;
+  currentVersion: number;
+  importedAt: string | null;
+  catalogue: PlanCatalogue;
+  retired: Record<string, RetiredInfo>;
+}
+
+export interface CatalogueHistory {
+  planId: string;
+  currentVersion: number;
+  versions: CatalogueVersionEntry[];
+}
+
+function catalogueMissing(planId: string): PlanNotFoundError {
+  return new PlanNotFoundError('plan.catalogue.not_found', {
+    es: `El catálogo del plan ${planId} aún no ha sido importado.`,
+    en: `The catalogue of plan ${planId} has not been imported yet.`,
+  }, { planId });
+}
+
+/** Simple reads straight from the event store (a fold of the streams; the read models serve lists and dashboards). */
+@Injectable()
+export class PlanQueries {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+
+  /** One report: the fold of its stream. 404 when the activity is unknown or the report has no event yet. */
+  async report(ref: { country: string; activityId: string; period: string }): Promise<ReportView> {
+    const key = validateReportKey(ref);
+    const streamName = reportStreamName(key);
+    const recorded = await this.store.readStream(streamName);
+    if (recorded.length === 0) {
+      const catalogue = await loadCatalogue(this.store);
+      if (!activityKnown(catalogue, key.activityId)) throw activityNotFound(key.activityId, catalogue.planId);
+      throw reportNotFound(key);
+    }
+    let state = reportDecider.initialState();
+    for (const r of recorded) state = reportDecider.evolve(state, toDomainEvent<ReportEvent>(r));
+    return toReportView(streamName, recorded[recorded.length - 1].revision, key, state);
+  }
+
+  /** The current catalogue, or as it stood at `version` (1 = as imported). */
+  async catalogue(version?: number): Promise<CatalogueDocument> {
+    const current = await loadCatalogue(this.store);
+    if (!current.state.catalogue) throw catalogueMissing(current.planId);
+    let state: CatalogueState = current.state;
+    if (version !== undefined && version !== current.state.version) {
+      if (version < 1 || version > current.state.version) {
+        throw new PlanNotFoundError(
+          'plan.catalogue.version_not_found',
+          {
+            es: `El catálogo del plan ${current.planId} no tiene la versión ${version} (versiones 1 a ${current.state.version}).`,
+            en: `The catalogue of plan ${current.planId} has no version ${version} (versions 1 to ${current.state.version}).`,
+          },
+          { version, currentVersion: current.state.version },
+        );
+      }
+      state = (await loadCatalogue(this.store, current.planId, version)).state;
+    }
+    return {
+      planId: current.planId,
+      version: state.version,
+      versionLabel: catalogueVersionLabel(current.planId, state.version),
+      currentVersion: current.state.version,
+      importedAt: state.importedAt,
+      catalogue: state.catalogue as PlanCatalogue,
+      retired: state.retired,
+    };
+  }
+
+  /** Every catalogue version: the import, then each amendment with its reason, author and change. */
+  async catalogueHistory(): Promise<CatalogueHistory> {
+    const loaded = await loadCatalogue(this.store);
+    if (!loaded.state.catalogue) throw catalogueMissing(loaded.planId);
+    const versions: CatalogueVersionEntry[] = [];
+    for (const e of loaded.events) {
+      if (e.type === 'CatalogueImported') {
+        versions.push({ version: e.data.version, versionLabel: catalogueVersionLabel(loaded.planId, e.data.version), type: e.type, activityId: null, reason: e.data.reason, at: e.data.at, by: e.data.by });
+      }
+    }
+    for (const a of loaded.state.history as Amendment[]) {
+      versions.push({
+        version: a.version,
+        versionLabel: catalogueVersionLabel(loaded.planId, a.version),
+        type: a.type,
+        activityId: a.activityId,
+        reason: a.reason,
+        at: a.at,
+        by: a.by,
+        ...(a.change ? { change: a.change } : {}),
+      });
+    }
+    versions.sort((x, y) => x.version - y.version);
+    return { planId: CURRENT_PLAN_ID, currentVersion: loaded.state.version, versions };
+  }
+
+  /** A period's reporting window in force (scheduled, else the default rule). */
+  async window(period: string): Promise<WindowView & { open: boolean }> {
+    parsePeriod(period);
+    const w = await loadWindow(this.store, period as ReportingPeriod);
+    const recorded = await this.store.readStream(`planWindows-${period}`, { direction: 'backwards', maxCount: 1 });
+    const now = this.clock().getTime();
+    return {
+      period: w.period,
+      window: w.effective,
+      scheduled: w.scheduled,
+      changes: w.state.changes,
+      revision: recorded[0]?.revision ?? -1,
+      open: now >= Date.parse(w.effective.opensAt) && now < Date.parse(w.effective.closesAt),
+    };
+  }
+}
