@@ -1,5 +1,18 @@
-import { Module } from '@nestjs/common';
+import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import type { EventStore } from '@crm/event-store';
+import { EVENT_STORE } from '@crm/platform';
+import { CountryParamMiddleware } from './country-param.middleware';
+import { PlanReview } from './plan-review';
+import { ReviewController } from './review.controller';
 
-/** Placeholder created by the plan-service application so AppModule compiles; its owner replaces it (as-of state, history and verify endpoints). */
-@Module({})
-export class ReviewModule {}
+/** As-of review, accountability history and verification endpoints (from the event store, not the read models). */
+@Module({
+  controllers: [ReviewController],
+  providers: [{ provide: PlanReview, inject: [EVENT_STORE], useFactory: (store: EventStore) => new PlanReview(store) }],
+  exports: [PlanReview],
+})
+export class ReviewModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(CountryParamMiddleware).forRoutes(ReviewController);
+  }
+}
