@@ -6,7 +6,7 @@
  *   optional field stays compatible), inbound payloads from national systems are closed
  *   (`additionalProperties: false`: untrusted input is rejected, not silently trimmed).
  */
-import { Type, type TSchema, type TUnsafe } from '@sinclair/typebox';
+import { Type, type TUnsafe } from '@sinclair/typebox';
 import { MEMBER_COUNTRIES, SECRETARIAT } from '@crm/kernel';
 
 export const DESCRIPTION_PATTERN = /^es: \S[\s\S]* \/ en: \S[\s\S]*$/;
@@ -84,7 +84,7 @@ export const Actor = Type.Object(
 const textPart = (es: string, en: string) => Type.String({ minLength: 1, maxLength: 10_000, pattern: '\\S', ...d(es, en) });
 
 /** Free text in Spanish and/or English: at least one language, no other keys. */
-export function MultilingualText(es: string, en: string): TSchema {
+export function MultilingualText(es: string, en: string) {
   return Type.Object(
     {
       es: Type.Optional(textPart('Texto en español.', 'Text in Spanish.')),
