@@ -58,7 +58,7 @@ function isIsoInstant(v: unknown): boolean {
 }
 
 function isNonEmpty(v: unknown, max = 200): v is string {
-  return typeof v === 'string' && v.length > 0 && v.length <= max;
+  return typeof v === 'string' && v.length > 0 && v.length <= max && !v.includes('\u0000');
 }
 
 /** Validates a batch before anything is written. Throws EventStoreValidationError; never partially accepts. */
@@ -140,13 +140,15 @@ export function validateAppend(stream: unknown, events: unknown, expected: unkno
 
 function isPlainJson(v: unknown, depth = 0): boolean {
   if (depth > 64) return false;
-  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (v === null || typeof v === 'boolean') return true;
+  // U+0000 cannot be stored by PostgreSQL (jsonb); refused everywhere so that every adapter agrees
+  if (typeof v === 'string') return !v.includes('\u0000');
   if (typeof v === 'number') return Number.isFinite(v);
   if (Array.isArray(v)) return v.every((x) => isPlainJson(x, depth + 1));
   if (typeof v === 'object') {
     const proto = Object.getPrototypeOf(v);
     if (proto !== Object.prototype && proto !== null) return false;
-    return Object.values(v as object).every((x) => x !== undefined && isPlainJson(x, depth + 1));
+    return Object.entries(v as object).every(([k, x]) => !k.includes('\u0000') && x !== undefined && isPlainJson(x, depth + 1));
   }
   return false;
 }

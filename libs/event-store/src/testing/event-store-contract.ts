@@ -383,6 +383,8 @@ export function describeEventStoreContract(harness: EventStoreHarness): void {
         ['an unknown country', (cat) => [`${cat}-1`, [newEvent({ countries: ['AR' as never] })]]],
         ['an unknown actor country', (cat) => [`${cat}-1`, [newEvent({ actor: { subject: 's', role: 'r', country: 'XX' as never } })]]],
         ['non-JSON data', (cat) => [`${cat}-1`, [newEvent({ data: { n: Number.NaN } })]]],
+        ['a NUL character in data', (cat) => [`${cat}-1`, [newEvent({ data: { text: 'a\u0000b' } })]]],
+        ['a NUL character in the actor', (cat) => [`${cat}-1`, [newEvent({ actor: { subject: 'a\u0000', role: 'r', country: 'HN' } })]]],
         ['a bad event type', (cat) => [`${cat}-1`, [newEvent({ type: 'lower case' })]]],
         ['an empty batch', (cat) => [`${cat}-1`, []]],
       ];
