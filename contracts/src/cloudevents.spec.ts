@@ -28,8 +28,15 @@ describe('CloudEvents Kafka binary mode', () => {
   });
 
   it('round-trips, extensions included, and ignores non-CloudEvents headers', () => {
-    const headers = { ...toKafkaHeaders({ ...event, extensions: { traceparent: '00-abc-def-01' } }), 'x-other': 'kept out', ce_Bad_Name: 'ignored' };
-    expect(fromKafkaHeaders(headers)).toEqual({ ok: true, event: { ...event, extensions: { traceparent: '00-abc-def-01' } } });
+    const headers = {
+      ...toKafkaHeaders({ ...event, extensions: { traceparent: '00-abc-def-01' } }),
+      'x-other': 'kept out',
+      ce_Bad_Name: 'ignored',
+    };
+    expect(fromKafkaHeaders(headers)).toEqual({
+      ok: true,
+      event: { ...event, extensions: { traceparent: '00-abc-def-01' } },
+    });
   });
 
   it('refuses to write invalid extension names or a missing required attribute', () => {
@@ -42,7 +49,11 @@ describe('CloudEvents Kafka binary mode', () => {
   it.each(['ce_id', 'ce_source', 'ce_specversion', 'ce_type'])('reports a missing %s', (header) => {
     const headers: Record<string, string> = toKafkaHeaders(event);
     delete headers[header];
-    expect(fromKafkaHeaders(headers)).toMatchObject({ ok: false, code: 'missing_cloudevents_header', header });
+    expect(fromKafkaHeaders(headers)).toMatchObject({
+      ok: false,
+      code: 'missing_cloudevents_header',
+      header,
+    });
   });
 
   it.each([

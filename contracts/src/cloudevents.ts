@@ -48,9 +48,11 @@ export interface CloudEvent {
 }
 
 export type HeaderProblemCode = 'missing_cloudevents_header' | 'invalid_cloudevents_header';
-export type FromHeadersResult = { ok: true; event: CloudEvent } | { ok: false; code: HeaderProblemCode; header: string; reason: string };
+export type FromHeadersResult =
+  { ok: true; event: CloudEvent } | { ok: false; code: HeaderProblemCode; header: string; reason: string };
 
-const RFC3339 = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt]([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+const RFC3339 =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt]([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 const ABSOLUTE_URI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$/;
 const URI_REFERENCE = /^[^\s]+$/;
 
@@ -66,17 +68,20 @@ export function toKafkaHeaders(ce: CloudEvent): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const name of REQUIRED) {
     const value = ce[name];
-    if (typeof value !== 'string' || value === '') throw new Error(`CloudEvents attribute "${name}" is required`);
+    if (typeof value !== 'string' || value === '')
+      throw new Error(`CloudEvents attribute "${name}" is required`);
     headers[CE_HEADERS[name]] = value;
   }
-  if (ce.specversion !== CE_SPECVERSION) throw new Error(`unsupported CloudEvents specversion "${ce.specversion}"`);
+  if (ce.specversion !== CE_SPECVERSION)
+    throw new Error(`unsupported CloudEvents specversion "${ce.specversion}"`);
   for (const name of OPTIONAL) {
     const value = ce[name];
     if (value !== undefined) headers[CE_HEADERS[name]] = value;
   }
   if (ce.crmcountry !== undefined) headers[CE_HEADERS.crmcountry] = ce.crmcountry;
   for (const [name, value] of Object.entries(ce.extensions ?? {})) {
-    if (!ATTRIBUTE_NAME.test(name) || CORE.includes(name) || name === CRM_COUNTRY_EXTENSION) throw new Error(`invalid CloudEvents extension name "${name}"`);
+    if (!ATTRIBUTE_NAME.test(name) || CORE.includes(name) || name === CRM_COUNTRY_EXTENSION)
+      throw new Error(`invalid CloudEvents extension name "${name}"`);
     headers[`${CE_HEADER_PREFIX}${name}`] = value;
   }
   return headers;
@@ -93,31 +98,50 @@ function problem(code: HeaderProblemCode, header: string, reason: string): FromH
  */
 export function fromKafkaHeaders(headers: Readonly<Record<string, string | undefined>>): FromHeadersResult {
   for (const [key, value] of Object.entries(headers)) {
-    if ((key.startsWith(CE_HEADER_PREFIX) || key === CONTENT_TYPE_HEADER) && typeof value === 'string' && value.length > MAX_HEADER_VALUE_LENGTH) {
+    if (
+      (key.startsWith(CE_HEADER_PREFIX) || key === CONTENT_TYPE_HEADER) &&
+      typeof value === 'string' &&
+      value.length > MAX_HEADER_VALUE_LENGTH
+    ) {
       return problem('invalid_cloudevents_header', key, `longer than ${MAX_HEADER_VALUE_LENGTH} characters`);
     }
   }
   for (const name of REQUIRED) {
     const value = headers[CE_HEADERS[name]];
     if (value === undefined) return problem('missing_cloudevents_header', CE_HEADERS[name], 'missing');
-    if (typeof value !== 'string' || value.trim() === '') return problem('invalid_cloudevents_header', CE_HEADERS[name], 'empty');
+    if (typeof value !== 'string' || value.trim() === '')
+      return problem('invalid_cloudevents_header', CE_HEADERS[name], 'empty');
   }
   const get = (h: string) => headers[h] as string;
-  if (get(CE_HEADERS.specversion) !== CE_SPECVERSION) return problem('invalid_cloudevents_header', CE_HEADERS.specversion, `unsupported specversion (only ${CE_SPECVERSION})`);
-  if (!URI_REFERENCE.test(get(CE_HEADERS.source))) return problem('invalid_cloudevents_header', CE_HEADERS.source, 'not a URI-reference');
-  const event: CloudEvent = { specversion: CE_SPECVERSION, id: get(CE_HEADERS.id), source: get(CE_HEADERS.source), type: get(CE_HEADERS.type) };
+  if (get(CE_HEADERS.specversion) !== CE_SPECVERSION)
+    return problem(
+      'invalid_cloudevents_header',
+      CE_HEADERS.specversion,
+      `unsupported specversion (only ${CE_SPECVERSION})`,
+    );
+  if (!URI_REFERENCE.test(get(CE_HEADERS.source)))
+    return problem('invalid_cloudevents_header', CE_HEADERS.source, 'not a URI-reference');
+  const event: CloudEvent = {
+    specversion: CE_SPECVERSION,
+    id: get(CE_HEADERS.id),
+    source: get(CE_HEADERS.source),
+    type: get(CE_HEADERS.type),
+  };
   const time = headers[CE_HEADERS.time];
   if (time !== undefined) {
-    if (!isRfc3339(time)) return problem('invalid_cloudevents_header', CE_HEADERS.time, 'not an RFC 3339 timestamp');
+    if (!isRfc3339(time))
+      return problem('invalid_cloudevents_header', CE_HEADERS.time, 'not an RFC 3339 timestamp');
     event.time = time;
   }
   const dataschema = headers[CE_HEADERS.dataschema];
   if (dataschema !== undefined) {
-    if (!ABSOLUTE_URI.test(dataschema)) return problem('invalid_cloudevents_header', CE_HEADERS.dataschema, 'not an absolute URI');
+    if (!ABSOLUTE_URI.test(dataschema))
+      return problem('invalid_cloudevents_header', CE_HEADERS.dataschema, 'not an absolute URI');
     event.dataschema = dataschema;
   }
   if (headers[CE_HEADERS.subject] !== undefined) event.subject = headers[CE_HEADERS.subject];
-  if (headers[CE_HEADERS.datacontenttype] !== undefined) event.datacontenttype = headers[CE_HEADERS.datacontenttype];
+  if (headers[CE_HEADERS.datacontenttype] !== undefined)
+    event.datacontenttype = headers[CE_HEADERS.datacontenttype];
   if (headers[CE_HEADERS.crmcountry] !== undefined) event.crmcountry = headers[CE_HEADERS.crmcountry];
   const known = new Set<string>(Object.values(CE_HEADERS));
   for (const [key, value] of Object.entries(headers)) {

@@ -19,21 +19,40 @@ const encodeExample = (c: ContractDefinition, id = 'evt-1') => {
 };
 
 describe('encodeIntegrationEvent / decodeIntegrationEvent', () => {
-  it.each((ALL_CONTRACTS as readonly ContractDefinition[]).map((c) => [contractKey(c.name, c.version), c] as const))('%s round-trips', (_key, c) => {
+  it.each(
+    (ALL_CONTRACTS as readonly ContractDefinition[]).map((c) => [contractKey(c.name, c.version), c] as const),
+  )('%s round-trips', (_key, c) => {
     const message = encodeExample(c);
     expect(message.headers.ce_type).toBe(`org.crm.${c.name}.v${c.version}`);
     expect(message.headers['content-type']).toBe('application/json');
-    expect(message.headers.ce_source).toBe(c.direction === 'inbound' ? `/national/${message.headers.ce_crmcountry}` : `/crm/${c.service}`);
+    expect(message.headers.ce_source).toBe(
+      c.direction === 'inbound' ? `/national/${message.headers.ce_crmcountry}` : `/crm/${c.service}`,
+    );
     const decoded = decodeIntegrationEvent(message);
     expect(decoded).toEqual({
       ok: true,
-      event: expect.objectContaining({ id: 'evt-1', type: c.name, version: c.version, data: c.example, time: '2020-07-20T10:00:00.000Z' }),
+      event: expect.objectContaining({
+        id: 'evt-1',
+        type: c.name,
+        version: c.version,
+        data: c.example,
+        time: '2020-07-20T10:00:00.000Z',
+      }),
     });
   });
 
   it('types the payload by name and version', () => {
-    const decoded = decodeIntegrationEvent(encodeIntegrationEvent({ type: 'plan.report.returned', version: 1, data: reportReturnedV1.example, country: 'HN', subject: 'r' }));
-    if (!decoded.ok || !isEventOf(decoded.event, 'plan.report.returned', 1)) throw new Error('expected a returned event');
+    const decoded = decodeIntegrationEvent(
+      encodeIntegrationEvent({
+        type: 'plan.report.returned',
+        version: 1,
+        data: reportReturnedV1.example,
+        country: 'HN',
+        subject: 'r',
+      }),
+    );
+    if (!decoded.ok || !isEventOf(decoded.event, 'plan.report.returned', 1))
+      throw new Error('expected a returned event');
     expect(decoded.event.data.comments.es).toContain('evidencia');
     expect(decoded.event.subject).toBe('r');
   });
@@ -55,9 +74,30 @@ describe('encodeIntegrationEvent / decodeIntegrationEvent', () => {
   });
 
   it('refuses a declared country that differs from the payload, an unknown jurisdiction and an unknown contract', () => {
-    expect(() => encodeIntegrationEvent({ type: 'plan.report.submitted', version: 1, data: reportSubmittedV1.example, country: 'GT' })).toThrow(ContractViolationError);
-    expect(() => encodeIntegrationEvent({ type: 'plan.report.submitted', version: 1, data: reportSubmittedV1.example, country: 'XX' as never })).toThrow(ContractViolationError);
-    expect(() => encodeIntegrationEvent({ type: 'plan.report.deleted' as never, version: 1 as never, data: {} as never, country: 'HN' })).toThrow(UnknownContractError);
+    expect(() =>
+      encodeIntegrationEvent({
+        type: 'plan.report.submitted',
+        version: 1,
+        data: reportSubmittedV1.example,
+        country: 'GT',
+      }),
+    ).toThrow(ContractViolationError);
+    expect(() =>
+      encodeIntegrationEvent({
+        type: 'plan.report.submitted',
+        version: 1,
+        data: reportSubmittedV1.example,
+        country: 'XX' as never,
+      }),
+    ).toThrow(ContractViolationError);
+    expect(() =>
+      encodeIntegrationEvent({
+        type: 'plan.report.deleted' as never,
+        version: 1 as never,
+        data: {} as never,
+        country: 'HN',
+      }),
+    ).toThrow(UnknownContractError);
   });
 
   it('decoding never throws: it returns a machine-readable rejection with es/en text', () => {
@@ -67,11 +107,19 @@ describe('encodeIntegrationEvent / decodeIntegrationEvent', () => {
       [{ ...message.headers, ce_type: 'org.crm.plan.report.submitted.v7' }, message.value, 'unknown_version'],
       [{ ...message.headers, ce_type: 'org.crm.plan.report.vanished.v1' }, message.value, 'unknown_type'],
       [{ ...message.headers, ce_crmcountry: 'GT' }, message.value, 'country_mismatch'],
-      [message.headers, Buffer.from(JSON.stringify({ ...reportSubmittedV1.example, late: 'yes' })), 'schema_violation'],
+      [
+        message.headers,
+        Buffer.from(JSON.stringify({ ...reportSubmittedV1.example, late: 'yes' })),
+        'schema_violation',
+      ],
     ];
     for (const [headers, value, code] of cases) {
       const result = decodeIntegrationEvent({ headers, value });
-      expect(result).toMatchObject({ ok: false, code, message: { es: expect.any(String), en: expect.any(String) } });
+      expect(result).toMatchObject({
+        ok: false,
+        code,
+        message: { es: expect.any(String), en: expect.any(String) },
+      });
     }
   });
 });

@@ -9,7 +9,11 @@ import type { ServiceName } from './naming';
 export type Direction = 'outbound' | 'inbound';
 export type Scope = 'country' | 'regional';
 
-export interface ContractDefinition<S extends TSchema = TSchema, N extends string = string, V extends number = number> {
+export interface ContractDefinition<
+  S extends TSchema = TSchema,
+  N extends string = string,
+  V extends number = number,
+> {
   service: ServiceName;
   /** Logical name without version, e.g. `plan.report.submitted`. */
   name: N;

@@ -20,6 +20,10 @@ export class ContractViolationError extends LocalizedError {
 /** The event type (name + version) is not a published contract. */
 export class UnknownContractError extends LocalizedError {
   constructor(type: string) {
-    super('unknown_contract', { es: `Tipo de evento desconocido: "${type}".`, en: `Unknown event type: "${type}".` }, { type });
+    super(
+      'unknown_contract',
+      { es: `Tipo de evento desconocido: "${type}".`, en: `Unknown event type: "${type}".` },
+      { type },
+    );
   }
 }

@@ -18,7 +18,8 @@ describe('generated contract files (schemas/, asyncapi/)', () => {
     let copy: string;
     beforeEach(() => {
       copy = mkdtempSync(join(tmpdir(), 'contracts-drift-'));
-      for (const dir of ['schemas', 'asyncapi']) cpSync(join(contractsRoot, dir), join(copy, dir), { recursive: true });
+      for (const dir of ['schemas', 'asyncapi'])
+        cpSync(join(contractsRoot, dir), join(copy, dir), { recursive: true });
     });
     afterEach(() => rmSync(copy, { recursive: true, force: true }));
 
@@ -35,7 +36,10 @@ describe('generated contract files (schemas/, asyncapi/)', () => {
       writeFileSync(file, JSON.stringify(JSON.parse(readFileSync(file, 'utf8'))));
       writeFileSync(join(copy, 'schemas/plan/plan.report.deleted.v1.json'), '{}');
       rmSync(join(copy, 'asyncapi/alerts.asyncapi.yaml'));
-      expect(diffGenerated(copy).sort()).toEqual(['missing: asyncapi/alerts.asyncapi.yaml', 'stale: schemas/plan/plan.report.deleted.v1.json']);
+      expect(diffGenerated(copy).sort()).toEqual([
+        'missing: asyncapi/alerts.asyncapi.yaml',
+        'stale: schemas/plan/plan.report.deleted.v1.json',
+      ]);
     });
   });
 });

@@ -22,23 +22,36 @@ export interface InboundMessage {
 export type InboundCheckResult = { ok: true; event: IntegrationEvent } | Rejection;
 
 /** `seenIds(id)` says whether this event id was already accepted (the consumer's processed-id table). */
-export function checkInboundMessage(message: InboundMessage, seenIds: (id: string) => boolean): InboundCheckResult {
+export function checkInboundMessage(
+  message: InboundMessage,
+  seenIds: (id: string) => boolean,
+): InboundCheckResult {
   const topic = parseTopic(message.topic);
   if (!topic || topic.direction !== 'in' || topic.deadLetter || topic.country === null) {
-    throw new Error(`checkInboundMessage: "${message.topic}" is not an inbound topic (crm.<COUNTRY>.in.<service>)`);
+    throw new Error(
+      `checkInboundMessage: "${message.topic}" is not an inbound topic (crm.<COUNTRY>.in.<service>)`,
+    );
   }
   const maxBytes = message.maxBytes ?? DEFAULT_INBOUND_MAX_BYTES;
-  if (message.value.byteLength > maxBytes) return reject('too_large', { size: message.value.byteLength, maxBytes });
+  if (message.value.byteLength > maxBytes)
+    return reject('too_large', { size: message.value.byteLength, maxBytes });
 
   const read = readEnvelope(message.headers);
   if (!read.ok) return read;
   const { envelope } = read;
   const { contract, ce } = envelope;
-  if (contract.direction !== 'inbound' || contract.service !== topic.service) return reject('unknown_type', { type: ce.type, topic: message.topic });
+  if (contract.direction !== 'inbound' || contract.service !== topic.service)
+    return reject('unknown_type', { type: ce.type, topic: message.topic });
 
   const expected = topic.country;
-  if (envelope.country !== expected) return reject('country_mismatch', { declared: envelope.country, where: CE_HEADERS.crmcountry, expected });
-  if (ce.source !== `/national/${expected}`) return reject('country_mismatch', { declared: ce.source, where: CE_HEADERS.source, expected: `/national/${expected}` });
+  if (envelope.country !== expected)
+    return reject('country_mismatch', { declared: envelope.country, where: CE_HEADERS.crmcountry, expected });
+  if (ce.source !== `/national/${expected}`)
+    return reject('country_mismatch', {
+      declared: ce.source,
+      where: CE_HEADERS.source,
+      expected: `/national/${expected}`,
+    });
 
   const payload = readPayload(envelope, message.value);
   if (!payload.ok) return payload;

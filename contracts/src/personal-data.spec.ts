@@ -11,12 +11,16 @@ function schemaHasPath(schema: any, path: string[]): boolean {
   const alternatives = [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])];
   if (alternatives.some((s: unknown) => schemaHasPath(s, path))) return true;
   if (schema.items) return schemaHasPath(schema.items, path);
-  return schema.properties && head !== undefined && head in schema.properties ? schemaHasPath(schema.properties[head], rest) : false;
+  return schema.properties && head !== undefined && head in schema.properties
+    ? schemaHasPath(schema.properties[head], rest)
+    : false;
 }
 
 describe('personal-data declarations', () => {
   it('exist for exactly the published contracts', () => {
-    expect(Object.keys(PERSONAL_DATA_FIELDS).sort()).toEqual(ALL_CONTRACTS.map((c) => contractKey(c.name, c.version)).sort());
+    expect(Object.keys(PERSONAL_DATA_FIELDS).sort()).toEqual(
+      ALL_CONTRACTS.map((c) => contractKey(c.name, c.version)).sort(),
+    );
   });
 
   it('name real schema fields with the @crm/pii dotted-path syntax', () => {
@@ -36,7 +40,8 @@ describe('personal-data declarations', () => {
   });
 
   it('plan events carry no child personal data', () => {
-    for (const c of ALL_CONTRACTS.filter((c) => c.service === 'plan')) expect(personalDataFieldsOf(contractKey(c.name, c.version))).toEqual([]);
+    for (const c of ALL_CONTRACTS.filter((c) => c.service === 'plan'))
+      expect(personalDataFieldsOf(contractKey(c.name, c.version))).toEqual([]);
   });
 
   it('an unknown contract has no declaration', () => {

@@ -8,12 +8,21 @@ export const ALL_CONTRACTS = [...PLAN_CONTRACTS] as const;
 
 export type AnyContract = (typeof ALL_CONTRACTS)[number];
 export type ContractName = AnyContract['name'];
-export type ContractKey = AnyContract extends infer C ? (C extends { name: infer N extends string; version: infer V extends number } ? `${N}.v${V}` : never) : never;
-export type ContractFor<N extends ContractName, V extends number> = Extract<AnyContract, { name: N; version: V }>;
+export type ContractKey = AnyContract extends infer C
+  ? C extends { name: infer N extends string; version: infer V extends number }
+    ? `${N}.v${V}`
+    : never
+  : never;
+export type ContractFor<N extends ContractName, V extends number> = Extract<
+  AnyContract,
+  { name: N; version: V }
+>;
 export type VersionOf<N extends ContractName> = Extract<AnyContract, { name: N }>['version'];
 export type DataOf<N extends ContractName, V extends VersionOf<N>> = Static<ContractFor<N, V>['schema']>;
 
-const byKey = new Map<string, ContractDefinition>(ALL_CONTRACTS.map((c) => [contractKey(c.name, c.version), c as ContractDefinition]));
+const byKey = new Map<string, ContractDefinition>(
+  ALL_CONTRACTS.map((c) => [contractKey(c.name, c.version), c as ContractDefinition]),
+);
 if (byKey.size !== ALL_CONTRACTS.length) throw new Error('duplicate contract name/version in the registry');
 
 export function findContract(name: string, version: number): ContractDefinition | undefined {

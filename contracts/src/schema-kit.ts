@@ -22,7 +22,10 @@ export function d(es: string, en: string): { description: string } {
 }
 
 /** A closed set of strings as a plain JSON Schema `enum` (TypeBox unions would render as `anyOf` of consts). */
-export function StringEnum<const T extends readonly string[]>(values: T, options: { description: string }): TUnsafe<T[number]> {
+export function StringEnum<const T extends readonly string[]>(
+  values: T,
+  options: { description: string },
+): TUnsafe<T[number]> {
   return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
 }
 
@@ -33,18 +36,27 @@ export const Country = StringEnum(
 
 export const Jurisdiction = StringEnum(
   [...MEMBER_COUNTRIES, SECRETARIAT] as const,
-  d('País miembro (ISO 3166-1 alfa-2) o "ST" para la Secretaría Técnica.', 'Member country (ISO 3166-1 alpha-2) or "ST" for the Technical Secretariat.'),
+  d(
+    'País miembro (ISO 3166-1 alfa-2) o "ST" para la Secretaría Técnica.',
+    'Member country (ISO 3166-1 alpha-2) or "ST" for the Technical Secretariat.',
+  ),
 );
 
 export const ActivityId = Type.String({
   pattern: '^[A-Za-z0-9_.:]{1,64}$',
-  ...d('Identificador de actividad del catálogo del Plan Estratégico, p. ej. "IV.1.1.1".', 'Activity id in the Strategic Plan catalogue, e.g. "IV.1.1.1".'),
+  ...d(
+    'Identificador de actividad del catálogo del Plan Estratégico, p. ej. "IV.1.1.1".',
+    'Activity id in the Strategic Plan catalogue, e.g. "IV.1.1.1".',
+  ),
   examples: ['IV.1.1.1'],
 });
 
 export const Period = Type.String({
   pattern: '^[0-9]{4}-S[12]$',
-  ...d('Período de informe semestral: AAAA-S1 (enero-junio) o AAAA-S2 (julio-diciembre).', 'Half-year reporting period: YYYY-S1 (January-June) or YYYY-S2 (July-December).'),
+  ...d(
+    'Período de informe semestral: AAAA-S1 (enero-junio) o AAAA-S2 (julio-diciembre).',
+    'Half-year reporting period: YYYY-S1 (January-June) or YYYY-S2 (July-December).',
+  ),
   examples: ['2020-S1'],
 });
 
@@ -71,17 +83,24 @@ export const Actor = Type.Object(
     subject: Type.String({
       minLength: 1,
       maxLength: 200,
-      ...d('Identificador opaco del sujeto autenticado (nunca un nombre de persona).', 'Opaque id of the authenticated subject (never a personal name).'),
+      ...d(
+        'Identificador opaco del sujeto autenticado (nunca un nombre de persona).',
+        'Opaque id of the authenticated subject (never a personal name).',
+      ),
     }),
     role: Type.String({
       pattern: '^[a-z][a-z0-9_]{0,63}$',
-      ...d('Rol con el que actuó, p. ej. "secretariat_coordinator".', 'Role it acted in, e.g. "secretariat_coordinator".'),
+      ...d(
+        'Rol con el que actuó, p. ej. "secretariat_coordinator".',
+        'Role it acted in, e.g. "secretariat_coordinator".',
+      ),
     }),
   },
   d('Quién actuó: sujeto y rol, sin datos personales.', 'Who acted: subject and role, no personal data.'),
 );
 
-const textPart = (es: string, en: string) => Type.String({ minLength: 1, maxLength: 10_000, pattern: '\\S', ...d(es, en) });
+const textPart = (es: string, en: string) =>
+  Type.String({ minLength: 1, maxLength: 10_000, pattern: '\\S', ...d(es, en) });
 
 /** Free text in Spanish and/or English: at least one language, no other keys. */
 export function MultilingualText(es: string, en: string) {
@@ -95,7 +114,13 @@ export function MultilingualText(es: string, en: string) {
 }
 
 /** Statuses a country reports for an activity (the plan service's implementation statuses). */
-export const SUBMITTABLE_STATUSES = ['not_started', 'in_progress', 'completed', 'delayed', 'not_applicable'] as const;
+export const SUBMITTABLE_STATUSES = [
+  'not_started',
+  'in_progress',
+  'completed',
+  'delayed',
+  'not_applicable',
+] as const;
 export const REPORTED_STATUSES = [...SUBMITTABLE_STATUSES, 'suspended'] as const;
 
 export function StatusEnum<const T extends readonly string[]>(values: T) {

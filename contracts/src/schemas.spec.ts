@@ -8,7 +8,8 @@ import { DESCRIPTION_PATTERN } from './schema-kit';
 import { createAjv, validateEvent } from './validation';
 
 const contracts = ALL_CONTRACTS as readonly ContractDefinition[];
-const readSchema = (c: ContractDefinition) => JSON.parse(readFileSync(join(__dirname, '..', schemaFileFor(c)), 'utf8'));
+const readSchema = (c: ContractDefinition) =>
+  JSON.parse(readFileSync(join(__dirname, '..', schemaFileFor(c)), 'utf8'));
 
 /** Every (path, node) of a schema that is a schema object (not `properties` maps, `examples` or `enum`). */
 function schemaNodes(node: unknown, path = '#'): [string, Record<string, unknown>][] {
@@ -17,7 +18,8 @@ function schemaNodes(node: unknown, path = '#'): [string, Record<string, unknown
   const out: [string, Record<string, unknown>][] = [[path, obj]];
   for (const [k, v] of Object.entries(obj)) {
     if (k === 'properties' || k === '$defs' || k === 'patternProperties') {
-      for (const [name, sub] of Object.entries(v as Record<string, unknown>)) out.push(...schemaNodes(sub, `${path}/${k}/${name}`));
+      for (const [name, sub] of Object.entries(v as Record<string, unknown>))
+        out.push(...schemaNodes(sub, `${path}/${k}/${name}`));
     } else if (k === 'anyOf' || k === 'oneOf' || k === 'allOf' || k === 'prefixItems') {
       (v as unknown[]).forEach((sub, i) => out.push(...schemaNodes(sub, `${path}/${k}/${i}`)));
     } else if (k === 'items' || k === 'additionalProperties' || k === 'not' || k === 'contains') {
@@ -53,12 +55,18 @@ const INVALID: Record<string, [string, (example: Record<string, any>) => unknown
   ],
   'plan.catalogue.amended.v1': [
     ['no version', ({ catalogueVersion: _, ...rest }) => rest],
-    ['unknown change kind', (e) => ({ ...e, changes: [{ kind: 'deleted_everything', activityId: 'I.1.1.1' }] })],
+    [
+      'unknown change kind',
+      (e) => ({ ...e, changes: [{ kind: 'deleted_everything', activityId: 'I.1.1.1' }] }),
+    ],
     ['changes not a list', (e) => ({ ...e, changes: 'all' })],
   ],
   'plan.report.submission-requested.v1': [
     ['http evidence', (e) => ({ ...e, evidence: ['http://example.org/a'] })],
-    ['21 evidence links', (e) => ({ ...e, evidence: Array.from({ length: 21 }, (_, i) => `https://example.org/${i}`) })],
+    [
+      '21 evidence links',
+      (e) => ({ ...e, evidence: Array.from({ length: 21 }, (_, i) => `https://example.org/${i}`) }),
+    ],
     ['extra property', (e) => ({ ...e, childName: 'X' })],
     ['no narrative language', (e) => ({ ...e, narrative: {} })],
     ['suspended is not submittable', (e) => ({ ...e, status: 'suspended' })],
@@ -67,28 +75,46 @@ const INVALID: Record<string, [string, (example: Record<string, any>) => unknown
   'plan.report.submission-outcome.v1': [
     ['accepted without report id', ({ reportId: _, ...rest }) => rest],
     ['rejected without reason', (e) => ({ outcome: 'rejected', country: e.country, decidedAt: e.decidedAt })],
-    ['reason with one language', (e) => ({ outcome: 'rejected', country: e.country, decidedAt: e.decidedAt, reason: { code: 'x', message: { es: 'x' } } })],
+    [
+      'reason with one language',
+      (e) => ({
+        outcome: 'rejected',
+        country: e.country,
+        decidedAt: e.decidedAt,
+        reason: { code: 'x', message: { es: 'x' } },
+      }),
+    ],
     ['unknown outcome', (e) => ({ ...e, outcome: 'maybe' })],
   ],
 };
 
 describe('JSON Schema files', () => {
-  it.each(contracts.map((c) => [contractKey(c.name, c.version), c] as const))('%s compiles with ajv (draft 2020-12) and has its $id', (_key, contract) => {
-    const schema = readSchema(contract);
-    expect(schema.$schema).toBe(JSON_SCHEMA_DIALECT);
-    expect(schema.$id).toBe(schemaIdOf(contract.name, contract.version));
-    expect(schemaFileFor(contract)).toBe(`schemas/${contract.service}/${contract.name}.v${contract.version}.json`);
-    const validate = createAjv().compile(schema);
-    expect(validate(contract.example)).toBe(true);
-  });
+  it.each(contracts.map((c) => [contractKey(c.name, c.version), c] as const))(
+    '%s compiles with ajv (draft 2020-12) and has its $id',
+    (_key, contract) => {
+      const schema = readSchema(contract);
+      expect(schema.$schema).toBe(JSON_SCHEMA_DIALECT);
+      expect(schema.$id).toBe(schemaIdOf(contract.name, contract.version));
+      expect(schemaFileFor(contract)).toBe(
+        `schemas/${contract.service}/${contract.name}.v${contract.version}.json`,
+      );
+      const validate = createAjv().compile(schema);
+      expect(validate(contract.example)).toBe(true);
+    },
+  );
 
-  it.each(contracts.map((c) => [contractKey(c.name, c.version), c] as const))('%s: every schema node has a bilingual "es: ... / en: ..." description', (_key, contract) => {
-    const missing = schemaNodes(readSchema(contract))
-      .filter(([, node]) => typeof node.description !== 'string' || !DESCRIPTION_PATTERN.test(node.description))
-      .map(([path]) => path);
-    expect(missing).toEqual([]);
-    expect(readSchema(contract).title).toMatch(DESCRIPTION_PATTERN);
-  });
+  it.each(contracts.map((c) => [contractKey(c.name, c.version), c] as const))(
+    '%s: every schema node has a bilingual "es: ... / en: ..." description',
+    (_key, contract) => {
+      const missing = schemaNodes(readSchema(contract))
+        .filter(
+          ([, node]) => typeof node.description !== 'string' || !DESCRIPTION_PATTERN.test(node.description),
+        )
+        .map(([path]) => path);
+      expect(missing).toEqual([]);
+      expect(readSchema(contract).title).toMatch(DESCRIPTION_PATTERN);
+    },
+  );
 
   it('inbound payloads are closed (no unknown properties), outbound payloads open', () => {
     for (const c of contracts) {
@@ -112,18 +138,26 @@ describe('round trip of every contract', () => {
         expect(validateEvent(key, c.example).ok).toBe(true);
         expect(validateEvent(`org.crm.${key}`, c.example).ok).toBe(true);
       });
-      it.each((INVALID[key] ?? []).map(([name, mutate]) => [name, mutate]))('rejects: %s', (_name, mutate) => {
-        const invalid = (mutate as (e: Record<string, unknown>) => unknown)(structuredClone(c.example) as Record<string, unknown>);
-        const result = validateEvent(key, invalid);
-        expect(result.ok).toBe(false);
-        expect(fileValidator(invalid)).toBe(false);
-      });
+      it.each((INVALID[key] ?? []).map(([name, mutate]) => [name, mutate]))(
+        'rejects: %s',
+        (_name, mutate) => {
+          const invalid = (mutate as (e: Record<string, unknown>) => unknown)(
+            structuredClone(c.example) as Record<string, unknown>,
+          );
+          const result = validateEvent(key, invalid);
+          expect(result.ok).toBe(false);
+          expect(fileValidator(invalid)).toBe(false);
+        },
+      );
     });
   }
 
   it('reports the JSON Pointer of the problem', () => {
     const example = ALL_CONTRACTS.find((c) => c.name === 'plan.report.submission-requested')!.example;
-    const result = validateEvent('plan.report.submission-requested.v1', { ...example, evidence: ['https://a.org/x', 'ftp://b.org/y'] });
+    const result = validateEvent('plan.report.submission-requested.v1', {
+      ...example,
+      evidence: ['https://a.org/x', 'ftp://b.org/y'],
+    });
     expect(result).toMatchObject({ ok: false, problems: [expect.objectContaining({ path: '/evidence/1' })] });
   });
 

@@ -79,15 +79,23 @@ export function parseTopic(topic: string): ParsedTopic | null {
 }
 
 /** Where an event of this contract travels: per-country out/in topic, or the regional topic. */
-export function topicFor(contract: Pick<ContractDefinition, 'service' | 'direction' | 'scope'>, country?: CountryCode): string {
+export function topicFor(
+  contract: Pick<ContractDefinition, 'service' | 'direction' | 'scope'>,
+  country?: CountryCode,
+): string {
   if (contract.scope === 'regional') return regionalTopic(contract.service);
   if (!country) throw new Error('a country-scoped event needs its country to choose a topic');
-  return contract.direction === 'inbound' ? inboundTopic(country, contract.service) : outboundTopic(country, contract.service);
+  return contract.direction === 'inbound'
+    ? inboundTopic(country, contract.service)
+    : outboundTopic(country, contract.service);
 }
 
 /** Every topic of a service (for `Bus.ensureTopics`), dead-letter topics included when asked. */
 export function topicsOf(service: ServiceName, options: { deadLetters?: boolean } = {}): string[] {
-  const base = [...MEMBER_COUNTRIES.flatMap((c) => [outboundTopic(c, service), inboundTopic(c, service)]), regionalTopic(service)];
+  const base = [
+    ...MEMBER_COUNTRIES.flatMap((c) => [outboundTopic(c, service), inboundTopic(c, service)]),
+    regionalTopic(service),
+  ];
   return options.deadLetters ? base.flatMap((t) => [t, deadLetterTopic(t)]) : base;
 }
 
@@ -96,14 +104,21 @@ export function topicsOf(service: ServiceName, options: { deadLetters?: boolean 
  * read its own `out` topics and the regional ones (PREFIXED), write only its own `in` topics
  * (LITERAL, so it cannot write into their `.dlq`), consumer groups under its own prefix.
  */
-export function kafkaAclCommands(country: CountryCode, services: readonly ServiceName[], bootstrap = 'kafka:9092'): string[] {
+export function kafkaAclCommands(
+  country: CountryCode,
+  services: readonly ServiceName[],
+  bootstrap = 'kafka:9092',
+): string[] {
   assertCountry(country);
   const principal = `User:national-${country.toLowerCase()}`;
   const cmd = `kafka-acls.sh --bootstrap-server ${bootstrap} --add --allow-principal ${principal}`;
   return [
     `${cmd} --operation Read --operation Describe --topic ${TOPIC_PREFIX}.${country}.out. --resource-pattern-type prefixed`,
     `${cmd} --operation Read --operation Describe --topic ${TOPIC_PREFIX}.${REGIONAL}. --resource-pattern-type prefixed`,
-    ...services.map((s) => `${cmd} --operation Write --operation Describe --topic ${inboundTopic(country, s)} --resource-pattern-type literal`),
+    ...services.map(
+      (s) =>
+        `${cmd} --operation Write --operation Describe --topic ${inboundTopic(country, s)} --resource-pattern-type literal`,
+    ),
     `${cmd} --operation Read --group national-${country.toLowerCase()}. --resource-pattern-type prefixed`,
   ];
 }

@@ -13,7 +13,9 @@ export interface SchemaProblem {
   schemaPath: string;
 }
 
-export type ValidationResult = { ok: true; contract: ContractDefinition } | { ok: false; contract?: ContractDefinition; problems: SchemaProblem[] };
+export type ValidationResult =
+  | { ok: true; contract: ContractDefinition }
+  | { ok: false; contract?: ContractDefinition; problems: SchemaProblem[] };
 
 /** Keywords of our own the published schemas carry (annotations only). */
 export const CONTRACT_ANNOTATION_KEYWORDS = ['x-crm-contract', 'x-crm-direction'];
@@ -31,12 +33,22 @@ let compiled: Map<string, ValidateFunction> | null = null;
 function validators(): Map<string, ValidateFunction> {
   if (compiled) return compiled;
   const ajv = createAjv();
-  compiled = new Map(ALL_CONTRACTS.map((c) => [contractKey(c.name, c.version), ajv.compile(toJsonSchema(c as ContractDefinition) as JsonSchema)]));
+  compiled = new Map(
+    ALL_CONTRACTS.map((c) => [
+      contractKey(c.name, c.version),
+      ajv.compile(toJsonSchema(c as ContractDefinition) as JsonSchema),
+    ]),
+  );
   return compiled;
 }
 
 export function toProblems(errors: ErrorObject[] | null | undefined): SchemaProblem[] {
-  return (errors ?? []).map((e) => ({ path: e.instancePath, keyword: e.keyword, message: e.message ?? e.keyword, schemaPath: e.schemaPath }));
+  return (errors ?? []).map((e) => ({
+    path: e.instancePath,
+    keyword: e.keyword,
+    message: e.message ?? e.keyword,
+    schemaPath: e.schemaPath,
+  }));
 }
 
 /**
@@ -45,7 +57,13 @@ export function toProblems(errors: ErrorObject[] | null | undefined): SchemaProb
  */
 export function validateEvent(type: string, data: unknown): ValidationResult {
   const contract = findContractByType(type);
-  if (!contract) return { ok: false, problems: [{ path: '', keyword: 'type', message: `unknown event type "${type}"`, schemaPath: '' }] };
+  if (!contract)
+    return {
+      ok: false,
+      problems: [{ path: '', keyword: 'type', message: `unknown event type "${type}"`, schemaPath: '' }],
+    };
   const validate = validators().get(contractKey(contract.name, contract.version)) as ValidateFunction;
-  return validate(data) ? { ok: true, contract } : { ok: false, contract, problems: toProblems(validate.errors) };
+  return validate(data)
+    ? { ok: true, contract }
+    : { ok: false, contract, problems: toProblems(validate.errors) };
 }

@@ -14,7 +14,8 @@ const contractsRoot = join(__dirname, '..', '..');
 const DOCUMENTS = ['components.yaml', ...SERVICES.map((s) => `${s}.asyncapi.yaml`)];
 const parser = new Parser({ schemaParsers: [jsonSchema2020Parser()] });
 
-const errorsOf = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.severity === 0).map((d) => `${d.code}: ${d.message} at ${d.path.join('/')}`);
+const errorsOf = (diagnostics: Diagnostic[]) =>
+  diagnostics.filter((d) => d.severity === 0).map((d) => `${d.code}: ${d.message} at ${d.path.join('/')}`);
 
 async function parseFile(file: string) {
   return fromFile(parser, file).parse();
@@ -38,12 +39,27 @@ describe('AsyncAPI 3.0.0 documents (official @asyncapi/parser)', () => {
   it('plan: per-country out/in channels with the 11-country parameter, the regional channel, send/receive operations', async () => {
     const { document } = await parseDocument('plan.asyncapi.yaml');
     if (!document) throw new Error('plan document did not parse');
-    const channels = Object.fromEntries(document.channels().all().map((c) => [c.id(), c]));
+    const channels = Object.fromEntries(
+      document
+        .channels()
+        .all()
+        .map((c) => [c.id(), c]),
+    );
     expect(channels.countryOutbound?.address()).toBe('crm.{country}.out.plan');
     expect(channels.countryInbound?.address()).toBe('crm.{country}.in.plan');
     expect(channels.regional?.address()).toBe('crm.regional.plan');
     expect(channels.countryOutbound?.parameters().get('country')?.json().enum).toEqual([...MEMBER_COUNTRIES]);
-    const ops = document.operations().all().map((o) => [o.id(), o.action(), o.channels().all().map((c) => c.id())]);
+    const ops = document
+      .operations()
+      .all()
+      .map((o) => [
+        o.id(),
+        o.action(),
+        o
+          .channels()
+          .all()
+          .map((c) => c.id()),
+      ]);
     expect(ops).toEqual(
       expect.arrayContaining([
         ['sendCountryOutbound', 'send', ['countryOutbound']],
@@ -51,19 +67,30 @@ describe('AsyncAPI 3.0.0 documents (official @asyncapi/parser)', () => {
         ['sendRegional', 'send', ['regional']],
       ]),
     );
-    expect(channels.countryInbound?.messages().all().map((m) => m.name())).toEqual(['plan.report.submission-requested.v1']);
+    expect(
+      channels.countryInbound
+        ?.messages()
+        .all()
+        .map((m) => m.name()),
+    ).toEqual(['plan.report.submission-requested.v1']);
   });
 
   it('plan: every contract is a message whose payload resolves to its JSON Schema file (2020-12) and compiles', async () => {
     const { document } = await parseDocument('plan.asyncapi.yaml');
     const messages = document!.messages().all();
-    expect(messages.map((m) => m.name()).sort()).toEqual(contractsOf('plan').map((c) => contractKey(c.name, c.version)).sort());
+    expect(messages.map((m) => m.name()).sort()).toEqual(
+      contractsOf('plan')
+        .map((c) => contractKey(c.name, c.version))
+        .sort(),
+    );
     for (const c of contractsOf('plan')) {
       const message = messages.find((m) => m.name() === contractKey(c.name, c.version))!;
       const payload = message.json().payload as { schemaFormat: string; schema: Record<string, unknown> };
       expect(payload.schemaFormat).toBe(JSON_SCHEMA_2020_FORMAT);
       expect(payload.schema.$id).toBe(schemaIdOf(c.name, c.version));
-      const validate = createAjv().compile(JSON.parse(JSON.stringify(payload.schema, (k, v) => (k.startsWith('x-parser') ? undefined : v))));
+      const validate = createAjv().compile(
+        JSON.parse(JSON.stringify(payload.schema, (k, v) => (k.startsWith('x-parser') ? undefined : v))),
+      );
       expect(validate(c.example)).toBe(true);
       expect(message.headers()?.json()).toBeDefined();
     }
@@ -80,14 +107,17 @@ describe('AsyncAPI 3.0.0 documents (official @asyncapi/parser)', () => {
     let copy: string;
     beforeEach(() => {
       copy = mkdtempSync(join(tmpdir(), 'contracts-asyncapi-'));
-      for (const dir of ['schemas', 'asyncapi']) cpSync(join(contractsRoot, dir), join(copy, dir), { recursive: true });
+      for (const dir of ['schemas', 'asyncapi'])
+        cpSync(join(contractsRoot, dir), join(copy, dir), { recursive: true });
     });
     afterEach(() => rmSync(copy, { recursive: true, force: true }));
 
     it('reports an operation sending a message its channel does not carry', async () => {
       const file = join(copy, 'asyncapi', 'plan.asyncapi.yaml');
       const doc = parse(readFileSync(file, 'utf8'));
-      doc.operations.receiveCountryInbound.messages.push({ $ref: '#/channels/countryOutbound/messages/reportApprovedV1' });
+      doc.operations.receiveCountryInbound.messages.push({
+        $ref: '#/channels/countryOutbound/messages/reportApprovedV1',
+      });
       writeFileSync(file, JSON.stringify(doc));
       const { diagnostics } = await parseFile(file);
       expect(errorsOf(diagnostics).length).toBeGreaterThan(0);
@@ -103,6 +133,8 @@ describe('AsyncAPI 3.0.0 documents (official @asyncapi/parser)', () => {
   it('the draft 2020-12 schema parser rejects a schema ajv cannot compile', async () => {
     const input = { data: { type: 'object', properties: { a: { type: 'nope' } } }, path: ['x'] } as never;
     expect(await jsonSchema2020Parser().validate(input)).toEqual([expect.objectContaining({ path: ['x'] })]);
-    expect(await jsonSchema2020Parser().validate({ data: { type: 'string' }, path: ['x'] } as never)).toEqual([]);
+    expect(await jsonSchema2020Parser().validate({ data: { type: 'string' }, path: ['x'] } as never)).toEqual(
+      [],
+    );
   });
 });

@@ -22,10 +22,19 @@ const SERVICE_INFO: Record<ServiceName, { es: string; en: string }> = {
     es: 'Plan Estratégico 2017-2022: catálogo, informes de avance de los países y su revisión por la Secretaría Técnica.',
     en: 'Strategic Plan 2017-2022: catalogue, country progress reports and their review by the Technical Secretariat.',
   },
-  referrals: { es: 'Referencia y seguimiento de casos entre países.', en: 'Cross-border case referral and follow-up.' },
-  alerts: { es: 'Alertas de niñez desaparecida y directorio de puntos focales.', en: 'Missing-children alerts and the focal-point directory.' },
+  referrals: {
+    es: 'Referencia y seguimiento de casos entre países.',
+    en: 'Cross-border case referral and follow-up.',
+  },
+  alerts: {
+    es: 'Alertas de niñez desaparecida y directorio de puntos focales.',
+    en: 'Missing-children alerts and the focal-point directory.',
+  },
   practices: { es: 'Repositorio de buenas prácticas.', en: 'Good-practice repository.' },
-  secretariat: { es: 'Tableros, modelos de lectura regionales y revisiones regionales.', en: 'Dashboards, regional read models and regional reviews.' },
+  secretariat: {
+    es: 'Tableros, modelos de lectura regionales y revisiones regionales.',
+    en: 'Dashboards, regional read models and regional reviews.',
+  },
 };
 
 /** `components.yaml`: what every service document shares. */
@@ -59,23 +68,61 @@ export function componentsDocument(): Doc {
             'Atributos CloudEvents 1.0 en cabeceras Kafka (modo binario): `ce_<atributo>`; `datacontenttype` viaja como `content-type`.',
             'CloudEvents 1.0 attributes as Kafka headers (binary mode): `ce_<attribute>`; `datacontenttype` travels as `content-type`.',
           ),
-          required: [CE_HEADERS.id, CE_HEADERS.source, CE_HEADERS.specversion, CE_HEADERS.type, CE_HEADERS.crmcountry, CE_HEADERS.datacontenttype],
+          required: [
+            CE_HEADERS.id,
+            CE_HEADERS.source,
+            CE_HEADERS.specversion,
+            CE_HEADERS.type,
+            CE_HEADERS.crmcountry,
+            CE_HEADERS.datacontenttype,
+          ],
           properties: {
-            [CE_HEADERS.id]: { type: 'string', minLength: 1, description: bilingual('Identificador único del evento (clave de idempotencia).', 'Unique event id (idempotency key).') },
+            [CE_HEADERS.id]: {
+              type: 'string',
+              minLength: 1,
+              description: bilingual(
+                'Identificador único del evento (clave de idempotencia).',
+                'Unique event id (idempotency key).',
+              ),
+            },
             [CE_HEADERS.source]: {
               type: 'string',
-              description: bilingual('Origen: `/crm/<servicio>` o `/national/<PAÍS>`.', 'Source: `/crm/<service>` or `/national/<COUNTRY>`.'),
+              description: bilingual(
+                'Origen: `/crm/<servicio>` o `/national/<PAÍS>`.',
+                'Source: `/crm/<service>` or `/national/<COUNTRY>`.',
+              ),
               examples: ['/crm/plan', '/national/HN'],
             },
-            [CE_HEADERS.specversion]: { type: 'string', const: CE_SPECVERSION, description: bilingual('Versión de CloudEvents.', 'CloudEvents version.') },
+            [CE_HEADERS.specversion]: {
+              type: 'string',
+              const: CE_SPECVERSION,
+              description: bilingual('Versión de CloudEvents.', 'CloudEvents version.'),
+            },
             [CE_HEADERS.type]: {
               type: 'string',
               pattern: '^org\\.crm\\.[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+\\.v[0-9]+$',
               description: bilingual('Tipo: `org.crm.<nombre>.v<N>`.', 'Type: `org.crm.<name>.v<N>`.'),
             },
-            [CE_HEADERS.time]: { type: 'string', format: 'date-time', description: bilingual('Momento del hecho (RFC 3339).', 'When it happened (RFC 3339).') },
-            [CE_HEADERS.subject]: { type: 'string', description: bilingual('Sujeto del evento, p. ej. el id del informe.', 'Subject of the event, e.g. the report id.') },
-            [CE_HEADERS.dataschema]: { type: 'string', format: 'uri', description: bilingual('`$id` del esquema JSON del contenido.', '`$id` of the payload JSON Schema.') },
+            [CE_HEADERS.time]: {
+              type: 'string',
+              format: 'date-time',
+              description: bilingual('Momento del hecho (RFC 3339).', 'When it happened (RFC 3339).'),
+            },
+            [CE_HEADERS.subject]: {
+              type: 'string',
+              description: bilingual(
+                'Sujeto del evento, p. ej. el id del informe.',
+                'Subject of the event, e.g. the report id.',
+              ),
+            },
+            [CE_HEADERS.dataschema]: {
+              type: 'string',
+              format: 'uri',
+              description: bilingual(
+                '`$id` del esquema JSON del contenido.',
+                '`$id` of the payload JSON Schema.',
+              ),
+            },
             [CE_HEADERS.crmcountry]: {
               type: 'string',
               enum: [...MEMBER_COUNTRIES, SECRETARIAT],
@@ -84,7 +131,11 @@ export function componentsDocument(): Doc {
                 "Extension `crmcountry`: the jurisdiction the event concerns (country or ST). Must match the topic's country.",
               ),
             },
-            [CE_HEADERS.datacontenttype]: { type: 'string', const: JSON_CONTENT_TYPE, description: bilingual('Tipo de contenido del valor.', 'Content type of the value.') },
+            [CE_HEADERS.datacontenttype]: {
+              type: 'string',
+              const: JSON_CONTENT_TYPE,
+              description: bilingual('Tipo de contenido del valor.', 'Content type of the value.'),
+            },
           },
         },
       },
@@ -94,7 +145,10 @@ export function componentsDocument(): Doc {
 
 function messageId(contract: ContractDefinition): string {
   const words = contract.name.split('.').slice(1).join('-').split('-');
-  return words.map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join('') + `V${contract.version}`;
+  return (
+    words.map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join('') +
+    `V${contract.version}`
+  );
 }
 
 function exampleOf(contract: ContractDefinition): Doc {
@@ -109,7 +163,12 @@ function exampleOf(contract: ContractDefinition): Doc {
     time: '2020-07-10T15:04:05.000Z',
     ...(typeof data.reportId === 'string' ? { subject: data.reportId } : {}),
   });
-  return { name: 'example', summary: bilingual('Ejemplo válido.', 'Valid example.'), headers: encoded.headers, payload: contract.example };
+  return {
+    name: 'example',
+    summary: bilingual('Ejemplo válido.', 'Valid example.'),
+    headers: encoded.headers,
+    payload: contract.example,
+  };
 }
 
 function message(contract: ContractDefinition): Doc {
@@ -156,7 +215,10 @@ function channelSpecs(service: ServiceName): ChannelSpec[] {
       address: `crm.{country}.out.${service}`,
       country: true,
       action: 'send',
-      title: { es: 'Eventos que conciernen a un país (plataforma → país)', en: 'Events concerning one country (platform → country)' },
+      title: {
+        es: 'Eventos que conciernen a un país (plataforma → país)',
+        en: 'Events concerning one country (platform → country)',
+      },
       contracts: contracts.filter((c) => c.direction === 'outbound' && c.scope === 'country'),
     },
     {
@@ -164,7 +226,10 @@ function channelSpecs(service: ServiceName): ChannelSpec[] {
       address: `crm.{country}.in.${service}`,
       country: true,
       action: 'receive',
-      title: { es: 'Mensajes del sistema nacional del país (país → plataforma)', en: "Messages from the country's national system (country → platform)" },
+      title: {
+        es: 'Mensajes del sistema nacional del país (país → plataforma)',
+        en: "Messages from the country's national system (country → platform)",
+      },
       contracts: contracts.filter((c) => c.direction === 'inbound'),
     },
     {
@@ -195,7 +260,9 @@ export function serviceDocument(service: ServiceName): Doc {
     channels[spec.id] = {
       address: spec.address,
       title: bilingual(spec.title.es, spec.title.en),
-      ...(spec.country ? { parameters: { country: { $ref: `./${COMPONENTS_FILE}#/components/parameters/country` } } } : {}),
+      ...(spec.country
+        ? { parameters: { country: { $ref: `./${COMPONENTS_FILE}#/components/parameters/country` } } }
+        : {}),
       messages: channelMessages,
     };
     if (spec.contracts.length > 0) {
@@ -233,7 +300,10 @@ export function serviceDocument(service: ServiceName): Doc {
       kafka: {
         host: 'kafka:9092',
         protocol: 'kafka',
-        description: bilingual('Broker Kafka de la plataforma (modo KRaft).', "The platform's Kafka broker (KRaft mode)."),
+        description: bilingual(
+          'Broker Kafka de la plataforma (modo KRaft).',
+          "The platform's Kafka broker (KRaft mode).",
+        ),
       },
     },
     channels,

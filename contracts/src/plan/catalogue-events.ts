@@ -1,9 +1,22 @@
 /** Outbound, network-wide: the plan catalogue changed (regional scope: `crm.regional.plan`). */
 import { Type, type Static } from '@sinclair/typebox';
 import { defineContract } from '../contract';
-import { ActivityId, Actor, CatalogueVersion, d, MultilingualText, StringEnum, Timestamp } from '../schema-kit';
+import {
+  ActivityId,
+  Actor,
+  CatalogueVersion,
+  d,
+  MultilingualText,
+  StringEnum,
+  Timestamp,
+} from '../schema-kit';
 
-export const CATALOGUE_CHANGE_KINDS = ['activity_added', 'activity_amended', 'activity_retired', 'schedule_changed'] as const;
+export const CATALOGUE_CHANGE_KINDS = [
+  'activity_added',
+  'activity_amended',
+  'activity_retired',
+  'schedule_changed',
+] as const;
 
 export const CatalogueAmendedV1 = Type.Object(
   {
@@ -16,7 +29,10 @@ export const CatalogueAmendedV1 = Type.Object(
         {
           kind: StringEnum(
             CATALOGUE_CHANGE_KINDS,
-            d('Tipo de cambio. Los consumidores deben tolerar valores nuevos.', 'Kind of change. Consumers must tolerate new values.'),
+            d(
+              'Tipo de cambio. Los consumidores deben tolerar valores nuevos.',
+              'Kind of change. Consumers must tolerate new values.',
+            ),
           ),
           activityId: ActivityId,
         },
@@ -47,6 +63,9 @@ export const catalogueAmendedV1 = defineContract({
     amendedAt: '2019-03-15T16:00:00.000Z',
     actor: { subject: 'st-coordinator-01', role: 'secretariat_coordinator' },
     changes: [{ kind: 'schedule_changed', activityId: 'IV.1.1.1' }],
-    summary: { es: 'Ajuste de cronograma acordado en la reunión de la Red.', en: 'Schedule adjustment agreed at the Network meeting.' },
+    summary: {
+      es: 'Ajuste de cronograma acordado en la reunión de la Red.',
+      en: 'Schedule adjustment agreed at the Network meeting.',
+    },
   },
 });

@@ -1,7 +1,19 @@
 /** Outbound: the review workflow of a country's progress report (country scope: `crm.<country>.out.plan`). */
 import { Type, type Static } from '@sinclair/typebox';
 import { defineContract } from '../contract';
-import { ActivityId, Actor, CatalogueVersion, Country, d, MultilingualText, Period, REPORTED_STATUSES, ReportId, StatusEnum, Timestamp } from '../schema-kit';
+import {
+  ActivityId,
+  Actor,
+  CatalogueVersion,
+  Country,
+  d,
+  MultilingualText,
+  Period,
+  REPORTED_STATUSES,
+  ReportId,
+  StatusEnum,
+  Timestamp,
+} from '../schema-kit';
 
 const reportFields = {
   country: Country,
@@ -24,10 +36,18 @@ export const ReportSubmittedV1 = Type.Object(
   {
     ...reportFields,
     submittedAt: Timestamp('Momento del envío (RFC 3339).', 'When it was submitted (RFC 3339).'),
-    late: Type.Boolean(d('Verdadero si se envió después del cierre de la ventana de informe.', 'True when submitted after the reporting window closed.')),
+    late: Type.Boolean(
+      d(
+        'Verdadero si se envió después del cierre de la ventana de informe.',
+        'True when submitted after the reporting window closed.',
+      ),
+    ),
     catalogueVersion: CatalogueVersion,
   },
-  d('Un país envió su informe de avance de una actividad y período para revisión.', "A country submitted its progress report on an activity and period for review."),
+  d(
+    'Un país envió su informe de avance de una actividad y período para revisión.',
+    'A country submitted its progress report on an activity and period for review.',
+  ),
 );
 export type ReportSubmittedV1 = Static<typeof ReportSubmittedV1>;
 
@@ -54,11 +74,19 @@ export const ReportApprovedV1 = Type.Object(
     approvedAt: Timestamp('Momento de la aprobación (RFC 3339).', 'When it was approved (RFC 3339).'),
     approvedVersion: Type.Integer({
       minimum: 1,
-      ...d('Número de versión aprobada: 1 la primera vez, 2 tras una reapertura y nueva aprobación...', 'Approved version number: 1 the first time, 2 after a reopen and a new approval...'),
+      ...d(
+        'Número de versión aprobada: 1 la primera vez, 2 tras una reapertura y nueva aprobación...',
+        'Approved version number: 1 the first time, 2 after a reopen and a new approval...',
+      ),
     }),
-    comments: Type.Optional(MultilingualText('Comentarios de la Secretaría, si los hay.', 'Comments of the Secretariat, if any.')),
+    comments: Type.Optional(
+      MultilingualText('Comentarios de la Secretaría, si los hay.', 'Comments of the Secretariat, if any.'),
+    ),
   },
-  d('La Secretaría Técnica aprobó el informe; queda bloqueado.', 'The Technical Secretariat approved the report; it is locked.'),
+  d(
+    'La Secretaría Técnica aprobó el informe; queda bloqueado.',
+    'The Technical Secretariat approved the report; it is locked.',
+  ),
 );
 export type ReportApprovedV1 = Static<typeof ReportApprovedV1>;
 
@@ -82,9 +110,15 @@ export const ReportReturnedV1 = Type.Object(
   {
     ...reportFields,
     returnedAt: Timestamp('Momento de la devolución (RFC 3339).', 'When it was returned (RFC 3339).'),
-    comments: MultilingualText('Observaciones de la Secretaría (obligatorias).', 'Comments of the Secretariat (required).'),
+    comments: MultilingualText(
+      'Observaciones de la Secretaría (obligatorias).',
+      'Comments of the Secretariat (required).',
+    ),
   },
-  d('La Secretaría devolvió el informe al país con observaciones.', 'The Secretariat returned the report to the country with comments.'),
+  d(
+    'La Secretaría devolvió el informe al país con observaciones.',
+    'The Secretariat returned the report to the country with comments.',
+  ),
 );
 export type ReportReturnedV1 = Static<typeof ReportReturnedV1>;
 
@@ -99,7 +133,10 @@ export const reportReturnedV1 = defineContract({
   example: {
     ...base,
     returnedAt: '2020-07-18T09:30:00.000Z',
-    comments: { es: 'Agregue los enlaces de evidencia de la campaña.', en: 'Please add the evidence links of the campaign.' },
+    comments: {
+      es: 'Agregue los enlaces de evidencia de la campaña.',
+      en: 'Please add the evidence links of the campaign.',
+    },
     actor: { subject: 'st-coordinator-01', role: 'secretariat_coordinator' },
   },
 });
@@ -109,7 +146,10 @@ export const ReportReopenedV1 = Type.Object(
     ...reportFields,
     reopenedAt: Timestamp('Momento de la reapertura (RFC 3339).', 'When it was reopened (RFC 3339).'),
     reason: MultilingualText('Motivo de la reapertura (obligatorio).', 'Reason for reopening (required).'),
-    previousApprovedVersion: Type.Integer({ minimum: 1, ...d('Versión aprobada que se conserva.', 'Approved version that is kept.') }),
+    previousApprovedVersion: Type.Integer({
+      minimum: 1,
+      ...d('Versión aprobada que se conserva.', 'Approved version that is kept.'),
+    }),
   },
   d(
     'La Secretaría reabrió un informe aprobado; la versión aprobada se conserva y el país puede corregirlo.',

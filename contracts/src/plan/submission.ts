@@ -4,7 +4,18 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { defineContract } from '../contract';
-import { ActivityId, Country, d, LocalizedMessage, MultilingualText, Period, ReportId, StatusEnum, SUBMITTABLE_STATUSES, Timestamp } from '../schema-kit';
+import {
+  ActivityId,
+  Country,
+  d,
+  LocalizedMessage,
+  MultilingualText,
+  Period,
+  ReportId,
+  StatusEnum,
+  SUBMITTABLE_STATUSES,
+  Timestamp,
+} from '../schema-kit';
 
 export const MAX_EVIDENCE_LINKS = 20;
 export const MAX_INDICATORS = 50;
@@ -35,22 +46,46 @@ export const ReportSubmissionRequestedV1 = Type.Object(
           format: 'uri',
           pattern: '^https://[^\\s/@]+(/\\S*)?$',
           maxLength: 2048,
-          ...d('Enlace https:// a una evidencia (sin credenciales).', 'https:// link to a piece of evidence (no credentials).'),
+          ...d(
+            'Enlace https:// a una evidencia (sin credenciales).',
+            'https:// link to a piece of evidence (no credentials).',
+          ),
         }),
-        { maxItems: MAX_EVIDENCE_LINKS, uniqueItems: true, ...d('Enlaces de evidencia (máximo 20, sin repetir).', 'Evidence links (at most 20, no duplicates).') },
+        {
+          maxItems: MAX_EVIDENCE_LINKS,
+          uniqueItems: true,
+          ...d(
+            'Enlaces de evidencia (máximo 20, sin repetir).',
+            'Evidence links (at most 20, no duplicates).',
+          ),
+        },
       ),
     ),
     indicators: Type.Optional(
       Type.Array(
         Type.Object(
           {
-            indicator: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S', ...d('Nombre o código del indicador.', 'Indicator name or code.') }),
+            indicator: Type.String({
+              minLength: 1,
+              maxLength: 200,
+              pattern: '\\S',
+              ...d('Nombre o código del indicador.', 'Indicator name or code.'),
+            }),
             value: Type.Number(d('Valor numérico.', 'Numeric value.')),
-            unit: Type.Optional(Type.String({ minLength: 1, maxLength: 50, ...d('Unidad, p. ej. "personas".', 'Unit, e.g. "people".') })),
+            unit: Type.Optional(
+              Type.String({
+                minLength: 1,
+                maxLength: 50,
+                ...d('Unidad, p. ej. "personas".', 'Unit, e.g. "people".'),
+              }),
+            ),
           },
           { additionalProperties: false, ...d('Valor de un indicador.', 'One indicator value.') },
         ),
-        { maxItems: MAX_INDICATORS, ...d('Valores de indicadores (opcional).', 'Indicator values (optional).') },
+        {
+          maxItems: MAX_INDICATORS,
+          ...d('Valores de indicadores (opcional).', 'Indicator values (optional).'),
+        },
       ),
     ),
     externalReference: ExternalReference,
@@ -71,7 +106,10 @@ export const reportSubmissionRequestedV1 = defineContract({
   version: 1,
   direction: 'inbound',
   scope: 'country',
-  title: { es: 'Solicitud de envío de informe (sistema nacional)', en: 'Report submission request (national system)' },
+  title: {
+    es: 'Solicitud de envío de informe (sistema nacional)',
+    en: 'Report submission request (national system)',
+  },
   schema: ReportSubmissionRequestedV1,
   example: {
     country: 'HN',
@@ -99,19 +137,32 @@ export const ReportSubmissionOutcomeV1 = Type.Union(
       {
         outcome: Type.Literal('accepted', d('Aceptado.', 'Accepted.')),
         ...outcomeBase,
-        requestId: Type.String({ minLength: 1, maxLength: 200, ...d('`ce_id` de la solicitud.', '`ce_id` of the request.') }),
+        requestId: Type.String({
+          minLength: 1,
+          maxLength: 200,
+          ...d('`ce_id` de la solicitud.', '`ce_id` of the request.'),
+        }),
         externalReference: ExternalReference,
         activityId: ActivityId,
         period: Period,
         reportId: ReportId,
       },
-      d('La solicitud fue aceptada y el informe quedó enviado para revisión.', 'The request was accepted and the report is submitted for review.'),
+      d(
+        'La solicitud fue aceptada y el informe quedó enviado para revisión.',
+        'The request was accepted and the report is submitted for review.',
+      ),
     ),
     Type.Object(
       {
         outcome: Type.Literal('rejected', d('Rechazado.', 'Rejected.')),
         ...outcomeBase,
-        requestId: Type.Optional(Type.String({ minLength: 1, maxLength: 200, ...d('`ce_id` de la solicitud, si se pudo leer.', '`ce_id` of the request, when readable.') })),
+        requestId: Type.Optional(
+          Type.String({
+            minLength: 1,
+            maxLength: 200,
+            ...d('`ce_id` de la solicitud, si se pudo leer.', '`ce_id` of the request, when readable.'),
+          }),
+        ),
         externalReference: Type.Optional(ExternalReference),
         activityId: Type.Optional(ActivityId),
         period: Type.Optional(Period),
@@ -119,10 +170,21 @@ export const ReportSubmissionOutcomeV1 = Type.Union(
           {
             code: Type.String({
               pattern: '^[a-z][a-z0-9_.]{0,99}$',
-              ...d('Código estable legible por máquina, p. ej. "schema_violation".', 'Stable machine-readable code, e.g. "schema_violation".'),
+              ...d(
+                'Código estable legible por máquina, p. ej. "schema_violation".',
+                'Stable machine-readable code, e.g. "schema_violation".',
+              ),
             }),
             message: LocalizedMessage,
-            details: Type.Optional(Type.Object({}, { additionalProperties: true, ...d('Detalles, p. ej. la ruta del error.', 'Details, e.g. the error path.') })),
+            details: Type.Optional(
+              Type.Object(
+                {},
+                {
+                  additionalProperties: true,
+                  ...d('Detalles, p. ej. la ruta del error.', 'Details, e.g. the error path.'),
+                },
+              ),
+            ),
           },
           d('Por qué se rechazó.', 'Why it was rejected.'),
         ),

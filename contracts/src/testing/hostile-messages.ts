@@ -55,10 +55,24 @@ type Payload = ReportSubmissionRequestedV1;
 type Mutable = Record<string, unknown>;
 
 /** A valid submission from `country` (the starting point every defect is applied to). */
-export function validSubmission(country: CountryCode, n: number): { topic: string; headers: Record<string, string>; value: Buffer; data: Payload; id: string } {
-  const data: Payload = { ...reportSubmissionRequestedV1.example, country, externalReference: `${country}-SNI-${String(n).padStart(6, '0')}` };
+export function validSubmission(
+  country: CountryCode,
+  n: number,
+): { topic: string; headers: Record<string, string>; value: Buffer; data: Payload; id: string } {
+  const data: Payload = {
+    ...reportSubmissionRequestedV1.example,
+    country,
+    externalReference: `${country}-SNI-${String(n).padStart(6, '0')}`,
+  };
   const id = `hostile-${country}-${n}`;
-  const encoded = encodeIntegrationEvent({ type: 'plan.report.submission-requested', version: 1, data, country, id, time: '2020-07-10T15:04:05.000Z' });
+  const encoded = encodeIntegrationEvent({
+    type: 'plan.report.submission-requested',
+    version: 1,
+    data,
+    country,
+    id,
+    time: '2020-07-10T15:04:05.000Z',
+  });
   return { topic: inboundTopic(country, 'plan'), headers: encoded.headers, value: encoded.value, data, id };
 }
 
@@ -72,13 +86,25 @@ const SCHEMA_DEFECTS: [string, (p: Mutable) => unknown][] = [
   ['http_evidence', (p) => ({ ...p, evidence: ['http://www.example.org/x.pdf'] })],
   ['javascript_evidence', (p) => ({ ...p, evidence: ['javascript:alert(1)'] })],
   ['credentials_in_evidence', (p) => ({ ...p, evidence: ['https://user:secret@www.example.org/x.pdf'] })],
-  ['too_many_evidence_links', (p) => ({ ...p, evidence: Array.from({ length: 21 }, (_, i) => `https://www.example.org/${i}.pdf`) })],
-  ['duplicate_evidence', (p) => ({ ...p, evidence: ['https://www.example.org/a.pdf', 'https://www.example.org/a.pdf'] })],
+  [
+    'too_many_evidence_links',
+    (p) => ({ ...p, evidence: Array.from({ length: 21 }, (_, i) => `https://www.example.org/${i}.pdf`) }),
+  ],
+  [
+    'duplicate_evidence',
+    (p) => ({ ...p, evidence: ['https://www.example.org/a.pdf', 'https://www.example.org/a.pdf'] }),
+  ],
   ['indicator_value_string', (p) => ({ ...p, indicators: [{ indicator: 'Funcionarios', value: '42' }] })],
   ['indicator_without_name', (p) => ({ ...p, indicators: [{ value: 3 }] })],
-  ['too_many_indicators', (p) => ({ ...p, indicators: Array.from({ length: 51 }, (_, i) => ({ indicator: `i${i}`, value: i })) })],
+  [
+    'too_many_indicators',
+    (p) => ({ ...p, indicators: Array.from({ length: 51 }, (_, i) => ({ indicator: `i${i}`, value: i })) }),
+  ],
   ['extra_property', (p) => ({ ...p, childName: 'X' })],
-  ['missing_external_reference', (p) => Object.fromEntries(Object.entries(p).filter(([k]) => k !== 'externalReference'))],
+  [
+    'missing_external_reference',
+    (p) => Object.fromEntries(Object.entries(p).filter(([k]) => k !== 'externalReference')),
+  ],
   ['missing_activity', (p) => Object.fromEntries(Object.entries(p).filter(([k]) => k !== 'activityId'))],
   ['bad_period', (p) => ({ ...p, period: '2020-S3' })],
   ['bad_activity_id', (p) => ({ ...p, activityId: 'IV 1; DROP' })],
@@ -109,28 +135,39 @@ export function hostileMessages(count = 1000, seed = 20170316, maxBytes = 16 * 1
         variant = pick(['padded_narrative', 'random_bytes', 'huge_unknown_field']);
         const size = maxBytes + 1 + Math.floor(random() * 4096);
         if (variant === 'padded_narrative') value = json({ ...payload, narrative: { es: 'a'.repeat(size) } });
-        else if (variant === 'random_bytes') value = Buffer.from(Array.from({ length: size }, () => Math.floor(random() * 256)));
+        else if (variant === 'random_bytes')
+          value = Buffer.from(Array.from({ length: size }, () => Math.floor(random() * 256)));
         else value = json({ ...payload, padding: 'x'.repeat(size) });
         break;
       }
       case 'invalid_json': {
         variant = pick(['truncated', 'single_quotes', 'invalid_utf8', 'trailing_garbage', 'empty', 'nan']);
         const text = base.value.toString('utf8');
-        if (variant === 'truncated') value = Buffer.from(text.slice(0, 1 + Math.floor(random() * (text.length - 2))), 'utf8');
+        if (variant === 'truncated')
+          value = Buffer.from(text.slice(0, 1 + Math.floor(random() * (text.length - 2))), 'utf8');
         else if (variant === 'single_quotes') value = Buffer.from(text.replace(/"/g, "'"), 'utf8');
-        else if (variant === 'invalid_utf8') value = Buffer.concat([Buffer.from([0xff, 0xfe, 0xc3, 0x28]), base.value]);
+        else if (variant === 'invalid_utf8')
+          value = Buffer.concat([Buffer.from([0xff, 0xfe, 0xc3, 0x28]), base.value]);
         else if (variant === 'trailing_garbage') value = Buffer.from(`${text} }{`, 'utf8');
         else if (variant === 'empty') value = Buffer.alloc(0);
         else value = Buffer.from('NaN', 'utf8');
         break;
       }
       case 'missing_cloudevents_header': {
-        const header = pick([CE_HEADERS.id, CE_HEADERS.source, CE_HEADERS.specversion, CE_HEADERS.type, CE_HEADERS.crmcountry, CE_HEADERS.datacontenttype]);
+        const header = pick([
+          CE_HEADERS.id,
+          CE_HEADERS.source,
+          CE_HEADERS.specversion,
+          CE_HEADERS.type,
+          CE_HEADERS.crmcountry,
+          CE_HEADERS.datacontenttype,
+        ]);
         variant = pick(['dropped', 'upper_case', 'http_style']);
         const v = headers[header] as string;
         delete headers[header];
         if (variant === 'upper_case') headers[header.toUpperCase()] = v;
-        if (variant === 'http_style') headers[header === CE_HEADERS.datacontenttype ? 'content_type' : header.replace('ce_', 'ce-')] = v;
+        if (variant === 'http_style')
+          headers[header === CE_HEADERS.datacontenttype ? 'content_type' : header.replace('ce_', 'ce-')] = v;
         variant = `${variant}:${header}`;
         break;
       }
@@ -144,7 +181,10 @@ export function hostileMessages(count = 1000, seed = 20170316, maxBytes = 16 * 1
           ['crmcountry_lower_case', () => (headers[CE_HEADERS.crmcountry] = country.toLowerCase())],
           ['empty_id', () => (headers[CE_HEADERS.id] = '')],
           ['dataschema_not_uri', () => (headers[CE_HEADERS.dataschema] = 'not a uri')],
-          ['dataschema_other_contract', () => (headers[CE_HEADERS.dataschema] = 'urn:crm:contracts:schema:plan.report.approved.v1')],
+          [
+            'dataschema_other_contract',
+            () => (headers[CE_HEADERS.dataschema] = 'urn:crm:contracts:schema:plan.report.approved.v1'),
+          ],
           ['header_too_long', () => (headers[CE_HEADERS.subject] = 's'.repeat(5000))],
           ['source_with_spaces', () => (headers[CE_HEADERS.source] = '/national/ HN')],
         ];
@@ -182,7 +222,12 @@ export function hostileMessages(count = 1000, seed = 20170316, maxBytes = 16 * 1
         break;
       }
       case 'country_mismatch': {
-        variant = pick(['header_other_country', 'payload_other_country', 'source_other_country', 'header_secretariat']);
+        variant = pick([
+          'header_other_country',
+          'payload_other_country',
+          'source_other_country',
+          'header_secretariat',
+        ]);
         if (variant === 'header_other_country') {
           headers[CE_HEADERS.crmcountry] = other;
           value = json({ ...payload, country: other });
@@ -199,7 +244,14 @@ export function hostileMessages(count = 1000, seed = 20170316, maxBytes = 16 * 1
         break;
       }
     }
-    messages.push({ expected, variant: `${expected}/${variant}`, topic: base.topic, headers, value, maxBytes });
+    messages.push({
+      expected,
+      variant: `${expected}/${variant}`,
+      topic: base.topic,
+      headers,
+      value,
+      maxBytes,
+    });
   }
   return { messages, seenIds: seen, maxBytes };
 }
