@@ -1,0 +1,76 @@
+import { Role, type Principal } from '@crm/auth';
+import { isEventOf, type IntegrationEvent, type ReportSubmissionOutcomeV1 } from '@crm/contracts';
+import { businessReason, isBusinessRejection, type GatewayOutcome, type InboundContext } from '@crm/gateway';
+import type { EventStore } from '@crm/event-store';
+import type { Clock, CountryCode } from '@crm/kernel';
+import type { PlanCommands } from '../application/plan-commands.service';
+import { loadWindow } from '../application/shared/window-reader';
+import { hasOpened, isReportingPeriod } from '../domain/periods';
+import { ReportWorkflowError, reportStreamName } from '../domain/reports';
+
+/** The identity a country's national system acts with (the Kafka topic stands for its credential). */
+export function nationalSystemPrincipal(country: CountryCode): Principal {
+  return { subject: `national-system:${country}`, country, institution: `${country}/national-system`, roles: [Role.NationalSystem] };
+}
+
+export interface PlanInboundDeps {
+  commands: Pick<PlanCommands, 'saveDraft' | 'submit'>;
+  store: Pick<EventStore, 'readStream'>;
+  clock: Clock;
+}
+
+/** Errors that mean "not yet" rather than "no": retried by the bus instead of answered. */
+const TRANSIENT_CODES = new Set(['catalogue.not_imported']);
+
+/**
+ * `plan.report.submission-requested.v1` -> `saveDraft` + `submit` as `national-system:<country>`, with the
+ * request's CloudEvents id as the idempotency key of both commands (a replay records nothing new) ->
+ * `plan.report.submission-outcome.v1`: accepted with the report id, or rejected with the domain's code and
+ * es/en message (422 validation, 409 workflow or window, 404 unknown activity). A rejected request changed
+ * nothing: the window is checked before the draft is saved, the other refusals happen before any append.
+ */
+export async function handleSubmissionRequest(deps: PlanInboundDeps, event: IntegrationEvent, context: Pick<InboundContext, 'country'>): Promise<GatewayOutcome> {
+  if (!isEventOf(event, 'plan.report.submission-requested', 1)) throw new Error(`plan gateway: no handler for ${event.type}.v${event.version}`);
+  const { country } = context;
+  const request = event.data;
+  const decidedAt = () => deps.clock().toISOString();
+  const reportKey = { country, activityId: request.activityId, period: request.period };
+  const base = { country, requestId: event.id, externalReference: request.externalReference, activityId: request.activityId, period: request.period };
+  const principal = nationalSystemPrincipal(country);
+  const options = { commandId: event.id, correlationId: event.id, causationId: event.id };
+  let streamKey = event.id;
+  try {
+    streamKey = reportStreamName(reportKey);
+    await refuseBeforeWindowOpens(deps, request.period);
+    const content = {
+      status: request.status,
+      narrative: request.narrative,
+      ...(request.evidence ? { evidence: request.evidence } : {}),
+      ...(request.indicators ? { indicators: request.indicators } : {}),
+    };
+    await deps.commands.saveDraft(principal, { ...reportKey, content }, options);
+    const view = await deps.commands.submit(principal, reportKey, options);
+    const data: ReportSubmissionOutcomeV1 = { outcome: 'accepted', ...base, decidedAt: decidedAt(), reportId: view.stream };
+    return { type: 'plan.report.submission-outcome', version: 1, key: view.stream, data };
+  } catch (error) {
+    if (!isBusinessRejection(error) || TRANSIENT_CODES.has(error.code)) throw error;
+    const data: ReportSubmissionOutcomeV1 = { outcome: 'rejected', ...base, decidedAt: decidedAt(), reason: businessReason(error) };
+    return { type: 'plan.report.submission-outcome', version: 1, key: streamKey, data };
+  }
+}
+
+/** The domain refuses a submission before the window opens only after the draft step: check it first. */
+async function refuseBeforeWindowOpens(deps: PlanInboundDeps, period: string): Promise<void> {
+  if (!isReportingPeriod(period)) return; // the commands answer with their own 422
+  const window = (await loadWindow(deps.store, period)).effective;
+  const now = deps.clock();
+  if (hasOpened(now, window)) return;
+  throw new ReportWorkflowError(
+    'plan.report.window_not_open',
+    {
+      es: `La ventana de informe del período ${period} aún no ha abierto (abre ${window.opensAt}); envíe la solicitud a partir de esa fecha.`,
+      en: `The reporting window of period ${period} has not opened yet (opens ${window.opensAt}); send the request from that date on.`,
+    },
+    { period, opensAt: window.opensAt, now: now.toISOString() },
+  );
+}

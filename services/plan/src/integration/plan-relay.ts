@@ -1,0 +1,37 @@
+import { topicsOf } from '@crm/contracts';
+import type { EventStore } from '@crm/event-store';
+import { MEMBER_COUNTRIES, type CountryCode } from '@crm/kernel';
+import { startRelay, type Bus, type CheckpointStore, type Relay } from '@crm/messaging';
+import { planIntegrationMessages, planStreamFold, PLAN_RELAY_STREAM_PREFIXES, type PlanStreamState } from './plan-event-mapping';
+import { preparingStore, StreamStates } from './stream-states';
+
+export const PLAN_RELAY_NAME = 'plan-integration-events';
+
+export interface PlanRelayOptions {
+  store: EventStore;
+  bus: Bus;
+  checkpoints: CheckpointStore;
+  countries?: readonly CountryCode[];
+  name?: string;
+  log?: (line: string) => void;
+}
+
+/**
+ * The plan service's relay: a checkpointed catch-up subscription on `planReport-*` and `planCatalogue-*`
+ * that publishes their integration events and checkpoints only after the bus acknowledged (the event store
+ * is the outbox). The stream state each mapping needs is folded on the way (`StreamStates`).
+ */
+export async function startPlanRelay(options: PlanRelayOptions): Promise<Relay> {
+  const countries = options.countries ?? MEMBER_COUNTRIES;
+  await options.bus.ensureTopics(topicsOf('plan'));
+  const states = new StreamStates<PlanStreamState>(options.store, planStreamFold);
+  return startRelay({
+    store: preparingStore(options.store, (event) => states.prepare(event)),
+    bus: options.bus,
+    checkpoints: options.checkpoints,
+    name: options.name ?? PLAN_RELAY_NAME,
+    filter: { streamPrefixes: PLAN_RELAY_STREAM_PREFIXES },
+    map: (event) => planIntegrationMessages(event, states.before(event), countries),
+    ...(options.log ? { log: options.log } : {}),
+  });
+}
