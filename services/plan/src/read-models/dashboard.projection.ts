@@ -95,8 +95,11 @@ function recordValues(row: ReportRow): unknown[] {
   ];
 }
 
+const COLUMN_TYPES = ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'int', 'timestamptz', 'boolean', 'timestamptz', 'boolean', 'boolean', 'int', 'timestamptz'];
+
+/** Upserts many rows in one statement: one array parameter per column. */
 const UPSERT = `INSERT INTO ${REPORT_STATUS_TABLE} (${COLUMNS.join(', ')})
-  VALUES (${COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})
+  SELECT * FROM unnest(${COLUMNS.map((_, i) => `$${i + 1}::${COLUMN_TYPES[i]}[]`).join(', ')})
   ON CONFLICT (stream_name) DO UPDATE SET ${COLUMNS.slice(1)
     .map((c) => `${c} = EXCLUDED.${c}`)
     .join(', ')}`;
@@ -135,8 +138,62 @@ export async function createDashboardTables(manager: Pick<EntityManager, 'query'
 }
 
 /**
+ * Applies events (in global order) to both tables inside the caller's transaction, in four statements
+ * whatever the number of events: lock and read the rows of the streams concerned, fold in memory with the
+ * pure `applyToRow`, upsert the changed rows, add the net matrix deltas.
+ */
+export async function applyReportEvents(events: RowEvent[], manager: Pick<EntityManager, 'query'>): Promise<void> {
+  if (events.length === 0) return;
+  const names = [...new Set(events.map((e) => e.streamName))].sort();
+  const found: ReportStatusRecord[] = await manager.query(
+    `SELECT ${SELECT_REPORT_COLUMNS} FROM ${REPORT_STATUS_TABLE} WHERE stream_name = ANY($1::text[]) ORDER BY stream_name FOR UPDATE`,
+    [names],
+  );
+  const before = new Map(found.map((r) => [r.stream_name, rowFromRecord(r)]));
+  const after = new Map(before);
+  for (const e of events) {
+    const current = after.get(e.streamName) ?? null;
+    const next = applyToRow(current, e);
+    if (next && next !== current) after.set(e.streamName, next);
+  }
+  const changed = [...after.values()].filter((r) => r !== before.get(r.streamName));
+  if (changed.length === 0) return;
+  const values = changed.map(recordValues);
+  await manager.query(UPSERT, COLUMNS.map((_, i) => values.map((v) => v[i])));
+  const deltas = new Map<string, number>();
+  const add = (r: ReportRow, status: string | null, d: number) => {
+    if (!status) return;
+    const key = [r.period, r.country, r.objective, status].join('|');
+    deltas.set(key, (deltas.get(key) ?? 0) + d);
+  };
+  for (const row of changed) {
+    const old = before.get(row.streamName);
+    if (old?.reportedStatus === row.reportedStatus) continue;
+    if (old) add(old, old.reportedStatus, -1);
+    add(row, row.reportedStatus, 1);
+  }
+  const cells = [...deltas.entries()].filter(([, d]) => d !== 0).map(([k, d]) => [...k.split('|'), d] as [string, string, string, string, number]);
+  if (cells.length === 0) return;
+  await manager.query(
+    `INSERT INTO ${MATRIX_TABLE} (period, country, objective, status, activities)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[])
+     ON CONFLICT (period, country, objective, status) DO UPDATE SET activities = ${MATRIX_TABLE}.activities + EXCLUDED.activities`,
+    [0, 1, 2, 3, 4].map((i) => cells.map((c) => c[i])),
+  );
+  // a cell back at zero is removed, so that the table is the same however events were batched
+  const lowered = cells.filter((c) => c[4] < 0);
+  if (lowered.length > 0) {
+    await manager.query(
+      `DELETE FROM ${MATRIX_TABLE} WHERE activities = 0 AND (period, country, objective, status) IN
+         (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]))`,
+      [0, 1, 2, 3].map((i) => lowered.map((c) => c[i])),
+    );
+  }
+}
+
+/**
  * The plan dashboard projection: ONE projection maintains both tables, so the matrix counts move in the
- * same transaction as the report row they come from (and with the checkpoint, via handleOnce):
+ * same transaction as the report rows they come from (and with the checkpoint, via handleOnce):
  * - `report_status`: one row per report (the per-activity regional summary and the timeliness source);
  * - `matrix_cells`: per (period, country, objective, reported status) the number of activities.
  */
@@ -145,26 +202,5 @@ export const dashboardProjection: Projection = {
   filter: { categories: [REPORT_STREAM_CATEGORY] },
   tables: [REPORT_STATUS_TABLE, MATRIX_TABLE],
   setup: (manager) => createDashboardTables(manager),
-  async handle(event, manager) {
-    const found: ReportStatusRecord[] = await manager.query(
-      `SELECT ${SELECT_REPORT_COLUMNS} FROM ${REPORT_STATUS_TABLE} WHERE stream_name = $1 FOR UPDATE`,
-      [event.streamName],
-    );
-    const before = found[0] ? rowFromRecord(found[0]) : null;
-    const after = applyToRow(before, event as RowEvent);
-    if (!after || after === before) return;
-    await manager.query(UPSERT, recordValues(after));
-    const from = before?.reportedStatus ?? null;
-    const to = after.reportedStatus;
-    if (from === to) return;
-    const deltas: Array<[string, number]> = [];
-    if (from) deltas.push([from, -1]);
-    if (to) deltas.push([to, 1]);
-    await manager.query(
-      `INSERT INTO ${MATRIX_TABLE} (period, country, objective, status, activities)
-       SELECT $1, $2, $3, d.status, d.delta FROM unnest($4::text[], $5::int[]) AS d(status, delta)
-       ON CONFLICT (period, country, objective, status) DO UPDATE SET activities = ${MATRIX_TABLE}.activities + EXCLUDED.activities`,
-      [after.period, after.country, after.objective, deltas.map((d) => d[0]), deltas.map((d) => d[1])],
-    );
-  },
+  handle: (event, manager) => applyReportEvents([event], manager),
 };

@@ -15,7 +15,8 @@ import {
   type MatrixView,
   type TimelinessView,
 } from './dashboard-views';
-import { dashboardProjection, MATRIX_TABLE, READ_SCHEMA, REPORT_STATUS_TABLE, rowFromRecord, SELECT_REPORT_COLUMNS, type ReportStatusRecord } from './dashboard.projection';
+import { replayInBatches } from './batched-replay';
+import { applyReportEvents, dashboardProjection, MATRIX_TABLE, READ_SCHEMA, REPORT_STATUS_TABLE, rowFromRecord, SELECT_REPORT_COLUMNS, type ReportStatusRecord } from './dashboard.projection';
 import { unknownActivity } from './errors';
 import { objectiveOf, type ReportRow } from './report-row';
 import { currentWindow } from './window-source';
@@ -30,6 +31,8 @@ export interface PlanReadModelsOptions {
   clock: Clock;
   planId?: string;
   batchSize?: number;
+  /** Events per transaction during a rebuild (default 2000). */
+  rebuildBatchSize?: number;
   log?: (line: string) => void;
 }
 
@@ -54,17 +57,38 @@ export class PlanReadModels {
     });
   }
 
-  start(): Promise<void> {
-    return this.runner.start();
+  private running = false;
+
+  async start(): Promise<void> {
+    this.running = true;
+    await this.runner.start();
   }
 
-  stop(): Promise<void> {
-    return this.runner.stop();
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.runner.stop();
   }
 
-  /** Truncates the tables and the checkpoint in one transaction, then replays every report event. */
-  rebuild(): Promise<void> {
-    return this.runner.rebuild();
+  /**
+   * Rebuilds from scratch: stops the runner, truncates the tables and deletes the checkpoint and processed
+   * ids in one transaction (ProjectionRunner.rebuild), replays every report event in pages of `batchSize`
+   * (effects + processed ids + checkpoint per page in one transaction), then starts the runner again from
+   * that checkpoint if it was running.
+   */
+  async rebuild(): Promise<void> {
+    const wasRunning = this.running;
+    await this.runner.stop();
+    await this.runner.rebuild();
+    await replayInBatches({
+      store: this.options.store,
+      dataSource: this.options.dataSource,
+      schema: READ_SCHEMA,
+      consumer: dashboardProjection.name,
+      filter: dashboardProjection.filter,
+      batchSize: this.options.rebuildBatchSize ?? 2000,
+      apply: (events, manager) => applyReportEvents(events, manager),
+    });
+    if (wasRunning) await this.start();
   }
 
   waitFor(position: Position): Promise<void> {
