@@ -11,11 +11,11 @@ import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
 import { LocalizedError } from '@crm/kernel';
 import { createPlatform } from '@crm/platform';
-import { countryOrThrow, formatOrThrow, instantOrThrow, langOrThrow, rangeOrThrow } from '../review/errors';
+import { countryOrThrow, formatOrThrow, instantOrThrow, langOrThrow, rangeOrThrow, ReviewRequestError } from '../review/errors';
 import { PlanReview, renderHistory, renderState, verificationText, type CountryVerification } from '../review/plan-review';
 
 export interface ReviewCliArgs {
-  country: string;
+  country?: string;
   asOf?: string;
   from?: string;
   format?: string;
@@ -27,7 +27,7 @@ export interface ReviewCliArgs {
 function program(): Command {
   return new Command('review')
     .description('Revisión regional / regional review: estado a una fecha, historial y verificación / as-of state, history and verification')
-    .requiredOption('--country <code>', 'país miembro / member country (HN, GT, ...)')
+    .option('--country <code>', 'país miembro / member country (HN, GT, ...)')
     .option('--as-of <instant>', 'instante ISO 8601 con zona / ISO 8601 instant with zone (default: now)')
     .option('--from <instant>', 'historial desde / history from (with --history)')
     .option('--format <format>', 'json | csv | markdown', 'json')
@@ -40,6 +40,12 @@ function program(): Command {
 
 /** Validates the arguments (es/en errors) before anything connects. */
 export function parseArgs(args: ReviewCliArgs) {
+  if (!args.country) {
+    throw new ReviewRequestError('plan.review.country_required', {
+      es: 'Indique el país con --country (p. ej. --country HN).',
+      en: 'Give the country with --country (e.g. --country HN).',
+    });
+  }
   const country = countryOrThrow(args.country);
   const asOf = instantOrThrow(args.asOf, '--as-of', false);
   const from = instantOrThrow(args.from, '--from', false);
@@ -54,7 +60,11 @@ async function main(argv: string[]): Promise<number> {
     cmd.parse(argv);
     opts = parseArgs(cmd.opts<ReviewCliArgs>());
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return 0; // --help, --version
+      process.stderr.write('error: argumentos no válidos (vea --help)\nerror: invalid arguments (see --help)\n');
+      return 1;
+    }
     if (error instanceof LocalizedError) {
       process.stderr.write(`error: ${error.text.es}\nerror: ${error.text.en}\n`);
       return 1;
