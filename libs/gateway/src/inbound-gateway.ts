@@ -16,6 +16,7 @@ import {
 import { MEMBER_COUNTRIES, systemClock, type Clock, type CountryCode } from '@crm/kernel';
 import type { Bus, Consumer, IncomingMessage } from '@crm/messaging';
 import type { ProcessedStore } from './processed-store';
+import { ensureTopicsRetrying } from './ensure-topics';
 import { InboundRejectedError } from './rejection';
 
 /** The outbound integration event a command's result becomes (accepted or rejected: the service decides). */
@@ -102,7 +103,7 @@ export async function startInboundGateway(options: InboundGatewayOptions): Promi
   const log = options.log ?? (() => undefined);
   const topics = countries.map((c) => inboundTopic(c, service));
 
-  await bus.ensureTopics(gatewayTopics(service, countries, outcomeTopic));
+  await ensureTopicsRetrying(bus, gatewayTopics(service, countries, outcomeTopic));
 
   const handler = async (message: IncomingMessage): Promise<void> => {
     const parsed = parseTopic(message.topic);

@@ -4,3 +4,4 @@ export * from './postgres-processed-store';
 export * from './rejection';
 export * from './dead-letters';
 export * from './namespaced-bus';
+export * from './ensure-topics';

@@ -1,6 +1,7 @@
 import { topicsOf } from '@crm/contracts';
 import type { EventStore } from '@crm/event-store';
 import { MEMBER_COUNTRIES, type CountryCode } from '@crm/kernel';
+import { ensureTopicsRetrying } from '@crm/gateway';
 import { startRelay, type Bus, type CheckpointStore, type Relay } from '@crm/messaging';
 import { planIntegrationMessages, planStreamFold, PLAN_RELAY_STREAM_PREFIXES, type PlanStreamState } from './plan-event-mapping';
 import { preparingStore, StreamStates } from './stream-states';
@@ -23,7 +24,7 @@ export interface PlanRelayOptions {
  */
 export async function startPlanRelay(options: PlanRelayOptions): Promise<Relay> {
   const countries = options.countries ?? MEMBER_COUNTRIES;
-  await options.bus.ensureTopics(topicsOf('plan'));
+  await ensureTopicsRetrying(options.bus, topicsOf('plan'));
   const states = new StreamStates<PlanStreamState>(options.store, planStreamFold);
   return startRelay({
     store: preparingStore(options.store, (event) => states.prepare(event)),

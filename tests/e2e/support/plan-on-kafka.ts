@@ -1,0 +1,133 @@
+/**
+ * E2E support: the real plan service on Kafka (its own test database, topics under a per-run namespace so
+ * parallel suites never read each other's messages), and a "national system": plain kafkajs producer and
+ * consumer, exactly what an integrator would write.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Kafka, logLevel, type Consumer, type IHeaders, type Producer } from 'kafkajs';
+import { loadAuthConfig } from '@crm/auth';
+import { loadPlatformConfig } from '@crm/config';
+import { decodeIntegrationEvent, type IntegrationEvent } from '@crm/contracts';
+import { parseDeadLetter } from '@crm/gateway';
+import type { DeadLetter } from '@crm/messaging';
+import { DEFAULT_FEATURES, startPlanService, type PlanService } from '@crm/plan';
+import { createTestDatabase, kafkaBrokers } from '@crm/testing';
+import { PlanIntegrationModule, type PlanIntegrationOptions } from '../../../services/plan/src/integration/plan-integration.module';
+
+export const WAIT_MS = 60_000;
+
+/** Polls `check` every 200 ms until it returns a value (not undefined/false), up to `timeoutMs`. */
+export async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = WAIT_MS): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+export interface PlanOnKafka {
+  service: PlanService;
+  /** Prefix of every topic of this run, e.g. `e2e-1a2b3c.`. */
+  namespace: string;
+  topic(logical: string): string;
+  stop(): Promise<void>;
+}
+
+export async function startPlanOnKafka(integration: Omit<PlanIntegrationOptions, 'topicNamespace'> = {}): Promise<PlanOnKafka> {
+  const namespace = `e2e-${randomUUID().slice(0, 8)}.`;
+  const db = await createTestDatabase('e2e_plan');
+  const dir = mkdtempSync(join(tmpdir(), 'crm-e2e-plan-'));
+  const env = { DATABASE_URL: db.url, BUS: 'kafka', KAFKA_BROKERS: kafkaBrokers().join(','), CRM_DATA_DIR: dir };
+  const features = DEFAULT_FEATURES.map((f) => (f === PlanIntegrationModule ? PlanIntegrationModule.forRoot({ log: () => undefined, ...integration, topicNamespace: namespace }) : f));
+  let service: PlanService;
+  try {
+    service = await startPlanService({ config: loadPlatformConfig(env), auth: loadAuthConfig(env), port: 0, host: '127.0.0.1', features, log: () => undefined });
+  } catch (error) {
+    await db.drop().catch(() => undefined);
+    throw error;
+  }
+  return {
+    service,
+    namespace,
+    topic: (logical) => `${namespace}${logical}`,
+    async stop() {
+      await service.close();
+      await db.drop().catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Received {
+  topic: string;
+  key: string | null;
+  headers: Record<string, string>;
+  value: Buffer;
+}
+
+/** A national system on the real broker: a producer, and a consumer that keeps everything it reads. */
+export class NationalSystem {
+  readonly received: Received[] = [];
+  private readonly kafka = new Kafka({ clientId: `national-${randomUUID().slice(0, 6)}`, brokers: kafkaBrokers(), logLevel: logLevel.NOTHING });
+  private producer: Producer | null = null;
+  private consumer: Consumer | null = null;
+
+  /** Connects and subscribes to `topics`; resolves once the consumer group was joined. */
+  async start(topics: string[]): Promise<void> {
+    this.producer = this.kafka.producer({ allowAutoTopicCreation: false });
+    await this.producer.connect();
+    const consumer = this.kafka.consumer({ groupId: `national-test-${randomUUID()}`, sessionTimeout: 30_000, heartbeatInterval: 1_000, maxWaitTimeInMs: 500 });
+    this.consumer = consumer;
+    const joined = new Promise<void>((resolve) => {
+      const remove = consumer.on(consumer.events.GROUP_JOIN, () => {
+        remove();
+        resolve();
+      });
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ topic, message }) => {
+        const headers: Record<string, string> = {};
+        for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = Buffer.isBuffer(v) ? v.toString('utf8') : String(v);
+        this.received.push({ topic, key: message.key ? message.key.toString('utf8') : null, headers, value: message.value ?? Buffer.alloc(0) });
+      },
+    });
+    await waitFor('the national system consumer to join its group', () => joined.then(() => true));
+  }
+
+  async send(topic: string, messages: Array<{ key: string; headers: Record<string, string>; value: Buffer }>): Promise<void> {
+    for (let i = 0; i < messages.length; i += 100) {
+      await this.producer!.send({
+        topic,
+        acks: -1,
+        messages: messages.slice(i, i + 100).map((m) => ({ key: m.key, value: m.value, headers: m.headers as IHeaders })),
+      });
+    }
+  }
+
+  /** Decoded integration events received on `topic` (invalid ones throw: the platform must only publish valid events). */
+  events(topic: string): IntegrationEvent[] {
+    return this.received
+      .filter((r) => r.topic === topic)
+      .map((r) => {
+        const d = decodeIntegrationEvent(r);
+        if (!d.ok) throw new Error(`invalid event on ${topic}: ${d.code} ${d.message.en}`);
+        return d.event;
+      });
+  }
+
+  deadLetters(topicPredicate: (topic: string) => boolean): DeadLetter[] {
+    return this.received.filter((r) => topicPredicate(r.topic)).map((r) => parseDeadLetter(r.value)!);
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect().catch(() => undefined);
+    await this.producer?.disconnect().catch(() => undefined);
+  }
+}
