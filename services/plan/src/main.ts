@@ -2,26 +2,15 @@
  * The plan service process: `npx ts-node -r tsconfig-paths/register --transpile-only services/plan/src/main.ts`.
  * Configuration from the environment (see docs/plan-service.md); stops cleanly on SIGINT / SIGTERM.
  */
-import { describePlanService, startPlanService } from './bootstrap';
+import { describePlanService, startPlanService, stopOnSignals, type PlanService } from './bootstrap';
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<void> {
-  const service = await startPlanService();
-  for (const line of describePlanService(service)) process.stdout.write(`${line}\n`);
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    process.stdout.write(`[plan] ${signal}: stopping\n`);
-    service.close().then(
-      () => process.exit(0),
-      (e: Error) => {
-        process.stderr.write(`[plan] stop failed: ${e.message}\n`);
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  const services: PlanService[] = [];
+  stopOnSignals([() => services[0]?.close() ?? Promise.resolve()], out);
+  services.push(await startPlanService());
+  for (const line of describePlanService(services[0])) out(line);
 }
 
 main().catch((e: Error & { text?: { es: string; en: string } }) => {
