@@ -329,7 +329,7 @@ async function main(): Promise<void> {
     const harmonic = (rates: number[]) => rates.length / rates.reduce((s, r) => s + 1 / r, 0); // = total events / total time
     const relayRate = harmonic(relayRates);
     const rawRate = harmonic(rawRates);
-    rows.push([`relay → Kafka throughput, events/s (${fmt(half * 2)} pre-appended, batches of ${PUBLISH_BATCH})`, fmt(relayRate), fmt(rawRate), fmt(relayRate / rawRate, 2)]);
+    rows.push([`relay → Kafka throughput, events/s (${fmt(half * 2)} pre-appended; relay batch ${RELAY_BATCH}, raw batch ${PUBLISH_BATCH})`, fmt(relayRate), fmt(rawRate), fmt(relayRate / rawRate, 2)]);
 
     // Latency: raw first, then the relay path (one round each; both paced at LATENCY_RATE).
     const raw = await rawLatency(ctx, roundA[0]);
