@@ -1,6 +1,9 @@
+import { Logger } from '@nestjs/common';
 import { authorize, ForbiddenError, type AuditSink, type Operation, type Principal, type Resource } from '@crm/auth';
 import type { Actor } from '@crm/event-store';
 import { isJurisdiction, type Clock } from '@crm/kernel';
+
+const logger = new Logger('PlanCommands');
 
 /**
  * Authorises `operation` for non-HTTP and HTTP callers alike. A denial is recorded in the audit sink
@@ -30,7 +33,8 @@ export async function authorizeCommand(
         outcome: 'denied',
         reason: decision.reason,
       })
-      .catch(() => undefined);
+      // the command is refused either way; a failing audit sink must be visible to operators
+      .catch((e: Error) => logger.error(`audit sink failed to record a denial: ${e.message}`));
     throw new ForbiddenError(decision.reason, decision.message, { operation });
   }
   if (!isJurisdiction(principal.country)) throw new ForbiddenError('no_member_country', { es: 'Identidad sin jurisdicción.', en: 'Identity without a jurisdiction.' }, { operation });
