@@ -23,7 +23,7 @@ describeWithKafka('hostile inbound messages through the real Kafka broker', () =
     plan = await startPlanOnKafka({ maxBytes: set.maxBytes });
     systems = new NationalSystem();
     await systems.start([...MEMBER_COUNTRIES.map((c) => plan.topic(`${inboundTopic(c, 'plan')}.dlq`)), plan.topic('crm.HN.out.plan')]);
-  }, 180_000);
+  }, 400_000);
 
   afterAll(async () => {
     await systems?.stop();

@@ -34,7 +34,7 @@ describeWithKafka('plan service <-> Honduras national system through the real Ka
     DLQ = plan.topic('crm.HN.in.plan.dlq');
     hn = new NationalSystem();
     await hn.start([OUT, DLQ]);
-  }, 180_000);
+  }, 400_000);
 
   afterAll(async () => {
     await hn?.stop();

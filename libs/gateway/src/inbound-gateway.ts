@@ -14,7 +14,7 @@ import {
   type ServiceName,
 } from '@crm/contracts';
 import { MEMBER_COUNTRIES, systemClock, type Clock, type CountryCode } from '@crm/kernel';
-import type { Bus, Consumer, IncomingMessage } from '@crm/messaging';
+import { sleep, type Bus, type Consumer, type IncomingMessage } from '@crm/messaging';
 import type { ProcessedStore } from './processed-store';
 import { ensureTopicsRetrying } from './ensure-topics';
 import { InboundRejectedError } from './rejection';
@@ -69,6 +69,9 @@ export interface InboundGateway {
   readonly groupId: string;
   stop(): Promise<void>;
 }
+
+/** Attempts to start (join) the consumer before giving up. */
+const JOIN_ATTEMPTS = 3;
 
 /** Namespace of outcome ids: outcome id = uuidV5(`<country>/<request id>`), the same on every replay. */
 export const OUTCOME_ID_NAMESPACE = '0b7f4a52-9a39-4e8e-b7a4-3c1f2e9d6a11';
@@ -146,17 +149,23 @@ export async function startInboundGateway(options: InboundGatewayOptions): Promi
     log(`[gateway ${service}] processed ${message.topic}/${message.partition}@${message.offset} -> ${outcome.type}`);
   };
 
-  const consumer: Consumer = await bus.consume({
-    groupId,
-    topics,
-    handler,
-    ...(options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : {}),
-  });
+  const consumeOptions = { groupId, topics, handler, ...(options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : {}) };
+  // A fresh broker may still be loading its group coordinator: joining is retried a few times.
+  let consumer: Consumer | undefined;
+  for (let attempt = 1; !consumer; attempt++) {
+    try {
+      consumer = await bus.consume(consumeOptions);
+    } catch (error) {
+      if (attempt >= JOIN_ATTEMPTS) throw error;
+      log(`[gateway ${service}] consumer start failed (attempt ${attempt}), retrying: ${(error as Error).message}`);
+      await sleep(1_000 * attempt);
+    }
+  }
 
   let stopped: Promise<void> | null = null;
   return {
     topics,
     groupId,
-    stop: () => (stopped ??= consumer.stop()),
+    stop: () => (stopped ??= consumer!.stop()),
   };
 }

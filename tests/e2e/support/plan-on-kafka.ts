@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DynamicModule, Type } from '@nestjs/common';
 import { Kafka, logLevel, type Consumer, type IHeaders, type Producer } from 'kafkajs';
 import { loadAuthConfig } from '@crm/auth';
 import { loadPlatformConfig } from '@crm/config';
@@ -15,9 +16,31 @@ import { parseDeadLetter } from '@crm/gateway';
 import type { DeadLetter } from '@crm/messaging';
 import { DEFAULT_FEATURES, startPlanService, type PlanService } from '@crm/plan';
 import { createTestDatabase, kafkaBrokers } from '@crm/testing';
-import { PlanIntegrationModule, type PlanIntegrationOptions } from '../../../services/plan/src/integration/plan-integration.module';
 
 export const WAIT_MS = 60_000;
+
+/** The integration module's options (services/plan/src/integration/plan-integration.module.ts). */
+export interface PlanIntegrationOptions {
+  topicNamespace?: string;
+  maxBytes?: number;
+  log?: (line: string) => void;
+}
+
+type ConfigurableModule = { name: string; forRoot(options: PlanIntegrationOptions): DynamicModule };
+
+/** DEFAULT_FEATURES with the integration module configured (found by name: @crm/plan does not export the class). */
+function featuresWith(options: PlanIntegrationOptions): Array<Type<unknown> | DynamicModule> {
+  let replaced = 0;
+  const features = DEFAULT_FEATURES.map((f) => {
+    if (typeof f === 'function' && f.name === 'PlanIntegrationModule') {
+      replaced++;
+      return (f as unknown as ConfigurableModule).forRoot(options);
+    }
+    return f;
+  });
+  if (replaced !== 1) throw new Error('PlanIntegrationModule not found in DEFAULT_FEATURES');
+  return features;
+}
 
 /** Polls `check` every 200 ms until it returns a value (not undefined/false), up to `timeoutMs`. */
 export async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = WAIT_MS): Promise<T> {
@@ -43,7 +66,7 @@ export async function startPlanOnKafka(integration: Omit<PlanIntegrationOptions,
   const db = await createTestDatabase('e2e_plan');
   const dir = mkdtempSync(join(tmpdir(), 'crm-e2e-plan-'));
   const env = { DATABASE_URL: db.url, BUS: 'kafka', KAFKA_BROKERS: kafkaBrokers().join(','), CRM_DATA_DIR: dir };
-  const features = DEFAULT_FEATURES.map((f) => (f === PlanIntegrationModule ? PlanIntegrationModule.forRoot({ log: () => undefined, ...integration, topicNamespace: namespace }) : f));
+  const features = featuresWith({ log: () => undefined, ...integration, topicNamespace: namespace });
   let service: PlanService;
   try {
     service = await startPlanService({ config: loadPlatformConfig(env), auth: loadAuthConfig(env), port: 0, host: '127.0.0.1', features, log: () => undefined });
@@ -79,6 +102,21 @@ export class NationalSystem {
 
   /** Connects and subscribes to `topics`; resolves once the consumer group was joined. */
   async start(topics: string[]): Promise<void> {
+    // Topics the service has just created may not be in every metadata answer yet (KRaft propagation).
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await waitFor('the topics to be visible in the broker metadata', async () => {
+        try {
+          const metadata = await admin.fetchTopicMetadata({ topics });
+          return metadata.topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0));
+        } catch {
+          return false;
+        }
+      });
+    } finally {
+      await admin.disconnect();
+    }
     this.producer = this.kafka.producer({ allowAutoTopicCreation: false });
     await this.producer.connect();
     const consumer = this.kafka.consumer({ groupId: `national-test-${randomUUID()}`, sessionTimeout: 30_000, heartbeatInterval: 1_000, maxWaitTimeInMs: 500 });

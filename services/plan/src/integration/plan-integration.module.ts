@@ -74,7 +74,7 @@ export class PlanIntegrationService implements OnApplicationBootstrap, OnModuleD
           ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
           ...(options.groupId ? { groupId: options.groupId } : {}),
           log: (line) => {
-            if (line.includes(' dead letter ')) log(line);
+            if (line.includes(' dead letter ') || line.includes(' failed ')) log(line);
           },
           toCommand: (event, context) => handleSubmissionRequest({ commands: this.commands, store: platform.store, clock: platform.clock }, event, context),
         });
