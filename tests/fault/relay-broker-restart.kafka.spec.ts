@@ -138,10 +138,30 @@ describeWithKafka('fault: Kafka broker stopped and restarted while the relay pub
     await sleep(Math.max(0, OUTAGE_MS - (Date.now() - stoppedAt)));
     const checkpointWhileDown = (await checkpoints.load(RELAY))!;
     const outageMs = Date.now() - stoppedAt;
+    const restartStarted = Date.now();
     await broker!.restart();
+    const restartMs = Date.now() - restartStarted;
+    const backAt = Date.now();
 
     await waitFor('the relay checkpoint to reach the last event', async () => (await checkpoints!.load(RELAY)) === last, 180_000, async () => `checkpoint ${await checkpoints!.load(RELAY)} of ${last}`);
-    await waitFor(`${TOTAL} distinct effects`, async () => (await effectCounts(ds!)).distinct >= TOTAL, 180_000, async () => JSON.stringify(await effectCounts(ds!)));
+    const caughtUpMs = Date.now() - backAt;
+    // Effects applied so far, every 5 s after the restart (reported: shows when the consumer resumed).
+    const timeline: string[] = [];
+    let lastSample = 0;
+    await waitFor(
+      `${TOTAL} distinct effects`,
+      async () => {
+        const { distinct } = await effectCounts(ds!);
+        if (Date.now() - lastSample >= 5_000) {
+          lastSample = Date.now();
+          timeline.push(`${Math.round((lastSample - backAt) / 1000)}s:${distinct}`);
+        }
+        return distinct >= TOTAL;
+      },
+      180_000,
+      async () => JSON.stringify(await effectCounts(ds!)),
+    );
+    const allAppliedMs = Date.now() - backAt;
     await relay.stop();
     // Let in-flight redeliveries (if any) land before counting.
     await sleep(2_000);
@@ -151,9 +171,11 @@ describeWithKafka('fault: Kafka broker stopped and restarted while the relay pub
     const publishFailures = relayLog.filter((l) => l.includes('publish failed')).length;
     console.log(
       `[fault] relay/broker restart: checkpoint at stop ${checkpointAtStop} of ${last} (events ${firstHalf.findIndex((e) => e.position === checkpointAtStop) + 1}/${TOTAL}), ` +
-        `while down ${checkpointWhileDown}, broker down ${outageMs} ms (plus restart); effects ${counts.effects} (distinct ${counts.distinct}); ` +
+        `while down ${checkpointWhileDown}; broker down ${outageMs} ms + ${restartMs} ms restart; ` +
+        `after restart: relay at last event in ${caughtUpMs} ms, all effects in ${allAppliedMs} ms; effects ${counts.effects} (distinct ${counts.distinct}); ` +
         `deliveries ${counts.deliveries}, duplicate deliveries ${counts.surplusDeliveries} on ${counts.redeliveredIds} ids (skipped by handleOnce: ${duplicates}); ` +
-        `relay publish failures logged ${publishFailures}; kafkajs error lines ${kafkaErrors.length}`,
+        `relay publish failures logged ${publishFailures}; kafkajs error lines ${kafkaErrors.length}; ` +
+        `effects after the restart ${timeline.join(' ')}; kafkajs errors: ${[...new Set(kafkaErrors.map((e) => `${e.namespace}: ${e.message} ${String(e.extra.error ?? '')}`.slice(0, 160)))].slice(0, 8).join(' | ')}`,
     );
 
     // The outage happened mid-publication: the store held events the relay had not published yet.
