@@ -1,5 +1,6 @@
 import { Kafka, Partitioners, type Admin, type Producer } from 'kafkajs';
 import {
+  deadLetterHeaders,
   defaultDeadLetterTopic,
   handleWithRetries,
   sleep,
@@ -154,7 +155,7 @@ export class KafkaBus implements Bus {
               {
                 key: incoming.key,
                 value: Buffer.from(JSON.stringify(outcome.letter)),
-                headers: { ...incoming.headers, crm_dead_letter_code: outcome.letter.code },
+                headers: deadLetterHeaders(incoming, outcome.letter),
               },
             ],
           });

@@ -1,6 +1,6 @@
 import { assignPartitions } from './assignment';
 import { partitionFor } from './partitioner';
-import { backoffDelay } from './backoff';
+import { backoffDelay } from '@crm/messaging';
 
 const parts = (topic: string, n: number) => Array.from({ length: n }, (_, partition) => ({ topic, partition }));
 

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { createTestDatabase } from '@crm/testing';
 import { PoisonMessageError, type DeadLetter, type IncomingMessage } from '@crm/messaging';
+import { postgresHandlerFailedText } from './dead-letter';
 import { PostgresBus } from './postgres-bus';
 import { PostgresCheckpointStore } from './postgres-checkpoint-store';
 import { partitionFor } from './partitioner';
@@ -141,7 +142,15 @@ describe('PostgresBus', () => {
     expect(Object.fromEntries(attempts)).toEqual({ poison: 1, flaky: 2, broken: 3, fine: 1 });
 
     const letters: DeadLetter[] = [];
-    const dlq = await bus.consume({ groupId: 'dlq-reader', topics: [`${topic}.dlq`], handler: async (m) => void letters.push(JSON.parse(text(m))) });
+    const codeHeaders: string[] = [];
+    const dlq = await bus.consume({
+      groupId: 'dlq-reader',
+      topics: [`${topic}.dlq`],
+      handler: async (m) => {
+        letters.push(JSON.parse(text(m)));
+        codeHeaders.push(m.headers.crm_dead_letter_code);
+      },
+    });
     await eventually(() => letters.length === 2, 30_000, 'two dead letters');
     await dlq.stop();
     expect(letters.map((l) => [l.code, Buffer.from(l.original.valueBase64, 'base64').toString(), l.attempts])).toEqual([
@@ -150,6 +159,8 @@ describe('PostgresBus', () => {
     ]);
     expect(letters[0].message.es).toBe('Esquema no válido');
     expect(letters[1].original.headers.ce_id).toBe('broken');
+    expect(letters[1]).toMatchObject({ reason: 'always fails', message: postgresHandlerFailedText(3) });
+    expect(codeHeaders).toEqual(['schema_violation', 'handler_failed']);
   });
 
   it('rejects bad input without storing anything', async () => {

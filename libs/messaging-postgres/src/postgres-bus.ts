@@ -1,10 +1,9 @@
 import { Pool } from 'pg';
-import type { Bus, ConsumeOptions, Consumer, OutgoingMessage } from '@crm/messaging';
+import type { BackoffOptions, Bus, ConsumeOptions, Consumer, OutgoingMessage } from '@crm/messaging';
 import { systemClock, type Clock } from '@crm/kernel';
 import { assertIdentifier, busSchemaSql, SCHEMA_LOCK_KEY } from './schema';
 import { partitionFor } from './partitioner';
 import { PostgresConsumer } from './postgres-consumer';
-import type { BackoffOptions } from './backoff';
 
 export interface PostgresBusOptions {
   url: string;

@@ -1,9 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { PoisonMessageError, type ConsumeOptions, type Consumer, type IncomingMessage } from '@crm/messaging';
+import {
+  backoffDelay,
+  deadLetterHeaders,
+  defaultDeadLetterTopic,
+  handleWithRetries,
+  type ConsumeOptions,
+  type Consumer,
+  type DeadLetter,
+  type HandlingOutcome,
+  type IncomingMessage,
+} from '@crm/messaging';
 import { assignPartitions, partitionId, type TopicPartition } from './assignment';
-import { backoffDelay } from './backoff';
-import { buildDeadLetter, handlerFailedText, type Rejection } from './dead-letter';
+import { postgresHandlerFailedText } from './dead-letter';
 import { partitionFor } from './partitioner';
 import type { ResolvedBusSettings } from './postgres-bus';
 
@@ -12,8 +21,6 @@ interface Owned extends TopicPartition {
   transactionId: string;
   id: string;
 }
-
-type Outcome = { kind: 'ok' } | { kind: 'dead'; rejection: Rejection } | { kind: 'abandoned' };
 
 interface MessageRow {
   id: string;
@@ -51,7 +58,7 @@ export class PostgresConsumer implements Consumer {
     private readonly onStopped: () => void,
   ) {
     this.maxAttempts = Math.max(1, options.maxAttempts ?? settings.maxAttempts);
-    this.deadLetterTopic = options.deadLetterTopic ?? ((topic) => `${topic}.dlq`);
+    this.deadLetterTopic = options.deadLetterTopic ?? defaultDeadLetterTopic;
   }
 
   async start(): Promise<void> {
@@ -253,8 +260,8 @@ export class PostgresConsumer implements Consumer {
         if (this.stopped || this.rebalanceRequested) return true; // hand partitions over between messages
         const message: IncomingMessage = { topic: tp.topic, key: row.key, value: row.value, headers: row.headers, partition: tp.partition, offset: row.id };
         const outcome = await this.handle(message);
-        if (outcome.kind === 'abandoned') return worked;
-        if (outcome.kind === 'dead') await this.deadLetterAndCommit(client, tp, row, message, outcome.rejection);
+        if (outcome.kind === 'aborted') return worked;
+        if (outcome.kind === 'dead') await this.deadLetterAndCommit(client, tp, row, message, outcome.letter);
         else await this.commit(client, tp, row);
         tp.transactionId = row.transaction_id;
         tp.id = row.id;
@@ -264,27 +271,17 @@ export class PostgresConsumer implements Consumer {
     return worked;
   }
 
-  private async handle(message: IncomingMessage): Promise<Outcome> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.options.handler(message);
-        return { kind: 'ok' };
-      } catch (err) {
-        if (err instanceof PoisonMessageError || (err as Error)?.name === 'PoisonMessageError') {
-          const poison = err as PoisonMessageError;
-          return { kind: 'dead', rejection: { code: poison.code, reason: poison.message, message: poison.text, attempts: attempt } };
-        }
-        if (attempt >= this.maxAttempts) {
-          return {
-            kind: 'dead',
-            rejection: { code: 'handler_failed', reason: String((err as Error)?.message ?? err), message: handlerFailedText(attempt), attempts: attempt },
-          };
-        }
-        if (this.stopped) return { kind: 'abandoned' };
-        await this.sleepUnlessStopped(backoffDelay(attempt, this.settings.retryBackoff));
-        if (this.stopped) return { kind: 'abandoned' };
-      }
-    }
+  /** Bounded retries with back-off; a final failure is dead-lettered even while stopping (one transaction with the offset). */
+  private handle(message: IncomingMessage): Promise<HandlingOutcome> {
+    return handleWithRetries(message, this.options.handler, {
+      maxAttempts: this.maxAttempts,
+      backoff: this.settings.retryBackoff,
+      isActive: () => !this.stopped,
+      now: this.settings.clock,
+      wait: (ms) => this.sleepUnlessStopped(ms),
+      deadLetterWhenStopping: true,
+      failedText: postgresHandlerFailedText,
+    });
   }
 
   private async commit(client: Client, tp: Owned, row: MessageRow): Promise<void> {
@@ -296,11 +293,10 @@ export class PostgresConsumer implements Consumer {
   }
 
   /** The dead letter and the offset move in ONE transaction: the message is neither lost nor handled twice. */
-  private async deadLetterAndCommit(client: Client, tp: Owned, row: MessageRow, message: IncomingMessage, rejection: Rejection): Promise<void> {
+  private async deadLetterAndCommit(client: Client, tp: Owned, row: MessageRow, message: IncomingMessage, letter: DeadLetter): Promise<void> {
     const s = this.settings.schema;
     const dlq = this.deadLetterTopic(tp.topic);
-    const letter = buildDeadLetter(message, rejection, this.settings.clock());
-    this.settings.log(`[bus] ${tp.topic}#${tp.partition}@${row.id} dead-lettered to ${dlq}: ${rejection.code}`);
+    this.settings.log(`[bus] ${tp.topic}#${tp.partition}@${row.id} dead-lettered to ${dlq}: ${letter.code}`);
     await client.query('BEGIN');
     try {
       await client.query(`INSERT INTO ${s}.topics (topic, partitions) VALUES ($1, $2) ON CONFLICT (topic) DO NOTHING`, [dlq, this.settings.defaultPartitions]);
@@ -310,7 +306,7 @@ export class PostgresConsumer implements Consumer {
         partitionFor(message.key, p.rows[0].partitions),
         message.key,
         Buffer.from(JSON.stringify(letter)),
-        JSON.stringify({ ...message.headers, crm_dead_letter_code: rejection.code }),
+        JSON.stringify(deadLetterHeaders(message, letter)),
       ]);
       await client.query('SELECT pg_notify($1, $2)', [this.settings.channel, dlq]);
       await this.commit(client, tp, row);

@@ -1,4 +1,4 @@
-import { backoffDelay, deadLetterFor, handleWithRetries } from './retry';
+import { backoffDelay, deadLetterFor, deadLetterHeaders, failureReason, handleWithRetries, isPoisonMessageError } from './retry';
 import { PoisonMessageError, type IncomingMessage } from './types';
 
 const message: IncomingMessage = {
@@ -80,5 +80,74 @@ describe('back-off and retries', () => {
 
   it('builds a dead letter from a non-Error throw', () => {
     expect(deadLetterFor(message, 'boom', 1, at).reason).toBe('boom');
+  });
+
+  it('reports the message of any thrown value that has one, else the value itself', () => {
+    expect([new Error('db down'), 'boom', { message: 'plain object' }, null, undefined, 42].map(failureReason)).toEqual([
+      'db down',
+      'boom',
+      'plain object',
+      'null',
+      'undefined',
+      '42',
+    ]);
+  });
+
+  it('uses the adapter\'s text for an exhausted message, never for a poison one', () => {
+    const failedText = (n: number) => ({ es: `agotado ${n}`, en: `exhausted ${n}` });
+    expect(deadLetterFor(message, new Error('x'), 4, at, { failedText }).message).toEqual({ es: 'agotado 4', en: 'exhausted 4' });
+    const poison = new PoisonMessageError('too_large', { es: 'Demasiado grande', en: 'Too large' });
+    expect(deadLetterFor(message, poison, 1, at, { failedText }).message).toEqual({ es: 'Demasiado grande', en: 'Too large' });
+  });
+
+  it('recognises a PoisonMessageError from another copy of the module, but not a bare name', async () => {
+    class PoisonMessageErrorCopy extends Error {
+      constructor(
+        readonly code: string,
+        readonly text: { es: string; en: string },
+      ) {
+        super(text.en);
+        this.name = 'PoisonMessageError';
+      }
+    }
+    const copy = new PoisonMessageErrorCopy('country_mismatch', { es: 'País distinto', en: 'Other country' });
+    const bare = Object.assign(new Error('bare'), { name: 'PoisonMessageError' });
+    expect([copy, bare, new Error('x'), null].map(isPoisonMessageError)).toEqual([true, false, false, false]);
+    let calls = 0;
+    const outcome = await handleWithRetries(
+      message,
+      async () => {
+        calls++;
+        throw copy;
+      },
+      { maxAttempts: 5, isActive: () => true, wait: async () => undefined },
+    );
+    expect(calls).toBe(1);
+    expect(outcome.kind === 'dead' && outcome.letter).toMatchObject({ code: 'country_mismatch', reason: 'Other country', message: { es: 'País distinto', en: 'Other country' } });
+  });
+
+  it('aborts a final failure while stopping, unless told to dead-letter it anyway; a retry is still given up', async () => {
+    const run = (error: Error, deadLetterWhenStopping: boolean, maxAttempts = 2) => {
+      let active = true;
+      return handleWithRetries(
+        message,
+        async () => {
+          active = false;
+          throw error;
+        },
+        { maxAttempts, isActive: () => active, wait: async () => undefined, now: () => at, deadLetterWhenStopping },
+      );
+    };
+    const poison = new PoisonMessageError('schema_violation', { es: 'e', en: 'n' });
+    expect(await run(poison, false)).toEqual({ kind: 'aborted' });
+    expect(await run(poison, true)).toMatchObject({ kind: 'dead', letter: { code: 'schema_violation', attempts: 1 } });
+    expect(await run(new Error('down'), true, 1)).toMatchObject({ kind: 'dead', letter: { code: 'handler_failed', attempts: 1 } });
+    expect(await run(new Error('down'), true, 2)).toEqual({ kind: 'aborted' });
+  });
+
+  it('gives the dead-letter message the original headers plus its code, without touching the original', () => {
+    const letter = deadLetterFor(message, new PoisonMessageError('too_large', { es: 'e', en: 'n' }), 1, at);
+    expect(JSON.stringify(deadLetterHeaders(message, letter))).toBe('{"ce_id":"e1","crm_dead_letter_code":"too_large"}');
+    expect(message.headers).toEqual({ ce_id: 'e1' });
   });
 });

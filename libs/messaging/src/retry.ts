@@ -1,4 +1,4 @@
-import { PoisonMessageError, type DeadLetter, type IncomingMessage } from './types';
+import { PoisonMessageError, type DeadLetter, type IncomingMessage, type MessageHeaders } from './types';
 
 /** Exponential back-off between handler attempts. */
 export interface BackoffOptions {
@@ -24,21 +24,43 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-export function handlerFailedText(attempts: number): { es: string; en: string } {
+export function handlerFailedText(attempts: number): DeadLetterText {
   return {
     es: `El procesamiento del mensaje falló ${attempts} ${attempts === 1 ? 'vez' : 'veces'}; se envió al tópico de mensajes rechazados.`,
     en: `Handling the message failed ${attempts} ${attempts === 1 ? 'time' : 'times'}; it was sent to the dead-letter topic.`,
   };
 }
 
+/** Spanish and English text of a dead letter. */
+export type DeadLetterText = { es: string; en: string };
+
+/**
+ * A PoisonMessageError, also one thrown from another copy of this module (same name, a string code and
+ * an es/en text): `instanceof` alone would miss it and retry a message that can never succeed.
+ */
+export function isPoisonMessageError(error: unknown): error is PoisonMessageError {
+  if (error instanceof PoisonMessageError) return true;
+  const e = error as { name?: unknown; code?: unknown; text?: { es?: unknown; en?: unknown } } | null | undefined;
+  return e?.name === 'PoisonMessageError' && typeof e.code === 'string' && typeof e.text?.es === 'string' && typeof e.text.en === 'string';
+}
+
+/** Why the handler failed, as stored in `DeadLetter.reason`: the error's message, else the thrown value. */
+export function failureReason(error: unknown): string {
+  return String((error as { message?: unknown } | null | undefined)?.message ?? error);
+}
+
+export interface DeadLetterOptions {
+  /** Text of a letter whose handler failed every attempt (default `handlerFailedText`). */
+  failedText?: (attempts: number) => DeadLetterText;
+}
+
 /** The dead-letter record for a message: the original untouched (value in base64) plus why it was rejected. */
-export function deadLetterFor(message: IncomingMessage, error: unknown, attempts: number, failedAt: Date): DeadLetter {
-  const poison = error instanceof PoisonMessageError;
-  const reason = error instanceof Error ? error.message : String(error);
+export function deadLetterFor(message: IncomingMessage, error: unknown, attempts: number, failedAt: Date, options: DeadLetterOptions = {}): DeadLetter {
+  const poison = isPoisonMessageError(error);
   return {
-    reason,
+    reason: failureReason(error),
     code: poison ? error.code : 'handler_failed',
-    message: poison ? { es: error.text.es, en: error.text.en } : handlerFailedText(attempts),
+    message: poison ? { es: error.text.es, en: error.text.en } : (options.failedText ?? handlerFailedText)(attempts),
     original: {
       topic: message.topic,
       key: message.key,
@@ -50,6 +72,11 @@ export function deadLetterFor(message: IncomingMessage, error: unknown, attempts
     failedAt: failedAt.toISOString(),
     attempts,
   };
+}
+
+/** Headers of the dead-letter message: the original headers plus `crm_dead_letter_code`. */
+export function deadLetterHeaders(message: IncomingMessage, letter: DeadLetter): MessageHeaders {
+  return { ...message.headers, crm_dead_letter_code: letter.code };
 }
 
 export type HandlingOutcome =
@@ -65,11 +92,20 @@ export interface HandleOptions {
   isActive: () => boolean;
   now?: () => Date;
   wait?: (ms: number) => Promise<void>;
+  /**
+   * When true, a failure that is final (a poison message, or the last attempt) is still dead-lettered
+   * while the consumer is stopping; only a further retry is given up. Default false: the message is
+   * aborted and redelivered.
+   */
+  deadLetterWhenStopping?: boolean;
+  /** Text of a letter whose handler failed every attempt (default `handlerFailedText`). */
+  failedText?: DeadLetterOptions['failedText'];
 }
 
 /**
  * Runs `handler` for one message with bounded retries and exponential back-off. A PoisonMessageError
- * or the last failed attempt yields a dead letter; a consumer that stops in between aborts.
+ * or the last failed attempt yields a dead letter; a consumer that stops in between aborts (see
+ * `deadLetterWhenStopping` for a failure that is already final).
  */
 export async function handleWithRetries(
   message: IncomingMessage,
@@ -85,10 +121,9 @@ export async function handleWithRetries(
       await handler(message);
       return { kind: 'handled', attempts: attempt };
     } catch (error) {
-      if (!options.isActive()) return { kind: 'aborted' };
-      if (error instanceof PoisonMessageError || attempt >= maxAttempts) {
-        return { kind: 'dead', letter: deadLetterFor(message, error, attempt, now()) };
-      }
+      const final = isPoisonMessageError(error) || attempt >= maxAttempts;
+      if (!options.isActive() && !(final && options.deadLetterWhenStopping)) return { kind: 'aborted' };
+      if (final) return { kind: 'dead', letter: deadLetterFor(message, error, attempt, now(), { failedText: options.failedText }) };
       await wait(backoffDelay(attempt, options.backoff));
     }
   }

@@ -1,4 +1,4 @@
-import { defaultDeadLetterTopic, handleWithRetries, sleep, type BackoffOptions } from '../retry';
+import { deadLetterHeaders, defaultDeadLetterTopic, handleWithRetries, sleep, type BackoffOptions } from '../retry';
 import type { Bus, ConsumeOptions, Consumer, IncomingMessage, OutgoingMessage } from '../types';
 import { Signal } from './signal';
 import { assignPartitions, partitionOf } from './partitioning';
@@ -160,7 +160,7 @@ export class MemoryBus implements Bus {
     if (outcome.kind === 'dead') {
       const dlq = (owner.options.deadLetterTopic ?? defaultDeadLetterTopic)(message.topic);
       await this.publish([
-        { topic: dlq, key: message.key ?? '', value: Buffer.from(JSON.stringify(outcome.letter)), headers: { ...message.headers, crm_dead_letter_code: outcome.letter.code } },
+        { topic: dlq, key: message.key ?? '', value: Buffer.from(JSON.stringify(outcome.letter)), headers: deadLetterHeaders(message, outcome.letter) },
       ]);
     }
     group.committed.set(key, offset + 1);

@@ -1,3 +1,3 @@
 export * from './checkpoint-store';
 export * from './relay';
-export { RelayStoppedError } from './retry';
+export { RelayStoppedError } from './stopped-error';

@@ -1,7 +1,8 @@
 import type { AllFilter, EventStore, Position, RecordedEvent, Subscription } from '@crm/event-store';
 import type { Bus, OutgoingMessage } from '../types';
 import type { CheckpointStore } from './checkpoint-store';
-import { relayBackoff, RelayStoppedError } from './retry';
+import { backoffDelay, type BackoffOptions } from '../retry';
+import { RelayStoppedError } from './stopped-error';
 
 /** What `map` returns: an outgoing message whose key defaults to the event's stream name. */
 export type RelayMessage = Omit<OutgoingMessage, 'key'> & { key?: string };
@@ -61,10 +62,12 @@ class RelayRunner implements Relay {
   private supervisor: Promise<void> = Promise.resolve();
   readonly done: Promise<void>;
   private readonly batchSize: number;
+  private readonly backoff: BackoffOptions;
   private readonly log: (line: string) => void;
 
   constructor(private readonly options: RelayOptions) {
     this.batchSize = Math.max(1, options.batchSize ?? 100);
+    this.backoff = { initialMs: options.retryInitialMs ?? 100, maxMs: options.retryMaxMs ?? 30_000 };
     this.log = options.log ?? ((line) => console.warn(line));
     this.done = new Promise((resolve, reject) => {
       this.resolveDone = resolve;
@@ -123,7 +126,7 @@ class RelayRunner implements Relay {
         if (this.stopped || this.failure) return;
         this.log(`[relay ${this.options.name}] subscription failed, restarting from checkpoint: ${(err as Error).message}`);
       }
-      await this.sleep(relayBackoff(Math.max(1, failures), this.options.retryInitialMs ?? 100, this.options.retryMaxMs ?? 30_000));
+      await this.sleep(backoffDelay(Math.max(1, failures), this.backoff));
       if (this.stopped) return;
       await this.chain.catch(() => undefined);
       this.buffer = [];
@@ -190,7 +193,7 @@ class RelayRunner implements Relay {
         await action();
         return;
       } catch (err) {
-        const delay = relayBackoff(attempt, this.options.retryInitialMs ?? 100, this.options.retryMaxMs ?? 30_000);
+        const delay = backoffDelay(attempt, this.backoff);
         this.log(`[relay ${this.options.name}] ${what} failed (attempt ${attempt}), retrying in ${delay} ms: ${(err as Error).message}`);
         await this.sleep(delay);
       }
