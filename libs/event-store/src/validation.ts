@@ -146,8 +146,10 @@ function isPlainJson(v: unknown, depth = 0): boolean {
   if (typeof v === 'number') return Number.isFinite(v);
   if (Array.isArray(v)) return v.every((x) => isPlainJson(x, depth + 1));
   if (typeof v === 'object') {
+    // A plain object of any realm (objects from structuredClone or another vm context have that realm's
+    // Object.prototype): its prototype is null or a prototype whose own prototype is null.
     const proto = Object.getPrototypeOf(v);
-    if (proto !== Object.prototype && proto !== null) return false;
+    if (proto !== null && Object.getPrototypeOf(proto) !== null) return false;
     return Object.entries(v as object).every(([k, x]) => !k.includes('\u0000') && x !== undefined && isPlainJson(x, depth + 1));
   }
   return false;
