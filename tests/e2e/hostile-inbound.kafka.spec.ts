@@ -4,7 +4,7 @@
  * real broker into the plan service's inbound gateway: every one ends in the dead-letter topic with its reason,
  * the consumer stays up (a valid message sent after them is processed), and nothing changes in the store.
  */
-import { HOSTILE_CATEGORIES, hostileMessages, validSubmission } from '@crm/contracts/src/testing/hostile-messages';
+import { HOSTILE_CATEGORIES, hostileMessages, validSubmission } from '@crm/contracts/testing';
 import { inboundTopic, type ReportSubmissionOutcomeV1 } from '@crm/contracts';
 import { PostgresProcessedStore } from '@crm/gateway';
 import { MEMBER_COUNTRIES, type CountryCode } from '@crm/kernel';

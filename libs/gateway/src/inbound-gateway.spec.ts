@@ -1,5 +1,5 @@
 import { decodeIntegrationEvent, inboundTopic, outboundTopic, REJECTION_CODES, type IntegrationEvent } from '@crm/contracts';
-import { HOSTILE_CATEGORIES, hostileMessages, validSubmission } from '@crm/contracts/src/testing/hostile-messages';
+import { HOSTILE_CATEGORIES, hostileMessages, validSubmission } from '@crm/contracts/testing';
 import { fixedClock, MEMBER_COUNTRIES } from '@crm/kernel';
 import { MemoryBus, type Bus, type ConsumeOptions, type IncomingMessage } from '@crm/messaging';
 import { eventually } from '@crm/messaging/testing';

@@ -14,3 +14,4 @@ export type { AmendCatalogueInput } from './application/amend-catalogue/amend-ca
 export type { ImportCatalogueInput } from './application/import-catalogue/import-catalogue.handler';
 export { PlanNotFoundError } from './application/shared/errors';
 export { PlanQueries } from './queries/plan-queries.service';
+export { PlanIntegrationModule, type PlanIntegrationOptions } from './integration/plan-integration.module';

@@ -14,32 +14,14 @@ import { loadPlatformConfig } from '@crm/config';
 import { decodeIntegrationEvent, type IntegrationEvent } from '@crm/contracts';
 import { parseDeadLetter } from '@crm/gateway';
 import type { DeadLetter } from '@crm/messaging';
-import { DEFAULT_FEATURES, startPlanService, type PlanService } from '@crm/plan';
+import { DEFAULT_FEATURES, PlanIntegrationModule, startPlanService, type PlanIntegrationOptions, type PlanService } from '@crm/plan';
 import { createTestDatabase, kafkaBrokers } from '@crm/testing';
 
 export const WAIT_MS = 60_000;
 
-/** The integration module's options (services/plan/src/integration/plan-integration.module.ts). */
-export interface PlanIntegrationOptions {
-  topicNamespace?: string;
-  maxBytes?: number;
-  log?: (line: string) => void;
-}
-
-type ConfigurableModule = { name: string; forRoot(options: PlanIntegrationOptions): DynamicModule };
-
-/** DEFAULT_FEATURES with the integration module configured (found by name: @crm/plan does not export the class). */
+/** DEFAULT_FEATURES with the integration module configured for the test. */
 function featuresWith(options: PlanIntegrationOptions): Array<Type<unknown> | DynamicModule> {
-  let replaced = 0;
-  const features = DEFAULT_FEATURES.map((f) => {
-    if (typeof f === 'function' && f.name === 'PlanIntegrationModule') {
-      replaced++;
-      return (f as unknown as ConfigurableModule).forRoot(options);
-    }
-    return f;
-  });
-  if (replaced !== 1) throw new Error('PlanIntegrationModule not found in DEFAULT_FEATURES');
-  return features;
+  return DEFAULT_FEATURES.map((f) => (f === PlanIntegrationModule ? PlanIntegrationModule.forRoot(options) : f));
 }
 
 /** Polls `check` every 200 ms until it returns a value (not undefined/false), up to `timeoutMs`. */

@@ -1,4 +1,4 @@
-import { validSubmission } from '@crm/contracts/src/testing/hostile-messages';
+import { validSubmission } from '@crm/contracts/testing';
 import { decodeIntegrationEvent, type IntegrationEvent, type ReportSubmissionOutcomeV1 } from '@crm/contracts';
 import { MemoryEventStore } from '@crm/event-store';
 import { fixedClock } from '@crm/kernel';

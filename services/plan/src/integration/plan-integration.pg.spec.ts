@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { loadAuthConfig } from '@crm/auth';
 import { loadPlatformConfig } from '@crm/config';
 import { decodeIntegrationEvent, type IntegrationEvent } from '@crm/contracts';
-import { validSubmission } from '@crm/contracts/src/testing/hostile-messages';
+import { validSubmission } from '@crm/contracts/testing';
 import type { Consumer } from '@crm/messaging';
 import { eventually } from '@crm/messaging/testing';
 import { createTestDatabase } from '@crm/testing';
