@@ -16,6 +16,7 @@ import { MEMBER_COUNTRIES, type CountryCode } from '@crm/kernel';
 const WHO_MAY: Record<string, string[]> = {
   'plan.catalogue.read': ['everyone'],
   'plan.catalogue.amend': ['st:secretariat_coordinator'],
+  'plan.readModels.rebuild': ['st:secretariat_coordinator', 'st:platform_admin'],
   'plan.report.draft': ['own:reporting_officer', 'own:national_system'],
   'plan.report.submit': ['own:reporting_officer', 'own:national_system'],
   'plan.report.approve': ['st:secretariat_coordinator'],

@@ -29,6 +29,8 @@ const SECRETARIAT_STAFF = [Role.SecretariatCoordinator, Role.SecretariatAnalyst]
 export const POLICY = {
   'plan.catalogue.read': [{ roles: Object.values(Role), scope: 'any' }],
   'plan.catalogue.amend': [{ roles: [Role.SecretariatCoordinator], scope: 'secretariat' }],
+  /** Truncate and replay the plan service's read models (an operation on the platform, no country content). */
+  'plan.readModels.rebuild': [{ roles: [Role.SecretariatCoordinator, Role.PlatformAdmin], scope: 'secretariat' }],
   'plan.report.draft': [{ roles: [Role.ReportingOfficer, Role.NationalSystem], scope: 'own-country' }],
   'plan.report.submit': [{ roles: [Role.ReportingOfficer, Role.NationalSystem], scope: 'own-country' }],
   'plan.report.approve': [{ roles: [Role.SecretariatCoordinator], scope: 'secretariat' }],

@@ -1,14 +1,13 @@
-import { Controller, Get, HttpCode, Inject, Optional, Param, Post, Query, Res } from '@nestjs/common';
-import { AUDIT_SINK, AuthenticatedOnly, CurrentPrincipal, ForbiddenError, RequireOperation, Role, scopeCountries, type AuditSink, type Principal } from '@crm/auth';
-import { CLOCK } from '@crm/platform';
-import { SECRETARIAT, type Clock, type CountryCode } from '@crm/kernel';
+import { Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { CurrentPrincipal, RequireOperation, scopeCountries, type Principal } from '@crm/auth';
+import type { CountryCode } from '@crm/kernel';
 import { isActivityId } from '../domain/reports';
 import { DashboardQueryError, periodOrThrow } from './errors';
 import { PlanReadModels } from './plan-read-models';
 
 const READ = 'plan.report.read';
-/** The operation id the lead is asked to add to the policy (see mayRebuild). */
-export const REBUILD_OPERATION = 'plan.readModels.rebuild';
+/** Secretariat coordination and platform administration (libs/auth policy). */
+const REBUILD = 'plan.readModels.rebuild';
 const REBUILD_WAIT_MS = 25_000;
 
 /**
@@ -22,21 +21,9 @@ export function dashboardCountries(principal: Principal, country: unknown): Coun
   return scope;
 }
 
-/**
- * Who may rebuild the read models. The policy has no operation for it yet: until `plan.readModels.rebuild`
- * exists (roles secretariat_coordinator and platform_admin, scope secretariat), this mirrors that grant.
- */
-export function mayRebuild(principal: Principal): boolean {
-  return principal.country === SECRETARIAT && principal.roles.some((r) => r === Role.SecretariatCoordinator || r === Role.PlatformAdmin);
-}
-
 @Controller('plan')
 export class ReadModelsController {
-  constructor(
-    @Inject(PlanReadModels) private readonly readModels: PlanReadModels,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Optional() @Inject(AUDIT_SINK) private readonly audit?: AuditSink,
-  ) {}
+  constructor(@Inject(PlanReadModels) private readonly readModels: PlanReadModels) {}
 
   @RequireOperation(READ, { country: 'query.country' })
   @Get('dashboard/matrix')
@@ -67,26 +54,10 @@ export class ReadModelsController {
    * Rebuilds the read models from scratch (truncate + replay). Answers 200 once the replay has caught up,
    * or 202 when it is still running after `REBUILD_WAIT_MS` (the replay goes on in the background).
    */
-  @AuthenticatedOnly()
+  @RequireOperation(REBUILD)
   @HttpCode(200)
   @Post('read-models/rebuild')
-  async rebuild(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: { status(code: number): unknown }) {
-    if (!mayRebuild(principal)) {
-      await this.audit
-        ?.record({
-          at: this.clock(),
-          principal: { subject: principal.subject, country: principal.country, institution: principal.institution, roles: principal.roles },
-          operation: REBUILD_OPERATION,
-          resource: { method: 'POST', path: '/plan/read-models/rebuild' },
-          outcome: 'denied',
-          reason: 'role_not_permitted',
-        })
-        .catch(() => undefined);
-      throw new ForbiddenError('role_not_permitted', {
-        es: 'Solo la coordinación de la Secretaría Técnica o la administración de la plataforma pueden reconstruir los modelos de lectura.',
-        en: 'Only the Technical Secretariat coordination or the platform administration may rebuild the read models.',
-      }, { operation: REBUILD_OPERATION });
-    }
+  async rebuild(@Res({ passthrough: true }) res: { status(code: number): unknown }) {
     const started = Date.now();
     await this.readModels.rebuild();
     const caughtUp = await this.readModels.whenCaughtUp(REBUILD_WAIT_MS);

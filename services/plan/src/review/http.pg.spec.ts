@@ -115,7 +115,11 @@ describe('plan dashboard and review HTTP endpoints (Nest, PostgreSQL, dev issuer
     const denied = await post('st.analyst');
     expect(denied.status).toBe(403);
     expect(audit.entries.some((e) => e.operation === 'plan.readModels.rebuild' && e.outcome === 'denied')).toBe(true);
+    // the policy's OperationGuard refuses it (es/en, audited with the route), not an ad-hoc check in the controller
+    expect(denied.body).toMatchObject({ code: 'auth.forbidden.role_not_permitted', message: { es: expect.any(String), en: expect.any(String) } });
+    expect(audit.entries).toContainEqual(expect.objectContaining({ operation: 'plan.readModels.rebuild', reason: 'role_not_permitted', resource: expect.objectContaining({ method: 'POST', path: '/plan/read-models/rebuild' }) }));
     expect((await post('hn.reporting_officer')).status).toBe(403);
+    expect(audit.entries).toContainEqual(expect.objectContaining({ operation: 'plan.readModels.rebuild', principal: expect.objectContaining({ country: 'HN' }) }));
     const ok = await post('st.coordinator');
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ rebuilt: true });
