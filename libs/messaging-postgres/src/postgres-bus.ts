@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
 import type { BackoffOptions, Bus, ConsumeOptions, Consumer, OutgoingMessage } from '@crm/messaging';
 import { systemClock, type Clock } from '@crm/kernel';
-import { assertIdentifier, busSchemaSql, SCHEMA_LOCK_KEY } from './schema';
+import { assertIdentifier, installBusSchema } from './schema';
 import { partitionFor } from './partitioner';
 import { PostgresConsumer } from './postgres-consumer';
 
@@ -63,12 +63,8 @@ export class PostgresBus implements Bus {
     pool.on('error', (err) => log(`[bus] idle connection error: ${err.message}`));
     const client = await pool.connect();
     try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_KEY]);
-      await client.query(busSchemaSql(schema));
-      await client.query('COMMIT');
+      await installBusSchema(client, schema);
     } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
       client.release();
       await pool.end();
       throw err;

@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import type { Position } from '@crm/event-store';
-import { assertIdentifier, busSchemaSql, SCHEMA_LOCK_KEY } from './schema';
+import { assertIdentifier, installBusSchema } from './schema';
 
 /**
  * Relay checkpoints in `<schema>.relay_checkpoints` (default `bus`). Implements the CheckpointStore port of
@@ -19,13 +19,7 @@ export class PostgresCheckpointStore {
     const pool = 'pool' in options ? options.pool : new Pool({ connectionString: options.url, max: 2, application_name: 'crm-relay-checkpoints' });
     const client = await pool.connect();
     try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_KEY]);
-      await client.query(busSchemaSql(schema));
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
+      await installBusSchema(client, schema);
     } finally {
       client.release();
     }

@@ -5,6 +5,7 @@ import {
   deadLetterHeaders,
   defaultDeadLetterTopic,
   handleWithRetries,
+  StoppableSleep,
   type ConsumeOptions,
   type Consumer,
   type DeadLetter,
@@ -44,7 +45,8 @@ export class PostgresConsumer implements Consumer {
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
   private pendingWake = false;
-  private readonly stopListeners = new Set<() => void>();
+  /** Retry back-off: only stop() cuts it short (a NOTIFY must not shorten the delay). */
+  private readonly retrySleeps = new StoppableSleep();
   private stopping: Promise<void> | null = null;
   private lastRebalance = 0;
   /** Set by a membership NOTIFY (join, leave, release) or when an assigned partition is still locked. */
@@ -75,8 +77,7 @@ export class PostgresConsumer implements Consumer {
   private async shutdown(): Promise<void> {
     this.stopped = true;
     this.wake();
-    for (const listener of this.stopListeners) listener();
-    this.stopListeners.clear();
+    this.retrySleeps.stop();
     await this.loop;
     const client = this.client;
     this.client = null;
@@ -278,7 +279,7 @@ export class PostgresConsumer implements Consumer {
       backoff: this.settings.retryBackoff,
       isActive: () => !this.stopped,
       now: this.settings.clock,
-      wait: (ms) => this.sleepUnlessStopped(ms),
+      wait: (ms) => this.retrySleeps.sleep(ms),
       deadLetterWhenStopping: true,
       failedText: postgresHandlerFailedText,
     });
@@ -340,22 +341,6 @@ export class PostgresConsumer implements Consumer {
         clearTimeout(timer);
         resolve();
       };
-    });
-  }
-
-  /** Retry back-off: only stop() cuts it short (a NOTIFY must not shorten the delay). */
-  private sleepUnlessStopped(ms: number): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.stopListeners.delete(done);
-        resolve();
-      }, ms);
-      const done = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      this.stopListeners.add(done);
     });
   }
 }

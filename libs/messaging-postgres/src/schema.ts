@@ -1,3 +1,5 @@
+import type { ClientBase } from 'pg';
+
 /** SQL identifiers we interpolate (schema names) must be plain lower-case identifiers. */
 export function assertIdentifier(name: string): string {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`invalid SQL identifier: ${name}`);
@@ -62,3 +64,16 @@ CREATE TABLE IF NOT EXISTS ${s}.relay_checkpoints (
 
 /** Serialises concurrent schema creation (CREATE ... IF NOT EXISTS is not race-free). */
 export const SCHEMA_LOCK_KEY = 7_302_194_551;
+
+/** Creates the bus tables if missing, in one transaction serialised by SCHEMA_LOCK_KEY (concurrent starts are safe). */
+export async function installBusSchema(client: ClientBase, schema: string): Promise<void> {
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_KEY]);
+    await client.query(busSchemaSql(schema));
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
+}

@@ -2,6 +2,7 @@ import type { AllFilter, EventStore, Position, RecordedEvent, Subscription } fro
 import type { Bus, OutgoingMessage } from '../types';
 import type { CheckpointStore } from './checkpoint-store';
 import { backoffDelay, type BackoffOptions } from '../retry';
+import { StoppableSleep } from '../stoppable-sleep';
 import { RelayStoppedError } from './stopped-error';
 
 /** What `map` returns: an outgoing message whose key defaults to the event's stream name. */
@@ -56,7 +57,7 @@ class RelayRunner implements Relay {
   private stopped = false;
   private failure: Error | null = null;
   private saved: Position | undefined;
-  private readonly stopWaiters = new Set<() => void>();
+  private readonly sleeps = new StoppableSleep();
   private resolveDone!: () => void;
   private rejectDone!: (err: Error) => void;
   private supervisor: Promise<void> = Promise.resolve();
@@ -94,8 +95,7 @@ class RelayRunner implements Relay {
     if (!this.stopped) {
       this.stopped = true;
       if (this.linger) clearTimeout(this.linger);
-      for (const wake of this.stopWaiters) wake();
-      this.stopWaiters.clear();
+      this.sleeps.stop();
       await this.subscription?.stop().catch(() => undefined);
       await this.supervisor;
       await this.chain.catch(() => undefined);
@@ -126,7 +126,7 @@ class RelayRunner implements Relay {
         if (this.stopped || this.failure) return;
         this.log(`[relay ${this.options.name}] subscription failed, restarting from checkpoint: ${(err as Error).message}`);
       }
-      await this.sleep(backoffDelay(Math.max(1, failures), this.backoff));
+      await this.sleeps.sleep(backoffDelay(Math.max(1, failures), this.backoff));
       if (this.stopped) return;
       await this.chain.catch(() => undefined);
       this.buffer = [];
@@ -195,23 +195,8 @@ class RelayRunner implements Relay {
       } catch (err) {
         const delay = backoffDelay(attempt, this.backoff);
         this.log(`[relay ${this.options.name}] ${what} failed (attempt ${attempt}), retrying in ${delay} ms: ${(err as Error).message}`);
-        await this.sleep(delay);
+        await this.sleeps.sleep(delay);
       }
     }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.stopWaiters.delete(wake);
-        resolve();
-      }, ms);
-      const wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      this.stopWaiters.add(wake);
-    });
   }
 }
