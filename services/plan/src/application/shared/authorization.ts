@@ -1,14 +1,34 @@
 import { Logger } from '@nestjs/common';
-import { authorize, ForbiddenError, type AuditSink, type Operation, type Principal, type Resource } from '@crm/auth';
+import { actorOf, enforce, type AuditSink, type Operation, type Principal, type Resource } from '@crm/auth';
 import type { Actor } from '@crm/event-store';
-import { isJurisdiction, type Clock } from '@crm/kernel';
+import type { Clock } from '@crm/kernel';
 
 const logger = new Logger('PlanCommands');
 
+/** Where command denials are recorded: `path` of the audit row (method `COMMAND`). */
+const VIA = 'PlanCommands';
+
+/** No sink configured (unit tests without AuthModule): the denial is still a 403, just not stored. */
+const NO_AUDIT: AuditSink = { record: async () => undefined };
+
 /**
- * Authorises `operation` for non-HTTP and HTTP callers alike. A denial is recorded in the audit sink
- * (as the HTTP OperationGuard does) and thrown as the auth library's ForbiddenError (403).
- * Returns the actor for the events: the role is the one that granted the operation.
+ * The sink as `enforce` sees it: a failing record is logged for operators, then rethrown for `enforce`,
+ * which refuses the command either way.
+ */
+function loggingFailures(audit: AuditSink): AuditSink {
+  return {
+    record: (entry) =>
+      audit.record(entry).catch((e: Error) => {
+        logger.error(`audit sink failed to record a denial: ${e.message}`);
+        throw e;
+      }),
+  };
+}
+
+/**
+ * Authorises `operation` with the auth library's `enforce` (a denial is recorded in the audit sink, as the
+ * HTTP OperationGuard does, and thrown as its ForbiddenError, 403) and returns the events' actor from
+ * `actorOf`, under the role that granted the operation.
  */
 export async function authorizeCommand(
   deps: { audit?: AuditSink; clock: Clock; via?: string },
@@ -16,27 +36,7 @@ export async function authorizeCommand(
   operation: Operation,
   resource: Resource,
 ): Promise<Actor> {
-  const decision = authorize(principal, operation, resource);
-  if (!decision.allowed) {
-    await deps.audit
-      ?.record({
-        at: deps.clock(),
-        principal: {
-          subject: principal.subject,
-          country: principal.country,
-          institution: principal.institution,
-          roles: principal.roles,
-          ...(principal.organisation ? { organisation: principal.organisation } : {}),
-        },
-        operation,
-        resource: { ...resource, method: 'COMMAND', path: deps.via ?? 'PlanCommands' },
-        outcome: 'denied',
-        reason: decision.reason,
-      })
-      // the command is refused either way; a failing audit sink must be visible to operators
-      .catch((e: Error) => logger.error(`audit sink failed to record a denial: ${e.message}`));
-    throw new ForbiddenError(decision.reason, decision.message, { operation });
-  }
-  if (!isJurisdiction(principal.country)) throw new ForbiddenError('no_member_country', { es: 'Identidad sin jurisdicción.', en: 'Identity without a jurisdiction.' }, { operation });
-  return { subject: principal.subject, role: decision.grantedBy, country: principal.country, institution: principal.institution };
+  const audit = deps.audit ? loggingFailures(deps.audit) : NO_AUDIT;
+  const { grantedBy } = await enforce({ audit, clock: deps.clock, via: deps.via ?? VIA }, principal, operation, resource);
+  return actorOf(principal, grantedBy);
 }
