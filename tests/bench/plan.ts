@@ -21,18 +21,7 @@ import { POSITION_SHIFT, PostgresEventStore } from '@crm/event-store-postgres';
 import { MEMBER_COUNTRIES, type CountryCode } from '@crm/kernel';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the bench drives the plan service's modules in-process (services/plan/src/index.ts does not export them yet)
-import { allPeriods, defaultWindow, type ReportingPeriod } from '../../services/plan/src/domain/periods';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the bench drives the plan service's modules in-process (services/plan/src/index.ts does not export them yet)
-import { IMPLEMENTATION_STATUSES } from '../../services/plan/src/domain/reports';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the bench drives the plan service's modules in-process (services/plan/src/index.ts does not export them yet)
-import { countryStateAsOf } from '../../services/plan/src/domain/review';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the bench drives the plan service's modules in-process (services/plan/src/index.ts does not export them yet)
-import { READ_SCHEMA } from '../../services/plan/src/read-models/dashboard.projection';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the bench drives the plan service's modules in-process (services/plan/src/index.ts does not export them yet)
-import { PlanReadModels } from '../../services/plan/src/read-models/plan-read-models';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the bench drives the plan service's modules in-process (services/plan/src/index.ts does not export them yet)
-import { PlanReview } from '../../services/plan/src/review/plan-review';
+import { allPeriods, countryStateAsOf, defaultWindow, IMPLEMENTATION_STATUSES, PlanReadModels, PlanReview, READ_SCHEMA, type ReportingPeriod } from '@crm/plan';
 import { fmt, percentile, table, timed } from './bench-util';
 
 const TARGET = Math.max(1000, Number(process.env.BENCH_EVENTS ?? '1000000') || 1_000_000);

@@ -15,3 +15,16 @@ export type { ImportCatalogueInput } from './application/import-catalogue/import
 export { PlanNotFoundError } from './application/shared/errors';
 export { PlanQueries } from './queries/plan-queries.service';
 export { PlanIntegrationModule, type PlanIntegrationOptions } from './integration/plan-integration.module';
+
+// Read models: the projection-backed dashboards (schema `plan_read`), rebuildable from the events.
+export { PlanReadModels, DASHBOARD_PLAN_ID, type PlanReadModelsOptions } from './read-models/plan-read-models';
+export { READ_SCHEMA, REPORT_STATUS_TABLE, MATRIX_TABLE, DASHBOARD_PROJECTION, dashboardProjection } from './read-models/dashboard.projection';
+export { ReadModelsModule } from './read-models/read-models.module';
+
+// Regional reviews: state as of an instant and the accountability history, replayed from the events.
+export { PlanReview, ReviewModule, catalogueAsOf, renderState, renderHistory, verificationText, type CountryVerification, type Rendered } from './review';
+export { countryStateAsOf, accountabilityHistory, type PlanStateAsOf, type ReportSnapshot, type AccountabilityEntry } from './domain/review';
+
+// Reporting periods and implementation statuses.
+export { allPeriods, parsePeriod, defaultWindow, type ReportingPeriod } from './domain/periods';
+export { IMPLEMENTATION_STATUSES, type ImplementationStatus } from './domain/reports';

@@ -1,0 +1,18 @@
+import * as plan from '@crm/plan';
+
+describe('@crm/plan public exports (used by tests/bench/plan.ts and the e2e suites)', () => {
+  it('exposes the read models, the reviews, periods and statuses as working values', () => {
+    expect(plan.READ_SCHEMA).toBe('plan_read');
+    expect(typeof plan.PlanReadModels).toBe('function');
+    expect(typeof plan.ReadModelsModule).toBe('function');
+    expect(plan.dashboardProjection.name).toBe(plan.DASHBOARD_PROJECTION);
+    expect(typeof plan.PlanReview).toBe('function');
+    expect(typeof plan.ReviewModule).toBe('function');
+    expect(typeof plan.catalogueAsOf).toBe('function');
+    expect(plan.countryStateAsOf([], '2020-06-30T23:59:59Z', { country: 'HN' }).reports).toEqual([]);
+    expect(plan.accountabilityHistory([])).toEqual([]);
+    expect(plan.allPeriods()).toContain('2020-S1');
+    expect(plan.defaultWindow('2020-S1').closesAt).toBeDefined();
+    expect(plan.IMPLEMENTATION_STATUSES).toContain('completed');
+  });
+});
