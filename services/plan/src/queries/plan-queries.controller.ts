@@ -6,6 +6,7 @@ import type { ReportView } from '../application/shared/report-view';
 import { WindowParams } from '../application/schedule-window/schedule-window.dto';
 import type { WindowView } from '../application/schedule-window/schedule-window.handler';
 import { ApiBilingual, ApiStandardErrors } from '../http/api-docs';
+import { instantOrThrow } from '../review/errors';
 import { CatalogueQuery } from './plan-queries.dto';
 import { PlanQueries, type CatalogueDocument, type CatalogueHistory } from './plan-queries.service';
 
@@ -36,13 +37,13 @@ export class PlanQueriesController {
     es: 'Consultar el catálogo del plan',
     en: "Read the plan's catalogue",
     detail: {
-      es: 'Objetivos, resultados y actividades del Plan Estratégico 2017-2022; con `?version=N`, el catálogo tal como era en esa versión. Todos los usuarios autenticados.',
-      en: 'Objectives, results and activities of the Strategic Plan 2017-2022; with `?version=N`, the catalogue as it was at that version. Every authenticated user.',
+      es: 'Objetivos, resultados y actividades del Plan Estratégico 2017-2022; con `?version=N`, el catálogo tal como era en esa versión; con `?asOf=<instante ISO 8601>`, tal como estaba en ese instante (versión y actividades). Todos los usuarios autenticados.',
+      en: 'Objectives, results and activities of the Strategic Plan 2017-2022; with `?version=N`, the catalogue as it was at that version; with `?asOf=<ISO 8601 instant>`, as it stood at that instant (version and activities). Every authenticated user.',
     },
   })
   @ApiStandardErrors(404)
   catalogue(@Query() query: CatalogueQuery): Promise<CatalogueDocument> {
-    return this.queries.catalogue(query.version);
+    return this.queries.catalogue(query.version, instantOrThrow(query.asOf, 'asOf', false));
   }
 
   @ApiTags('catalogue')

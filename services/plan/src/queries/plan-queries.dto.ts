@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Min } from 'class-validator';
 
 export class CatalogueQuery {
   @ApiPropertyOptional({ example: 1, description: 'Versión del catálogo (por defecto la actual) / catalogue version (default: current)' })
@@ -9,4 +9,13 @@ export class CatalogueQuery {
   @IsInt()
   @Min(1)
   version?: number;
+
+  @ApiPropertyOptional({
+    example: '2020-06-30T23:59:59Z',
+    description:
+      'Instante ISO 8601 con zona horaria: el catálogo tal como estaba entonces (excluye version) / ISO 8601 instant with a time zone: the catalogue as it stood then (excludes version)',
+  })
+  @IsOptional()
+  @IsString()
+  asOf?: string;
 }

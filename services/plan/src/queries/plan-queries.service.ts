@@ -12,6 +12,8 @@ import { activityNotFound, PlanNotFoundError, reportNotFound } from '../applicat
 import { toReportView, type ReportView } from '../application/shared/report-view';
 import { loadWindow } from '../application/shared/window-reader';
 import type { WindowView } from '../application/schedule-window/schedule-window.handler';
+import { catalogueAsOf } from '../review/catalogue-as-of';
+import { ReviewRequestError } from '../review/errors';
 
 export interface CatalogueDocument {
   planId: string;
@@ -36,6 +38,20 @@ function catalogueMissing(planId: string): PlanNotFoundError {
   }, { planId });
 }
 
+function catalogueMissingAsOf(planId: string, asOf: Date): PlanNotFoundError {
+  return new PlanNotFoundError('plan.catalogue.not_found', {
+    es: `El catálogo del plan ${planId} aún no había sido importado el ${asOf.toISOString()}.`,
+    en: `The catalogue of plan ${planId} had not been imported yet at ${asOf.toISOString()}.`,
+  }, { planId, asOf: asOf.toISOString() });
+}
+
+function versionAndAsOf(): ReviewRequestError {
+  return new ReviewRequestError('plan.catalogue.version_and_as_of', {
+    es: 'Indique "version" o "asOf", no ambos.',
+    en: 'Give either "version" or "asOf", not both.',
+  });
+}
+
 /** Simple reads straight from the event store (a fold of the streams; the read models serve lists and dashboards). */
 @Injectable()
 export class PlanQueries {
@@ -56,12 +72,20 @@ export class PlanQueries {
     return toReportView(streamName, recorded[recorded.length - 1].revision, key, state);
   }
 
-  /** The current catalogue, or as it stood at `version` (1 = as imported). */
-  async catalogue(version?: number): Promise<CatalogueDocument> {
+  /**
+   * The current catalogue, or as it stood at `version` (1 = as imported), or as it stood at the instant `asOf`
+   * (the catalogue stream's events recorded up to then; see catalogueAsOf). `version` and `asOf` exclude
+   * each other. 404 when the catalogue was not imported (by `asOf`) or the version does not exist.
+   */
+  async catalogue(version?: number, asOf?: Date): Promise<CatalogueDocument> {
+    if (version !== undefined && asOf !== undefined) throw versionAndAsOf();
     const current = await loadCatalogue(this.store);
     if (!current.state.catalogue) throw catalogueMissing(current.planId);
     let state: CatalogueState = current.state;
-    if (version !== undefined && version !== current.state.version) {
+    if (asOf !== undefined) {
+      state = await catalogueAsOf(this.store, current.planId, asOf);
+      if (!state.catalogue) throw catalogueMissingAsOf(current.planId, asOf);
+    } else if (version !== undefined && version !== current.state.version) {
       if (version < 1 || version > current.state.version) {
         throw new PlanNotFoundError(
           'plan.catalogue.version_not_found',
