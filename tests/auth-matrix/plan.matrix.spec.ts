@@ -1,9 +1,9 @@
 /**
  * Cross-service authorisation matrix. Expectations come from the readable table below (what the
  * network agreed), interpreted here by simple rules; they are NOT computed with the policy under test.
- * Grows with every service: add its operations to WHO_MAY.
+ * Grows with every service: add its operations to WHO_MAY (a test fails while the table and POLICY differ).
  */
-import { authorize, Role, type Principal, type Resource } from '@crm/auth';
+import { authorize, OPERATIONS, POLICY, Role, type Principal, type Resource } from '@crm/auth';
 import { MEMBER_COUNTRIES, type CountryCode } from '@crm/kernel';
 
 /**
@@ -146,6 +146,12 @@ describe('authorisation matrix (plan, personal data, audit)', () => {
     });
     const wanted = attemptsFor(who).map((a) => ({ relation: a.relation, withPurpose: a.withPurpose, allowed: expected(operation, who, a) }));
     expect(outcomes).toEqual(wanted);
+  });
+
+  it('its table names exactly the operations of the policy (a new operation left out of WHO_MAY fails here)', () => {
+    const table = Object.keys(WHO_MAY).sort();
+    expect(table).toEqual([...OPERATIONS].sort());
+    expect(table).toEqual(Object.keys(POLICY).sort());
   });
 
   it('denies unknown operations to everyone, the Secretariat included (default deny)', () => {
