@@ -9,7 +9,10 @@ import { describePlanService, startPlanService, stopOnSignals, type PlanService 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<void> {
-  out('Iniciando la plataforma CRM (PostgreSQL integrado en .data/) / Starting the CRM platform (embedded PostgreSQL in .data/)...');
+  const where = process.env.DATABASE_URL ? 'DATABASE_URL' : `${process.env.CRM_DATA_DIR || '.data'}/`;
+  out(
+    `Iniciando la plataforma CRM (PostgreSQL: ${where}) / Starting the CRM platform (PostgreSQL: ${where})...`,
+  );
   const services: PlanService[] = [];
   const signals = stopOnSignals([() => services[0]?.close() ?? Promise.resolve()], out);
   services.push(await startPlanService());
@@ -21,6 +24,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: Error & { text?: { es: string; en: string } }) => {
-  process.stderr.write(`No se pudo iniciar / start failed: ${e.text ? `${e.text.es} / ${e.text.en}` : (e.stack ?? e.message)}\n`);
+  process.stderr.write(
+    `No se pudo iniciar / start failed: ${e.text ? `${e.text.es} / ${e.text.en}` : (e.stack ?? e.message)}\n`,
+  );
   process.exit(1);
 });
