@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { fixedClock } from '@crm/kernel';
 import { MemoryAuditSink, type AuditSink } from './audit';
 import { actorOf, enforce } from './enforce';
@@ -24,9 +25,26 @@ describe('enforce (non-HTTP authorisation)', () => {
     expect(audit.entries[0]).toMatchObject({ operation: 'plan.report.submit', outcome: 'denied', reason: 'other_country', resource: { country: 'GT', path: 'kafka:plan.reports.hn' } });
   });
 
-  it('still denies when the audit sink fails', async () => {
+  it('still denies when the audit sink fails, and logs the failure without the resource or the identity', async () => {
     const broken: AuditSink = { record: async () => Promise.reject(new Error('db down')) };
-    await expect(enforce({ audit: broken, clock }, icrc, 'plan.report.read', { country: 'HN' })).rejects.toBeInstanceOf(ForbiddenError);
+    const lines: string[] = [];
+    const purpose = 'Localizar a Juana Pérez López';
+    const attempt = enforce({ audit: broken, clock, log: (l) => lines.push(l), via: 'kafka:pii' }, icrc, 'pii.read', { country: 'HN', purpose });
+    await expect(attempt).rejects.toBeInstanceOf(ForbiddenError);
+    expect(lines).toEqual(['audit sink failed to record a denial of pii.read (role_not_permitted) via kafka:pii: db down']);
+    expect(lines.join('')).not.toContain('Juana');
+    expect(lines.join('')).not.toContain(icrc.subject);
+  });
+
+  it('logs a failing sink through the Nest logger by default', async () => {
+    const broken: AuditSink = { record: async () => Promise.reject(new Error('db down')) };
+    const spy = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    try {
+      await expect(enforce({ audit: broken, clock }, icrc, 'plan.report.read', { country: 'HN' })).rejects.toBeInstanceOf(ForbiddenError);
+      expect(spy).toHaveBeenCalledWith('audit sink failed to record a denial of plan.report.read (role_not_permitted) via plan.report.read: db down');
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('builds event actors only for country and Secretariat principals', () => {

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { isJurisdiction, type Clock } from '@crm/kernel';
 import type { Actor } from '@crm/event-store';
 import type { AccessAuditEntry, AuditSink } from './audit';
@@ -40,21 +41,35 @@ export function actorOf(principal: Principal, role: Role): Actor {
   return { subject: principal.subject, role, country: principal.country, institution: principal.institution };
 }
 
+const logger = new Logger('enforce');
+
 /**
- * Authorises or throws ForbiddenError (403) after recording the denial in `audit` (a failing sink does not
- * turn a denial into an allow). For command handlers, consumers and other non-HTTP callers.
- * Returns the role that granted the operation.
+ * The operator-facing line of a failed denial record: operation, reason, where and the sink's error, never
+ * the resource (its purpose text is free text) nor the principal's identity.
+ */
+export function auditFailureLine(operation: string, reason: string, via: string, error: unknown): string {
+  const cause = error instanceof Error ? error.message : String(error);
+  return `audit sink failed to record a denial of ${operation} (${reason}) via ${via}: ${cause}`;
+}
+
+/**
+ * Authorises or throws ForbiddenError (403) after recording the denial in `audit`. A failing sink does not
+ * turn a denial into an allow; its failure is logged (`log`, default the Nest logger, context `enforce`).
+ * For command handlers, consumers and other non-HTTP callers. Returns the role that granted the operation.
  */
 export async function enforce(
-  deps: { audit: AuditSink; clock: Clock; via?: string },
+  deps: { audit: AuditSink; clock: Clock; via?: string; log?: (line: string) => void },
   principal: Principal,
   operation: string,
   resource: Resource = {},
 ): Promise<{ grantedBy: Role }> {
   const decision = authorize(principal, operation, resource);
   if (decision.allowed) return { grantedBy: decision.grantedBy };
-  await deps.audit
-    .record(denialEntry(deps.clock(), principal, operation, { ...resource, method: 'COMMAND', path: deps.via ?? operation }, decision.reason))
-    .catch(() => undefined);
+  const via = deps.via ?? operation;
+  try {
+    await deps.audit.record(denialEntry(deps.clock(), principal, operation, { ...resource, method: 'COMMAND', path: via }, decision.reason));
+  } catch (e) {
+    (deps.log ?? ((line: string) => logger.error(line)))(auditFailureLine(operation, decision.reason, via, e));
+  }
   throw new ForbiddenError(decision.reason, decision.message, { operation });
 }
