@@ -86,7 +86,9 @@ export function describeEventStoreContract(harness: EventStoreHarness): void {
         expect(stale).toMatchObject({ expected: 0, actual: 1 });
         const ahead = await rejection(store.appendToStream(s, [newEvent()], { expectedRevision: 5 }));
         expect(ahead).toBeInstanceOf(WrongExpectedRevisionError);
-        const missing = await rejection(store.appendToStream(`${randomCategory()}-x`, [newEvent()], { expectedRevision: 0 }));
+        const missing = await rejection(
+          store.appendToStream(`${randomCategory()}-x`, [newEvent()], { expectedRevision: 0 }),
+        );
         expect(missing).toMatchObject({ actual: -1 });
         expect(missing).toBeInstanceOf(WrongExpectedRevisionError);
         expect((await store.readStream(s)).map((e) => e.revision)).toEqual([0, 1]);
@@ -94,7 +96,9 @@ export function describeEventStoreContract(harness: EventStoreHarness): void {
 
       it('stream_exists: conflicts on a missing stream, appends to an existing one', async () => {
         const s = `${randomCategory()}-1`;
-        const e = await rejection(store.appendToStream(s, [newEvent()], { expectedRevision: 'stream_exists' }));
+        const e = await rejection(
+          store.appendToStream(s, [newEvent()], { expectedRevision: 'stream_exists' }),
+        );
         expect(e).toBeInstanceOf(WrongExpectedRevisionError);
         expect(e).toMatchObject({ actual: -1 });
         expect(await store.readStream(s)).toEqual([]);
@@ -105,8 +109,12 @@ export function describeEventStoreContract(harness: EventStoreHarness): void {
 
       it('any: appends whatever the stream’s state', async () => {
         const s = `${randomCategory()}-1`;
-        expect((await store.appendToStream(s, [newEvent()], { expectedRevision: 'any' })).nextExpectedRevision).toBe(0);
-        expect((await store.appendToStream(s, [newEvent()], { expectedRevision: 'any' })).nextExpectedRevision).toBe(1);
+        expect(
+          (await store.appendToStream(s, [newEvent()], { expectedRevision: 'any' })).nextExpectedRevision,
+        ).toBe(0);
+        expect(
+          (await store.appendToStream(s, [newEvent()], { expectedRevision: 'any' })).nextExpectedRevision,
+        ).toBe(1);
       });
 
       it('concurrent appends at the same expected revision: exactly one wins', async () => {
@@ -136,7 +144,9 @@ export function describeEventStoreContract(harness: EventStoreHarness): void {
         expect(stored[2].position).toBe(r.position);
 
         const failing = [newEvent(), newEvent(), newEvent({ countries: ['XX' as never] })];
-        expect(await rejection(store.appendToStream(s, failing, { expectedRevision: 2 }))).toBeInstanceOf(EventStoreValidationError);
+        expect(await rejection(store.appendToStream(s, failing, { expectedRevision: 2 }))).toBeInstanceOf(
+          EventStoreValidationError,
+        );
         const conflicting = newEvents(3);
         expect(await rejection(store.appendToStream(s, conflicting, { expectedRevision: 0 }))).toBeInstanceOf(
           WrongExpectedRevisionError,
@@ -190,14 +200,19 @@ export function describeEventStoreContract(harness: EventStoreHarness): void {
         expect(revs(await store.readStream(s, { fromRevision: 2 }))).toEqual([2, 3, 4]);
         expect(revs(await store.readStream(s, { fromRevision: 1, maxCount: 2 }))).toEqual([1, 2]);
         expect(revs(await store.readStream(s, { direction: 'backwards' }))).toEqual([4, 3, 2, 1, 0]);
-        expect(revs(await store.readStream(s, { direction: 'backwards', fromRevision: 3, maxCount: 2 }))).toEqual([3, 2]);
+        expect(
+          revs(await store.readStream(s, { direction: 'backwards', fromRevision: 3, maxCount: 2 })),
+        ).toEqual([3, 2]);
         expect(await store.readStream(s, { fromRevision: 9 })).toEqual([]);
         expect(await store.readStream(`${randomCategory()}-none`)).toEqual([]);
       });
 
       it('returns what was appended, with the store’s metadata', async () => {
         const s = `${randomCategory()}-HN-2020S1`;
-        const e = newEvent({ data: { texto: 'Niñez migrante', n: 1.5, list: [1, null, true] }, causationId: 'cmd-1' });
+        const e = newEvent({
+          data: { texto: 'Niñez migrante', n: 1.5, list: [1, null, true] },
+          causationId: 'cmd-1',
+        });
         await store.appendToStream(s, [e], { expectedRevision: 'no_stream' });
         const [r] = await store.readStream(s);
         expect(r.streamName).toBe(s);
@@ -233,9 +248,15 @@ export function describeEventStoreContract(harness: EventStoreHarness): void {
         for (let i = 1; i < all.length; i++) expect(all[i].position > all[i - 1].position).toBe(true);
         const after = await store.readAll({ fromPosition: all[1].position, filter: { categories: [cat] } });
         expect(ids(after)).toEqual(appended.slice(2));
-        const page = await store.readAll({ fromPosition: all[1].position, maxCount: 2, filter: { categories: [cat] } });
+        const page = await store.readAll({
+          fromPosition: all[1].position,
+          maxCount: 2,
+          filter: { categories: [cat] },
+        });
         expect(ids(page)).toEqual(appended.slice(2, 4));
-        expect(await store.readAll({ fromPosition: all[5].position, filter: { categories: [cat] } })).toEqual([]);
+        expect(await store.readAll({ fromPosition: all[5].position, filter: { categories: [cat] } })).toEqual(
+          [],
+        );
       });
 
       it('filters by stream prefix, category, event type, country and recorded time', async () => {
@@ -253,16 +274,32 @@ export function describeEventStoreContract(harness: EventStoreHarness): void {
 
         const read = async (filter: object) => ids(await store.readAll({ filter }));
         expect(await read({ streamPrefixes: [`${cat}-HN`] })).toEqual([a.eventId]);
-        expect(await read({ streamPrefixes: [`${cat}-`, `${other}-`] })).toEqual([a.eventId, b.eventId, c.eventId]);
+        expect(await read({ streamPrefixes: [`${cat}-`, `${other}-`] })).toEqual([
+          a.eventId,
+          b.eventId,
+          c.eventId,
+        ]);
         expect(await read({ categories: [cat, other] })).toEqual([a.eventId, b.eventId, c.eventId]);
         expect(await read({ categories: [cat], eventTypes: ['ReportApproved'] })).toEqual([b.eventId]);
         expect(await read({ categories: [cat, other], country: 'GT' })).toEqual([b.eventId]);
         expect(await read({ categories: [cat, other], country: 'HN' })).toEqual([a.eventId, b.eventId]);
-        expect(await read({ categories: [cat], recordedUpTo: new Date('2020-06-30T23:59:59.999Z') })).toEqual([a.eventId]);
-        expect(await read({ categories: [cat], country: 'GT', recordedUpTo: new Date('2020-07-01T09:00:00.000Z') })).toEqual([
-          b.eventId,
-        ]);
-        expect(await read({ categories: [cat], country: 'GT', recordedUpTo: new Date('2020-07-01T08:59:59.999Z') })).toEqual([]);
+        expect(await read({ categories: [cat], recordedUpTo: new Date('2020-06-30T23:59:59.999Z') })).toEqual(
+          [a.eventId],
+        );
+        expect(
+          await read({
+            categories: [cat],
+            country: 'GT',
+            recordedUpTo: new Date('2020-07-01T09:00:00.000Z'),
+          }),
+        ).toEqual([b.eventId]);
+        expect(
+          await read({
+            categories: [cat],
+            country: 'GT',
+            recordedUpTo: new Date('2020-07-01T08:59:59.999Z'),
+          }),
+        ).toEqual([]);
       });
     });
 
@@ -278,7 +315,9 @@ export function describeEventStoreContract(harness: EventStoreHarness): void {
         const appendMany = async (n: number, tag: string) => {
           for (let done = 0; done < n; done += batch) {
             const size = Math.min(batch, n - done);
-            await store.appendToStream(`${cat}-${tag}${done % 3}`, newEvents(size), { expectedRevision: 'any' });
+            await store.appendToStream(`${cat}-${tag}${done % 3}`, newEvents(size), {
+              expectedRevision: 'any',
+            });
           }
         };
         await appendMany(initial, 'a');
@@ -375,30 +414,117 @@ export function describeEventStoreContract(harness: EventStoreHarness): void {
     });
 
     describe('bad input is rejected and stores nothing', () => {
-      const cases: Array<[string, (cat: string) => [StreamName, NewEvent[]]]> = [
-        ['an invalid stream name', (cat) => [`${cat} sin guion`, [newEvent()]]],
-        ['an upper-case category', () => ['Plan-1', [newEvent()]]],
-        ['an event over 1 MiB', (cat) => [`${cat}-1`, [newEvent(), newEvent({ data: { blob: 'x'.repeat(MAX_EVENT_BYTES) } })]]],
-        ['a non-UUID event id', (cat) => [`${cat}-1`, [newEvent(), newEvent({ eventId: 'not-a-uuid' })]]],
-        ['an unknown country', (cat) => [`${cat}-1`, [newEvent({ countries: ['AR' as never] })]]],
-        ['an unknown actor country', (cat) => [`${cat}-1`, [newEvent({ actor: { subject: 's', role: 'r', country: 'XX' as never } })]]],
-        ['non-JSON data', (cat) => [`${cat}-1`, [newEvent({ data: { n: Number.NaN } })]]],
-        ['a NUL character in data', (cat) => [`${cat}-1`, [newEvent({ data: { text: 'a\u0000b' } })]]],
-        ['a NUL character in the actor', (cat) => [`${cat}-1`, [newEvent({ actor: { subject: 'a\u0000', role: 'r', country: 'HN' } })]]],
-        ['a bad event type', (cat) => [`${cat}-1`, [newEvent({ type: 'lower case' })]]],
-        ['an empty batch', (cat) => [`${cat}-1`, []]],
+      // Every batch but the empty one carries a valid event of a type used nowhere else (`marker`), so
+      // "stores nothing" is checked store-wide, also for the cases whose stream name has no category.
+      type BadInput = (cat: string, marker: NewEvent) => [StreamName, NewEvent[]];
+      const cases: Array<[string, EventStoreValidationError['reason'], BadInput]> = [
+        ['an invalid stream name', 'invalid_stream_name', (cat, m) => [`${cat} sin guion`, [m]]],
+        ['an upper-case category', 'invalid_stream_name', (_cat, m) => ['Plan-1', [m]]],
+        [
+          'an event over 1 MiB',
+          'event_too_large',
+          (cat, m) => [`${cat}-1`, [m, newEvent({ data: { blob: 'x'.repeat(MAX_EVENT_BYTES) } })]],
+        ],
+        [
+          'a non-UUID event id',
+          'invalid_metadata',
+          (cat, m) => [`${cat}-1`, [m, newEvent({ eventId: 'not-a-uuid' })]],
+        ],
+        [
+          'an unknown country',
+          'invalid_metadata',
+          (cat, m) => [`${cat}-1`, [m, newEvent({ countries: ['AR' as never] })]],
+        ],
+        [
+          'a repeated country',
+          'invalid_metadata',
+          (cat, m) => [`${cat}-1`, [m, newEvent({ countries: ['HN', 'HN'] })]],
+        ],
+        [
+          'an unknown actor country',
+          'invalid_metadata',
+          (cat, m) => [
+            `${cat}-1`,
+            [m, newEvent({ actor: { subject: 's', role: 'r', country: 'XX' as never } })],
+          ],
+        ],
+        [
+          'a missing actor',
+          'invalid_metadata',
+          (cat, m) => [`${cat}-1`, [m, newEvent({ actor: undefined as never })]],
+        ],
+        [
+          'an actor without a role',
+          'invalid_metadata',
+          (cat, m) => [`${cat}-1`, [m, newEvent({ actor: { subject: 's', role: '', country: 'HN' } })]],
+        ],
+        [
+          'an occurredAt that is not an instant',
+          'invalid_metadata',
+          (cat, m) => [`${cat}-1`, [m, newEvent({ occurredAt: '30/06/2020' as never })]],
+        ],
+        [
+          'a schema version 0',
+          'invalid_metadata',
+          (cat, m) => [`${cat}-1`, [m, newEvent({ schemaVersion: 0 })]],
+        ],
+        [
+          'an empty correlation id',
+          'invalid_metadata',
+          (cat, m) => [`${cat}-1`, [m, newEvent({ correlationId: '' })]],
+        ],
+        [
+          'a causation id that is not a string',
+          'invalid_metadata',
+          (cat, m) => [`${cat}-1`, [m, newEvent({ causationId: 42 as never })]],
+        ],
+        [
+          'non-JSON data',
+          'invalid_data',
+          (cat, m) => [`${cat}-1`, [m, newEvent({ data: { n: Number.NaN } })]],
+        ],
+        [
+          'a NUL character in data',
+          'invalid_data',
+          (cat, m) => [`${cat}-1`, [m, newEvent({ data: { text: 'a\u0000b' } })]],
+        ],
+        [
+          'a NUL character in the actor',
+          'invalid_metadata',
+          (cat, m) => [
+            `${cat}-1`,
+            [m, newEvent({ actor: { subject: 'a\u0000', role: 'r', country: 'HN' } })],
+          ],
+        ],
+        [
+          'a bad event type',
+          'invalid_metadata',
+          (cat, m) => [`${cat}-1`, [m, newEvent({ type: 'lower case' })]],
+        ],
+        [
+          'the same event id twice in one batch',
+          'duplicate_event_id',
+          (cat, m) => [`${cat}-1`, [m, { ...newEvent(), eventId: m.eventId }]],
+        ],
+        ['an empty batch', 'empty_append', (cat) => [`${cat}-1`, []]],
       ];
-      it.each(cases)('%s', async (_label, make) => {
+      it.each(cases)('%s (%s)', async (_label, reason, make) => {
         const cat = randomCategory();
-        const [stream, events] = make(cat);
+        const markerType = `Probe${cat.slice(1).replace(/[0-9]/g, (d) => 'ghijklmnop'[Number(d)])}`;
+        const [stream, events] = make(cat, newEvent({ type: markerType }));
         const e = await rejection(store.appendToStream(stream, events, { expectedRevision: 'any' }));
         expect(e).toBeInstanceOf(EventStoreValidationError);
+        expect((e as EventStoreValidationError).reason).toBe(reason);
         expect((e as EventStoreValidationError).text.es.length).toBeGreaterThan(0);
+        expect((e as EventStoreValidationError).text.en).not.toBe((e as EventStoreValidationError).text.es);
         expect(await inCategory(cat)).toEqual([]);
+        expect(await store.readAll({ filter: { eventTypes: [markerType] } })).toEqual([]);
       });
 
       it('rejects invalid read options', async () => {
-        expect(await rejection(store.readAll({ filter: { country: 'ZZ' as never } }))).toBeInstanceOf(EventStoreValidationError);
+        expect(await rejection(store.readAll({ filter: { country: 'ZZ' as never } }))).toBeInstanceOf(
+          EventStoreValidationError,
+        );
         expect(await rejection(store.readStream('bad name'))).toBeInstanceOf(EventStoreValidationError);
       });
     });
@@ -444,7 +570,12 @@ export function describeEventStoreContract(harness: EventStoreHarness): void {
         const before = await store.readStream(s);
         await tamper.swapEvents(store, s, 1, 3);
         const r = verifyStream(await store.readStream(s));
-        expect(r).toMatchObject({ ok: false, problem: 'reordered', revision: 1, eventId: before[3].metadata.eventId });
+        expect(r).toMatchObject({
+          ok: false,
+          problem: 'reordered',
+          revision: 1,
+          eventId: before[3].metadata.eventId,
+        });
       });
     });
   });
