@@ -4,10 +4,13 @@
  *
  *   crm.<COUNTRY>.out.<service>   platform -> that country: events concerning that country
  *   crm.<COUNTRY>.in.<service>    that country's national system -> platform (untrusted)
- *   crm.regional.<service>        network-wide events that concern no single country
+ *   crm.regional.<service>        network-wide events that concern no single country (never a country's data)
  *   <topic>.dlq                   dead letters of <topic> (written by the consumer, with the reason)
  *
- * Country codes are upper case as in ISO 3166-1 (`crm.HN.out.plan`).
+ * Country codes are upper case as in ISO 3166-1 (`crm.HN.out.plan`). An event concerning a country is
+ * published only on that country's `out` topic (one copy per concerned country); the Secretariat reads
+ * every country's `out` topics with its own principal (`kafkaSecretariatAclCommands`). A deployment
+ * may prefix every topic and group with its `topicNamespace` (`staging.crm.HN.out.plan`).
  */
 import { isCountryCode, type CountryCode } from '@crm/kernel';
 import { MEMBER_COUNTRIES } from '@crm/kernel';
@@ -40,6 +43,15 @@ export function outboundTopic(country: CountryCode, service: ServiceName): strin
   assertCountry(country);
   assertService(service);
   return `${TOPIC_PREFIX}.${country}.out.${service}`;
+}
+
+/**
+ * The outbound topics of an event concerning these countries: one per distinct country (a country's data
+ * goes only to the topics that country's ACL, and the Secretariat's, may read).
+ */
+export function outboundTopics(countries: readonly CountryCode[], service: ServiceName): string[] {
+  if (countries.length === 0) throw new Error('a country-scoped event concerns at least one country');
+  return [...new Set(countries)].map((c) => outboundTopic(c, service));
 }
 
 export function inboundTopic(country: CountryCode, service: ServiceName): string {
@@ -100,25 +112,75 @@ export function topicsOf(service: ServiceName, options: { deadLetters?: boolean 
 }
 
 /**
+ * Deployment prefix of every topic and consumer group (`topicNamespace`, e.g. `staging.`): letters, digits,
+ * `_` or `-`, ending with a dot. The layout after it is unchanged.
+ */
+export const TOPIC_NAMESPACE = /^[A-Za-z0-9_-]{1,40}\.$/;
+
+export interface KafkaAclOptions {
+  /** `--bootstrap-server` of the commands (default `kafka:9092`). */
+  bootstrap?: string;
+  /** The deployment's `topicNamespace` (e.g. `staging.`): prefixes every topic and group pattern. */
+  namespace?: string;
+}
+
+/** The Kafka principal of a country's national system: `User:national-hn`. */
+export function nationalPrincipal(country: CountryCode): string {
+  assertCountry(country);
+  return `User:national-${country.toLowerCase()}`;
+}
+
+/** The Kafka principal of the Technical Secretariat's consumers (dashboards, regional read models). */
+export const SECRETARIAT_PRINCIPAL = 'User:secretariat';
+
+function aclContext(principal: string, options: KafkaAclOptions | string) {
+  const { bootstrap = 'kafka:9092', namespace = '' } =
+    typeof options === 'string' ? { bootstrap: options } : options;
+  if (namespace !== '' && !TOPIC_NAMESPACE.test(namespace))
+    throw new Error(`invalid topic namespace "${namespace}": letters, digits, _ or -, ending with "."`);
+  const cmd = `kafka-acls.sh --bootstrap-server ${bootstrap} --add --allow-principal ${principal}`;
+  const read = (topic: string, pattern: 'prefixed' | 'literal') =>
+    `${cmd} --operation Read --operation Describe --topic ${namespace}${topic} --resource-pattern-type ${pattern}`;
+  const write = (topic: string) =>
+    `${cmd} --operation Write --operation Describe --topic ${namespace}${topic} --resource-pattern-type literal`;
+  const group = (prefix: string) =>
+    `${cmd} --operation Read --group ${namespace}${prefix} --resource-pattern-type prefixed`;
+  return { read, write, group };
+}
+
+/**
  * The `kafka-acls.sh` commands that confine one national system's principal to its country:
- * read its own `out` topics and the regional ones (PREFIXED), write only its own `in` topics
- * (LITERAL, so it cannot write into their `.dlq`), consumer groups under its own prefix.
+ * read its own `out` topics (PREFIXED `crm.<C>.out.`, their dead letters included) and the regional ones
+ * (`crm.regional.`: network-wide events only, never a country's data), read its own inbound dead letters
+ * (LITERAL `crm.<C>.in.<service>.dlq`), write only its own `in` topics (LITERAL, so it cannot write into
+ * their `.dlq`), consumer groups under its own prefix. `namespace` prefixes every pattern.
  */
 export function kafkaAclCommands(
   country: CountryCode,
   services: readonly ServiceName[],
-  bootstrap = 'kafka:9092',
+  options: KafkaAclOptions | string = {},
 ): string[] {
-  assertCountry(country);
-  const principal = `User:national-${country.toLowerCase()}`;
-  const cmd = `kafka-acls.sh --bootstrap-server ${bootstrap} --add --allow-principal ${principal}`;
+  const { read, write, group } = aclContext(nationalPrincipal(country), options);
   return [
-    `${cmd} --operation Read --operation Describe --topic ${TOPIC_PREFIX}.${country}.out. --resource-pattern-type prefixed`,
-    `${cmd} --operation Read --operation Describe --topic ${TOPIC_PREFIX}.${REGIONAL}. --resource-pattern-type prefixed`,
-    ...services.map(
-      (s) =>
-        `${cmd} --operation Write --operation Describe --topic ${inboundTopic(country, s)} --resource-pattern-type literal`,
-    ),
-    `${cmd} --operation Read --group national-${country.toLowerCase()}. --resource-pattern-type prefixed`,
+    read(`${TOPIC_PREFIX}.${country}.out.`, 'prefixed'),
+    read(`${TOPIC_PREFIX}.${REGIONAL}.`, 'prefixed'),
+    ...services.map((s) => read(deadLetterTopic(inboundTopic(country, s)), 'literal')),
+    ...services.map((s) => write(inboundTopic(country, s))),
+    group(`national-${country.toLowerCase()}.`),
+  ];
+}
+
+/**
+ * The `kafka-acls.sh` commands of the Secretariat's principal (`User:secretariat`), which needs every
+ * country's events: read every member country's `out` topics (PREFIXED `crm.<C>.out.`, one line per
+ * country) and the regional ones; consumer groups under `secretariat.`. No national-system ACL grants
+ * these to another country. It writes nothing and never reads the untrusted `in` topics.
+ */
+export function kafkaSecretariatAclCommands(options: KafkaAclOptions = {}): string[] {
+  const { read, group } = aclContext(SECRETARIAT_PRINCIPAL, options);
+  return [
+    ...MEMBER_COUNTRIES.map((c) => read(`${TOPIC_PREFIX}.${c}.out.`, 'prefixed')),
+    read(`${TOPIC_PREFIX}.${REGIONAL}.`, 'prefixed'),
+    group('secretariat.'),
   ];
 }

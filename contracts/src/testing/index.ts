@@ -1,1 +1,2 @@
 export * from './hostile-messages';
+export * from './kafka-acl';

@@ -1,6 +1,5 @@
 import { decodeIntegrationEvent, outboundTopic, regionalTopic, topicsOf, type IntegrationEvent } from '@crm/contracts';
 import type { RecordedEvent } from '@crm/event-store';
-import { MEMBER_COUNTRIES } from '@crm/kernel';
 import { MemoryBus, MemoryCheckpointStore, type IncomingMessage, type Relay } from '@crm/messaging';
 import { eventually } from '@crm/messaging/testing';
 import { contractCatalogueVersion, planIntegrationMessages, planStreamFold } from './plan-event-mapping';
@@ -34,7 +33,7 @@ describe('plan relay mapping: domain events -> integration events', () => {
     relay = undefined;
   });
 
-  it('publishes every report transition to the country and regional topics, every catalogue change to all, drafts to none, no personal data', async () => {
+  it('publishes every report transition only to its country topic, every catalogue change only to the regional topic, drafts to none, no personal data', async () => {
     const { store, commands } = await planWorld();
     const content = { status: 'in_progress' as const, narrative: { es: NARRATIVE }, evidence: [EVIDENCE], indicators: [{ indicator: INDICATOR, value: 3 }] };
     await commands.saveDraft(HN_OFFICER, { ...REPORT, content });
@@ -48,9 +47,9 @@ describe('plan relay mapping: domain events -> integration events', () => {
 
     const bus = new MemoryBus();
     relay = await startPlanRelay({ store, bus, checkpoints: new MemoryCheckpointStore() });
-    // 5 report events x 2 topics + 2 catalogue events (import, amendment) x 12 topics
-    const messages = await readAll(bus, 5 * 2 + 2 * 12);
-    expect(messages).toHaveLength(34);
+    // 5 report events on crm.HN.out.plan + 2 catalogue events (import, amendment) on crm.regional.plan
+    const messages = await readAll(bus, 5 + 2);
+    expect(messages).toHaveLength(7);
 
     const recorded = await store.readAll();
     const byId = new Map(recorded.map((e) => [e.metadata.eventId, e]));
@@ -67,26 +66,27 @@ describe('plan relay mapping: domain events -> integration events', () => {
     const types = (topic: string) => reportEvents.filter(({ m }) => m.topic === topic).map(({ e }) => e.type);
     const sequence = ['plan.report.submitted', 'plan.report.returned', 'plan.report.submitted', 'plan.report.approved', 'plan.report.reopened'];
     expect(types(outboundTopic('HN', 'plan'))).toEqual(sequence);
-    expect(types(regionalTopic('plan'))).toEqual(sequence);
+    expect(reportEvents.map(({ m }) => m.topic)).toEqual(sequence.map(() => outboundTopic('HN', 'plan'))); // nowhere else
+    expect(types(regionalTopic('plan'))).toEqual([]);
     expect(reportEvents.every(({ e }) => e.country === 'HN' && e.subject === 'planReport-HN-IV.1.1.1-2020-S1')).toBe(true);
     const draftIds = recorded.filter((r) => r.type === 'ReportDrafted').map((r) => r.metadata.eventId);
     expect(draftIds).toHaveLength(2);
     expect(events.some(({ e }) => draftIds.includes(e.id))).toBe(false);
 
-    const [firstSubmitted, , secondSubmitted, approved, reopened] = reportEvents.filter(({ m }) => m.topic === regionalTopic('plan')).map(({ e }) => e.data as Record<string, unknown>);
+    const [firstSubmitted, , secondSubmitted, approved, reopened] = reportEvents.filter(({ m }) => m.topic === outboundTopic('HN', 'plan')).map(({ e }) => e.data as Record<string, unknown>);
     expect(firstSubmitted).toMatchObject({ country: 'HN', reportId: 'planReport-HN-IV.1.1.1-2020-S1', status: 'in_progress', late: false, catalogueVersion: '2017-2022.1', actor: { subject: 'hn-reporting-officer-01', role: 'reporting_officer' } });
     expect(secondSubmitted).toMatchObject({ status: 'completed' });
     expect(approved).toMatchObject({ status: 'completed', approvedVersion: 1, actor: { subject: 'st-coordinator-01', role: 'secretariat_coordinator' } });
     expect(reopened).toMatchObject({ status: 'completed', previousApprovedVersion: 1, reason: { en: 'Indicator figures corrected.' } });
 
     const catalogue = events.filter(({ e }) => e.type === 'plan.catalogue.amended');
-    const expectedTopics = [regionalTopic('plan'), ...MEMBER_COUNTRIES.map((c) => outboundTopic(c, 'plan'))].sort();
+    const expectedTopics = [regionalTopic('plan')];
     const amendment = catalogue.filter(({ e }) => (e.data as { catalogueVersion: string }).catalogueVersion === '2017-2022.2');
-    expect(amendment.map(({ m }) => m.topic).sort()).toEqual(expectedTopics);
+    expect(amendment.map(({ m }) => m.topic)).toEqual(expectedTopics);
     expect(amendment[0]!.e.country).toBe('ST');
     expect(amendment[0]!.e.data).toMatchObject({ previousCatalogueVersion: '2017-2022.1', changes: [{ kind: 'schedule_changed', activityId: 'IV.1.1.1' }], summary: { es: 'Acuerdo de la Red.' } });
     const imported = catalogue.filter(({ e }) => (e.data as { catalogueVersion: string }).catalogueVersion === '2017-2022.1');
-    expect(imported.map(({ m }) => m.topic).sort()).toEqual(expectedTopics);
+    expect(imported.map(({ m }) => m.topic)).toEqual(expectedTopics);
     expect((imported[0]!.e.data as { changes: unknown[] }).changes.length).toBeGreaterThan(90);
   });
 
@@ -97,15 +97,15 @@ describe('plan relay mapping: domain events -> integration events', () => {
     const bus = new MemoryBus();
     const checkpoints = new MemoryCheckpointStore();
     relay = await startPlanRelay({ store, bus, checkpoints });
-    await readAll(bus, 1 * 2 + 12);
+    await readAll(bus, 1 + 1);
     await eventually(() => relay!.checkpoint !== undefined && relay!.caughtUp, 5000, () => 'first relay checkpoint');
     await relay.stop();
 
     await commands.approve(COORDINATOR, { ...REPORT, comments: { es: 'Bien.' } });
     relay = await startPlanRelay({ store, bus, checkpoints });
-    const all = await readAll(bus, 1 * 2 + 12 + 2);
+    const all = await readAll(bus, 1 + 1 + 1);
     const approved = all.map(decoded).filter((e) => e.type === 'plan.report.approved');
-    expect(approved).toHaveLength(2);
+    expect(approved).toHaveLength(1);
     expect(approved[0]!.data).toMatchObject({ status: 'delayed', approvedVersion: 1, comments: { es: 'Bien.' } });
   });
 

@@ -2,22 +2,23 @@
  * Domain events of the plan service -> integration events (the public contracts in `contracts/`).
  *
  *   ReportSubmitted / Approved / Returned / Reopened  -> plan.report.<verb>.v1
- *       on the report country's topic `crm.<country>.out.plan` AND the regional topic `crm.regional.plan`
+ *       ONLY on the report country's topic `crm.<country>.out.plan` (a report concerns its country; only
+ *       that country's national system and the Secretariat may read it: see `kafkaAclCommands`)
  *   CatalogueImported / ActivityAdded / ActivityReworded / ActivityRetired / ScheduleChanged
  *                                                     -> plan.catalogue.amended.v1
- *       on `crm.regional.plan` AND every member country's `crm.<country>.out.plan`
+ *       ONLY on `crm.regional.plan` (network-wide, concerns no single country; every national system reads it)
  *   ReportDrafted                                     -> nothing (a draft is internal to the country)
  *
- * CloudEvents id = the domain event id (the same on every topic and every republish: consumers deduplicate
- * by it); key = the stream name; every payload is validated by `encodeIntegrationEvent` before publishing.
+ * CloudEvents id = the domain event id (the same on every republish: consumers deduplicate by it);
+ * key = the stream name; every payload is validated by `encodeIntegrationEvent` before publishing.
  * Payloads carry ids, statuses, times, the actor's opaque subject and role, and the Secretariat's comments;
  * never the report's narrative, evidence or indicators (they stay in the service: personal data of children
  * must never travel, and free text could contain it).
  */
-import { encodeIntegrationEvent, outboundTopic, regionalTopic, type EncodeInput, type ContractName, type VersionOf } from '@crm/contracts';
+import { encodeIntegrationEvent, outboundTopics, regionalTopic, type EncodeInput, type ContractName, type VersionOf } from '@crm/contracts';
 import { toDomainEvent } from '@crm/decider';
 import type { RecordedEvent } from '@crm/event-store';
-import { MEMBER_COUNTRIES, type CountryCode } from '@crm/kernel';
+import type { CountryCode } from '@crm/kernel';
 import type { RelayMessage } from '@crm/messaging';
 import { catalogueDecider, CATALOGUE_STREAM_CATEGORY, type CatalogueEvent, type CatalogueState } from '../domain/catalogue';
 import { evolveReport, initialReportState, REPORT_STREAM_CATEGORY, type MultilingualText, type ReportEvent, type ReportState } from '../domain/reports';
@@ -125,7 +126,8 @@ function reportMessages(event: RecordedEvent, before: ReportState): RelayMessage
       return []; // an event type this relay does not know yet: not published
   }
   const encoded = encode(event, type, key.country, data);
-  return [outboundTopic(key.country, 'plan'), regionalTopic('plan')].map((topic) => ({ topic, key: event.streamName, ...encoded }));
+  // A report concerns its own country only: never the regional topic, never another country's topic.
+  return outboundTopics([key.country], 'plan').map((topic) => ({ topic, key: event.streamName, ...encoded }));
 }
 
 const CHANGE_KIND: Record<Exclude<CatalogueEvent['type'], 'CatalogueImported'>, string> = {
@@ -135,7 +137,7 @@ const CHANGE_KIND: Record<Exclude<CatalogueEvent['type'], 'CatalogueImported'>, 
   ScheduleChanged: 'schedule_changed',
 };
 
-function catalogueMessages(event: RecordedEvent, countries: readonly CountryCode[]): RelayMessage[] {
+function catalogueMessages(event: RecordedEvent): RelayMessage[] {
   const domain = toDomainEvent<CatalogueEvent>(event);
   const { planId, version, at, reason } = domain.data;
   let changes: Array<{ kind: string; activityId: string }>;
@@ -154,15 +156,15 @@ function catalogueMessages(event: RecordedEvent, countries: readonly CountryCode
     ...(summary ? { summary } : {}),
   };
   const encoded = encode(event, 'plan.catalogue.amended', 'ST', data);
-  return [regionalTopic('plan'), ...countries.map((c) => outboundTopic(c, 'plan'))].map((topic) => ({ topic, key: event.streamName, ...encoded }));
+  return [{ topic: regionalTopic('plan'), key: event.streamName, ...encoded }];
 }
 
 /**
  * The integration messages of one plan domain event, given its stream's state before it. Pure.
  * Throws (stopping the relay, loudly) when an event cannot satisfy its contract: a programming error.
  */
-export function planIntegrationMessages(event: RecordedEvent, before: PlanStreamState, countries: readonly CountryCode[] = MEMBER_COUNTRIES): RelayMessage[] {
+export function planIntegrationMessages(event: RecordedEvent, before: PlanStreamState): RelayMessage[] {
   if (before.kind === 'report') return reportMessages(event, before.state);
-  if (before.kind === 'catalogue') return catalogueMessages(event, countries);
+  if (before.kind === 'catalogue') return catalogueMessages(event);
   return [];
 }

@@ -58,7 +58,6 @@ export class PlanIntegrationService implements OnApplicationBootstrap, OnModuleD
           store: platform.store,
           bus,
           checkpoints: platform.checkpoints,
-          countries,
           name: options.topicNamespace ? `${PLAN_RELAY_NAME}@${options.topicNamespace}` : PLAN_RELAY_NAME,
           log,
         });

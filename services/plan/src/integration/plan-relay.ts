@@ -1,6 +1,5 @@
 import { topicsOf } from '@crm/contracts';
 import type { EventStore } from '@crm/event-store';
-import { MEMBER_COUNTRIES, type CountryCode } from '@crm/kernel';
 import { ensureTopicsRetrying } from '@crm/gateway';
 import { startRelay, type Bus, type CheckpointStore, type Relay } from '@crm/messaging';
 import { planIntegrationMessages, planStreamFold, PLAN_RELAY_STREAM_PREFIXES, type PlanStreamState } from './plan-event-mapping';
@@ -12,7 +11,6 @@ export interface PlanRelayOptions {
   store: EventStore;
   bus: Bus;
   checkpoints: CheckpointStore;
-  countries?: readonly CountryCode[];
   name?: string;
   log?: (line: string) => void;
 }
@@ -23,7 +21,6 @@ export interface PlanRelayOptions {
  * is the outbox). The stream state each mapping needs is folded on the way (`StreamStates`).
  */
 export async function startPlanRelay(options: PlanRelayOptions): Promise<Relay> {
-  const countries = options.countries ?? MEMBER_COUNTRIES;
   await ensureTopicsRetrying(options.bus, topicsOf('plan'));
   const states = new StreamStates<PlanStreamState>(options.store, planStreamFold);
   return startRelay({
@@ -32,7 +29,7 @@ export async function startPlanRelay(options: PlanRelayOptions): Promise<Relay> 
     checkpoints: options.checkpoints,
     name: options.name ?? PLAN_RELAY_NAME,
     filter: { streamPrefixes: PLAN_RELAY_STREAM_PREFIXES },
-    map: (event) => planIntegrationMessages(event, states.before(event), countries),
+    map: (event) => planIntegrationMessages(event, states.before(event)),
     ...(options.log ? { log: options.log } : {}),
   });
 }
