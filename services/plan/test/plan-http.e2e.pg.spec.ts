@@ -1,8 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeJwt, generateKeyPair, importJWK, SignJWT, type JWK, type JWTPayload, type KeyLike } from 'jose';
 import { fixedClock } from '@crm/kernel';
+import { DEFAULT_FEATURES } from '../src/bootstrap';
 import { DRAFT, expectBilingualError, startTestPlanService, type TestPlanService } from './support';
 
 /**
- * The plan service through HTTP, started with startPlanService on real PostgreSQL. The clock is fixed inside
+ * The plan service through HTTP, started with startPlanService on real PostgreSQL with every feature module
+ * (read models, review, integration), as production runs it. The clock is fixed inside
  * the 2020-S1 default window (1-31 July 2020) so submissions of 2020-S1 are on time.
  */
 describe('plan service HTTP API (e2e, real PostgreSQL)', () => {
@@ -10,7 +15,7 @@ describe('plan service HTTP API (e2e, real PostgreSQL)', () => {
   let t: TestPlanService;
 
   beforeAll(async () => {
-    t = await startTestPlanService({ clock });
+    t = await startTestPlanService({ clock, features: DEFAULT_FEATURES });
   });
   afterAll(async () => {
     await t?.stop();
@@ -214,6 +219,77 @@ describe('plan service HTTP API (e2e, real PostgreSQL)', () => {
     expectBilingualError((await t.http().get('/plan/catalogue').set('Authorization', 'Bearer a.b.c').expect(401)).body, 'auth.malformed_token');
   });
 
+  it('answers 401 (es/en, stores nothing) to an expired token, another key, another issuer and another audience', async () => {
+    // Tokens minted with jose against the development issuer's configuration: its key file, `iss`, `aud` and claims.
+    // The dev issuer and its verifier use the system clock (the fixed clock is the commands' decision clock).
+    const devJwk = JSON.parse(readFileSync(join(t.devIssuerDir, 'es256-private.jwk.json'), 'utf8')) as JWK;
+    const devKey = (await importJWK(devJwk, 'ES256')) as KeyLike;
+    const { privateKey: otherKey } = await generateKeyPair('ES256');
+    const claims = decodeJwt(await t.service.devIssuer!.mint('hn.reporting_officer'));
+    expect(claims).toMatchObject({ iss: 'urn:crm:dev-issuer', aud: 'crm-platform', sub: 'dev|hn.reporting_officer' });
+    const now = Math.floor(Date.now() / 1000);
+    const sign = (payload: JWTPayload, key: KeyLike, kid = devJwk.kid) =>
+      new SignJWT(payload).setProtectedHeader({ alg: 'ES256', typ: 'JWT', ...(kid ? { kid } : {}) }).sign(key);
+    const cases: Array<{ what: string; token: string; code: string; es: RegExp[]; en: RegExp[] }> = [
+      {
+        what: 'expired an hour ago',
+        token: await sign({ ...claims, iat: now - 7200, exp: now - 3600 }, devKey),
+        code: 'auth.expired',
+        es: [/ha expirado/, /Inicie sesión/],
+        en: [/has expired/, /Sign in/],
+      },
+      {
+        what: 'signed by another key under the dev key id',
+        token: await sign(claims, otherKey),
+        code: 'auth.bad_signature',
+        es: [/La firma/, /no es válida/],
+        en: [/signature/, /not valid/],
+      },
+      {
+        what: 'signed by another key under its own key id',
+        token: await sign(claims, otherKey, 'attacker-key'),
+        code: 'auth.unknown_key',
+        es: [/firmado/, /clave desconocida/],
+        en: [/signed/, /unknown key/],
+      },
+      {
+        what: 'another issuer',
+        token: await sign({ ...claims, iss: 'https://idp.example.org/realms/other' }, devKey),
+        code: 'auth.wrong_issuer',
+        es: [/emitido/, /emisor no reconocido/],
+        en: [/issued/, /unrecognised issuer/],
+      },
+      {
+        what: 'another audience',
+        token: await sign({ ...claims, aud: 'another-platform' }, devKey),
+        code: 'auth.wrong_audience',
+        es: [/no está destinado/, /plataforma/],
+        en: [/not intended/, /platform/],
+      },
+    ];
+    // Positive control: the same claims signed with the dev key are accepted (each case above changes one thing).
+    await t.http().get('/plan/catalogue').set('Authorization', `Bearer ${await sign(claims, devKey)}`).expect(200);
+    const denialsBefore = (await t.denials()).length;
+    for (const c of cases) {
+      const res = await t.http().put(url('HN', 'IV.1.1.3')).set('Authorization', `Bearer ${c.token}`).set('Idempotency-Key', `bad-token-${c.code}`).send(DRAFT);
+      expect({ what: c.what, status: res.status }).toEqual({ what: c.what, status: 401 });
+      expectBilingualError(res.body, c.code);
+      expect(res.body.details).toEqual({ reason: c.code.replace('auth.', '') });
+      // Spanish in `es`, English in `en`, each saying what is wrong with the token.
+      expect(res.body.message.es).toMatch(/token de acceso/);
+      expect(res.body.message.en).toMatch(/access token/);
+      for (const words of c.es) expect(res.body.message.es).toMatch(words);
+      for (const words of c.en) expect(res.body.message.en).toMatch(words);
+      expect(res.body.message.es).not.toMatch(/\b(the|is|was|not|has)\b/i);
+      expect(res.body.message.en).not.toMatch(/\b(el|la|de|es|fue|ha)\b/i);
+      expect(JSON.stringify(res.body)).not.toContain(c.token);
+      // The same token on a read route is refused the same way.
+      expect((await t.http().get('/plan/catalogue').set('Authorization', `Bearer ${c.token}`)).body.code).toBe(c.code);
+    }
+    expect(await t.revisions(stream('HN', 'IV.1.1.3'))).toEqual([]);
+    expect(await t.denials()).toHaveLength(denialsBefore);
+  });
+
   it('answers 403 when Honduras acts for Guatemala, records the denial, and stores nothing', async () => {
     const before = (await t.denials()).length;
     const res = await t.http().put(url('GT', 'I.1.1.1')).set('Authorization', await t.bearer('hn.reporting_officer')).send(DRAFT).expect(403);
@@ -337,8 +413,74 @@ describe('plan service HTTP API (e2e, real PostgreSQL)', () => {
         'GET /plan/catalogue/history',
         'POST /plan/catalogue/amendments',
         'POST /plan/catalogue/import',
+        'GET /plan/countries/{country}/state',
+        'GET /plan/countries/{country}/history',
+        'GET /plan/countries/{country}/verify',
+        'GET /plan/dashboard/matrix',
+        'GET /plan/dashboard/timeliness',
+        'GET /plan/dashboard/activities/{activityId}',
+        'POST /plan/read-models/rebuild',
       ].sort(),
     );
     for (const r of routes) expect(r.summary).toMatch(/^.+ \/ .+$/);
+  });
+
+  it('documents the review, dashboard and read-model routes: tags, es/en texts, bearer, parameters', async () => {
+    interface Param {
+      name: string;
+      in: string;
+      required?: boolean;
+      description?: string;
+      schema?: { enum?: string[] };
+    }
+    interface Op {
+      tags?: string[];
+      summary: string;
+      description: string;
+      security?: unknown[];
+      parameters?: Param[];
+      responses: Record<string, { description: string }>;
+    }
+    const doc = (await t.http().get('/docs/openapi.json').expect(200)).body;
+    const op = (method: string, path: string): Op => doc.paths[path]?.[method];
+    const params = (o: Op, where: string) =>
+      Object.fromEntries((o.parameters ?? []).filter((p) => p.in === where).map((p) => [p.name, { required: p.required ?? false, enum: p.schema?.enum }]));
+    const documented: Array<[string, string, string]> = [
+      ['get', '/plan/countries/{country}/state', 'review'],
+      ['get', '/plan/countries/{country}/history', 'review'],
+      ['get', '/plan/countries/{country}/verify', 'review'],
+      ['get', '/plan/dashboard/matrix', 'dashboard'],
+      ['get', '/plan/dashboard/timeliness', 'dashboard'],
+      ['get', '/plan/dashboard/activities/{activityId}', 'dashboard'],
+      ['post', '/plan/read-models/rebuild', 'dashboard'],
+    ];
+    for (const [method, path, tag] of documented) {
+      const o = op(method, path);
+      expect({ path, tags: o.tags }).toEqual({ path, tags: [tag] });
+      expect(o.summary).toMatch(/^.+ \/ .+$/);
+      expect(o.description).toMatch(/^\*\*ES\*\*: .+\n\n\*\*EN\*\*: .+/s);
+      expect(o.security).toEqual([{ bearer: [] }]);
+      expect(Object.keys(o.responses)).toEqual(expect.arrayContaining(['401', '403']));
+      for (const p of o.parameters ?? []) expect({ path, param: p.name, description: p.description }).toEqual({ path, param: p.name, description: expect.stringMatching(/^ES: .+ EN: .+/s) });
+    }
+    const countries = ['BZ', 'CA', 'CR', 'SV', 'GT', 'HN', 'MX', 'NI', 'PA', 'DO', 'US'].sort();
+    const rendered = { format: { required: false, enum: ['json', 'csv', 'markdown'] }, lang: { required: false, enum: ['es', 'en'] } };
+    const state = op('get', '/plan/countries/{country}/state');
+    expect(params(state, 'path')).toEqual({ country: { required: true, enum: expect.arrayContaining(countries) } });
+    expect(params(state, 'path').country.enum).toHaveLength(11);
+    expect(params(state, 'query')).toEqual({ asOf: { required: true, enum: undefined }, ...rendered });
+    const history = op('get', '/plan/countries/{country}/history');
+    expect(params(history, 'query')).toEqual({ from: { required: false, enum: undefined }, to: { required: false, enum: undefined }, ...rendered });
+    expect(params(op('get', '/plan/countries/{country}/verify'), 'query')).toEqual({});
+    const country = { required: false, enum: expect.arrayContaining(countries) };
+    for (const path of ['/plan/dashboard/matrix', '/plan/dashboard/timeliness']) {
+      expect(params(op('get', path), 'query')).toEqual({ period: { required: true, enum: undefined }, country });
+    }
+    const activity = op('get', '/plan/dashboard/activities/{activityId}');
+    expect(params(activity, 'path')).toEqual({ activityId: { required: true, enum: undefined } });
+    expect(params(activity, 'query')).toEqual({ period: { required: false, enum: undefined }, country });
+    const rebuild = op('post', '/plan/read-models/rebuild');
+    expect(Object.keys(rebuild.responses)).toEqual(expect.arrayContaining(['200', '202']));
+    expect(rebuild.parameters ?? []).toEqual([]);
   });
 });

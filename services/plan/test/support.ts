@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DynamicModule, Type } from '@nestjs/common';
 import { Pool } from 'pg';
 import request from 'supertest';
 import { loadAuthConfig } from '@crm/auth';
@@ -18,14 +19,19 @@ export interface TestPlanService {
   /** Revisions of a stream (empty: no stream). */
   revisions(stream: string): Promise<number[]>;
   denials(): Promise<Array<Record<string, any>>>;
+  /** Folder of the development issuer's signing key (tests that mint their own tokens with jose). */
+  devIssuerDir: string;
   stop(): Promise<void>;
 }
 
 /**
  * The real plan service (startPlanService) on a fresh test database, listening on a free port, with its
- * development issuer keys in a temporary folder. Feature modules of other teams are left out (features: []).
+ * development issuer keys in a temporary folder. Feature modules of other teams are left out (features: []) unless
+ * `features` says otherwise (e.g. DEFAULT_FEATURES, as production runs).
  */
-export async function startTestPlanService(options: { clock?: Clock; prefix?: string } = {}): Promise<TestPlanService> {
+export async function startTestPlanService(
+  options: { clock?: Clock; prefix?: string; features?: Array<Type<unknown> | DynamicModule> } = {},
+): Promise<TestPlanService> {
   const db = await createTestDatabase(options.prefix ?? 'plan_http');
   const dir = mkdtempSync(join(tmpdir(), 'crm-plan-http-'));
   const env = { DATABASE_URL: db.url, CRM_DATA_DIR: dir };
@@ -34,7 +40,7 @@ export async function startTestPlanService(options: { clock?: Clock; prefix?: st
     auth: loadAuthConfig(env),
     port: 0,
     host: '127.0.0.1',
-    features: [],
+    features: options.features ?? [],
     log: () => undefined,
     ...(options.clock ? { clock: options.clock } : {}),
   });
@@ -45,6 +51,7 @@ export async function startTestPlanService(options: { clock?: Clock; prefix?: st
     bearer: async (username) => `Bearer ${await service.devIssuer!.mint(username)}`,
     revisions: async (stream) => (await service.platform.store.readStream(stream)).map((e) => e.revision),
     denials: async () => (await pool.query('SELECT * FROM audit.access_denials ORDER BY id')).rows,
+    devIssuerDir: join(dir, 'dev-issuer'),
     async stop() {
       await service.close();
       await pool.end();
