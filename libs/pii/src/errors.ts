@@ -55,3 +55,41 @@ export class KekUnavailableError extends LocalizedError {
     );
   }
 }
+
+/** The reason of an erasure is missing or unusable (400). */
+export class ErasureReasonRequiredError extends LocalizedError {
+  readonly httpStatus = 400;
+  constructor() {
+    super('pii.validation.reason_required', {
+      es: 'Indique el motivo del borrado de los datos personales (entre 3 y 500 caracteres).',
+      en: 'State the reason for erasing the personal data (3 to 500 characters).',
+    });
+  }
+}
+
+/**
+ * The access log could not record a view (nothing was decrypted) or an erasure (the key is destroyed;
+ * repeating the erasure records it once) (503).
+ */
+export class AccessLogUnavailableError extends LocalizedError {
+  readonly httpStatus = 503;
+  constructor(
+    what: 'view' | 'erasure',
+    /** The store's error, for operators (not part of the answer's details). */
+    readonly causeMessage: string,
+  ) {
+    super(
+      'pii.access_log_unavailable',
+      what === 'view'
+        ? {
+            es: 'No se pudo registrar la consulta de los datos personales; no se muestran. Inténtelo de nuevo.',
+            en: 'The view of the personal data could not be recorded; they are not shown. Try again.',
+          }
+        : {
+            es: 'La clave fue destruida pero el borrado no pudo registrarse; repita el borrado para registrarlo.',
+            en: 'The key was destroyed but the erasure could not be recorded; repeat the erasure to record it.',
+          },
+      { what },
+    );
+  }
+}

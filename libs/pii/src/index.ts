@@ -1,3 +1,5 @@
+import './contract-declarations';
+
 export * from './errors';
 export * from './ciphertext';
 export * from './kek';
@@ -9,4 +11,13 @@ export * from './personal-fields';
 export * from './protector';
 export * from './rotation';
 export * from './logger';
-export * from './access-log';
+export * from './nest-logger';
+export {
+  PERSONAL_DATA_VIEWED,
+  piiAccessStream,
+  type PersonalDataAccessContext,
+  type PersonalDataViewedData,
+  type ViewOutcome,
+} from './access-log';
+export { PERSONAL_DATA_ERASED, piiErasureStream, type ErasureRequest, type PersonalDataErasedData } from './erasure-log';
+export { registerContractPersonalData } from './contract-declarations';

@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 import { createTestDatabase } from '@crm/testing';
 import { KekRing, LocalKeyEncryptionKey } from './kek';
 import { PostgresKeyStore } from './postgres-key-store';
-import { PersonalDataProtector } from './protector';
+import { EnvelopeCipher } from './envelope';
 import { rotateKek } from './rotation';
 
 describe('KEK rotation on PostgreSQL', () => {
@@ -22,7 +22,7 @@ describe('KEK rotation on PostgreSQL', () => {
     const keys = new PostgresKeyStore(pool);
     await keys.migrate();
     const oldKek = LocalKeyEncryptionKey.generate();
-    const before = new PersonalDataProtector({ keys, kek: new KekRing(oldKek) });
+    const before = new EnvelopeCipher({ keys, kek: new KekRing(oldKek) });
     const subjects = ['k1', 'k2', 'k3'];
     const records = await Promise.all(subjects.map((s) => before.protect(s, { name: `Nombre ${s}` }, ['name'])));
     const oldWrapped = (await keys.listNotWrappedBy('none', 10)).map((k) => k.wrappedKey);
@@ -38,7 +38,7 @@ describe('KEK rotation on PostgreSQL', () => {
     const file = (await pool.query<{ f: Buffer }>("SELECT pg_read_binary_file(pg_relation_filepath('pii.data_keys')) AS f")).rows[0].f;
     for (const w of oldWrapped) expect(file.includes(w)).toBe(false);
 
-    const after = new PersonalDataProtector({ keys, kek: new KekRing(newKek) });
-    for (const [i, s] of subjects.entries()) expect((await after.reveal(s, records[i], ['name'])).name).toBe(`Nombre ${s}`);
+    const after = new EnvelopeCipher({ keys, kek: new KekRing(newKek) });
+    for (const [i, s] of subjects.entries()) expect((await after.decrypt(s, records[i], ['name'])).name).toBe(`Nombre ${s}`);
   });
 });

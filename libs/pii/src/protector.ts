@@ -1,127 +1,101 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { systemClock, type Clock } from '@crm/kernel';
-import { ERASED, isFieldCiphertext, type FieldCiphertext } from './ciphertext';
-import { PersonalDataIntegrityError, SubjectErasedError } from './errors';
+import { actorOf, enforce, type AuditSink } from '@crm/auth';
+import type { EventStore } from '@crm/event-store';
+import type { Clock } from '@crm/kernel';
+import { personalDataViewedEvent, piiAccessStream, validPurpose, type PersonalDataAccessContext } from './access-log';
+import { EnvelopeCipher, assertSubject } from './envelope';
+import { personalDataErasedEvent, piiErasureStream, validReason, type ErasureRequest } from './erasure-log';
+import { AccessLogUnavailableError } from './errors';
 import type { KekRing } from './kek';
-import type { KeyStore, WrappedDataKey } from './key-store';
-import { getPath, withPath } from './personal-fields';
+import type { KeyStore } from './key-store';
 
 export interface ProtectorOptions {
   keys: KeyStore;
   kek: KekRing;
+  /** Where every view (`PersonalDataViewed`) and erasure (`PersonalDataErased`) is recorded. */
+  accessLog: EventStore;
+  /** Where refused views and erasures are recorded (as the HTTP OperationGuard does); none: only refused. */
+  audit?: AuditSink;
   clock?: Clock;
 }
 
-const SUBJECT = /^[A-Za-z0-9_.:-]{1,128}$/;
-
-/** AAD of a wrapped data key: binds it to its child and key id. */
-export function dataKeyAad(subjectId: string, keyId: string): string {
-  return `crm-pii-dek|v1|${subjectId}|${keyId}`;
-}
-
-function fieldAad(subjectId: string, keyId: string, path: string): Buffer {
-  return Buffer.from(`crm-pii-field|v1|${subjectId}|${keyId}|${path}`, 'utf8');
-}
+const NO_AUDIT: AuditSink = { record: async () => undefined };
 
 /**
- * Envelope encryption of a child's personal data: one AES-256-GCM data key per child (subjectId), a fresh
- * 96-bit IV per field, AAD = (subject, key id, field path), the data key stored wrapped by the KEK.
- * Plaintext data keys live only for the duration of one call and are zero-filled afterwards.
+ * The one way services touch a child's personal data: `protect` encrypts (envelope encryption, see
+ * EnvelopeCipher), `reveal` decrypts only after the view is authorised (`pii.read`) and recorded in the
+ * access log, `erase` destroys the child's key (`pii.erase`) and records the erasure.
  */
 export class PersonalDataProtector {
+  private readonly cipher: EnvelopeCipher;
   private readonly clock: Clock;
 
   constructor(private readonly options: ProtectorOptions) {
-    this.clock = options.clock ?? systemClock;
+    this.cipher = new EnvelopeCipher(options);
+    this.clock = this.cipher.clock;
   }
 
   /** A copy of `record` where each present personal field holds a FieldCiphertext. */
   async protect<T>(subjectId: string, record: T, personalFields: readonly string[]): Promise<T> {
-    assertSubject(subjectId);
-    const present = personalFields.filter((p) => getPath(record, p) !== undefined && !isFieldCiphertext(getPath(record, p)));
-    if (present.length === 0) return structuredClone(record);
-    const { keyId, dek } = await this.activeKey(subjectId);
-    try {
-      let out = record;
-      for (const path of present) {
-        const iv = randomBytes(12);
-        const cipher = createCipheriv('aes-256-gcm', dek, iv);
-        cipher.setAAD(fieldAad(subjectId, keyId, path));
-        const ct = Buffer.concat([cipher.update(JSON.stringify(getPath(record, path)), 'utf8'), cipher.final()]);
-        const value: FieldCiphertext = { v: 1, kid: keyId, iv: iv.toString('base64'), ct: ct.toString('base64'), tag: cipher.getAuthTag().toString('base64') };
-        out = withPath(out, path, value);
-      }
-      return out;
-    } finally {
-      dek.fill(0);
-    }
+    return this.cipher.protect(subjectId, record, personalFields);
   }
 
   /**
-   * A copy of `record` with each encrypted personal field decrypted, or replaced by `{ erased: true }`
-   * when the child's key was destroyed. Fields that are not ciphertext are returned unchanged.
+   * A copy of `record` with each encrypted personal field decrypted (or `{ erased: true }` for an erased
+   * child), in this order: the purpose is checked (PurposeRequiredError, 400), the view authorised with the
+   * policy's `pii.read` (ForbiddenError, 403, recorded in `audit`), the child's key looked up, the view
+   * appended as `PersonalDataViewed` to `piiAccess-<caseId>` (AccessLogUnavailableError, 503, when that
+   * fails), and only then anything decrypted. A view of an erased child is recorded too (`outcome: 'erased'`):
+   * the log shows every attempt to see a child's data, whatever it showed.
    */
-  async reveal<T>(subjectId: string, record: T, personalFields: readonly string[]): Promise<T> {
+  async reveal<T>(access: PersonalDataAccessContext, subjectId: string, record: T, personalFields: readonly string[]): Promise<T> {
     assertSubject(subjectId);
-    const encrypted = personalFields.filter((p) => isFieldCiphertext(getPath(record, p)));
-    if (encrypted.length === 0) return structuredClone(record);
-    const lookup = await this.options.keys.find(subjectId);
-    let out = record;
-    if (lookup.state !== 'active') {
-      if (lookup.state === 'absent') throw new PersonalDataIntegrityError(subjectId, encrypted[0], 'no data key for this subject');
-      for (const path of encrypted) out = withPath(out, path, { ...ERASED });
-      return out;
-    }
-    const dek = await this.unwrap(lookup.key);
+    const purpose = validPurpose(access.purpose);
+    const { grantedBy } = await enforce(
+      { audit: this.options.audit ?? NO_AUDIT, clock: this.clock, via: `pii.reveal:${access.caseId}` },
+      access.principal,
+      'pii.read',
+      { country: access.caseCountry, addressedTo: access.addressedTo ?? [], purpose },
+    );
+    const actor = actorOf(access.principal, grantedBy);
+    const lookup = await this.cipher.lookup(subjectId, record, personalFields);
+    const outcome = lookup?.state === 'erased' ? 'erased' : 'revealed';
+    const event = personalDataViewedEvent(access, subjectId, actor, this.clock(), outcome);
     try {
-      for (const path of encrypted) {
-        const c = getPath(record, path) as FieldCiphertext;
-        if (c.kid !== lookup.key.keyId) {
-          out = withPath(out, path, { ...ERASED });
-          continue;
-        }
-        try {
-          const d = createDecipheriv('aes-256-gcm', dek, Buffer.from(c.iv, 'base64'));
-          d.setAAD(fieldAad(subjectId, c.kid, path));
-          d.setAuthTag(Buffer.from(c.tag, 'base64'));
-          const plain = Buffer.concat([d.update(Buffer.from(c.ct, 'base64')), d.final()]);
-          out = withPath(out, path, JSON.parse(plain.toString('utf8')));
-          plain.fill(0);
-        } catch (e) {
-          throw new PersonalDataIntegrityError(subjectId, path, (e as Error).message);
-        }
-      }
-      return out;
-    } finally {
-      dek.fill(0);
+      await this.options.accessLog.appendToStream(piiAccessStream(access.caseId), [event], { expectedRevision: 'any' });
+    } catch (e) {
+      throw new AccessLogUnavailableError('view', (e as Error).message);
     }
+    return this.cipher.decrypt(subjectId, record, personalFields, lookup);
   }
 
-  /** Crypto-shredding: destroys the child's data key. Every ciphertext made with it becomes unreadable. */
-  async erase(subjectId: string): Promise<'erased' | 'already_erased'> {
-    assertSubject(subjectId);
-    return this.options.keys.erase(subjectId, this.clock());
-  }
-
-  private async activeKey(subjectId: string): Promise<{ keyId: string; dek: Buffer }> {
-    let lookup = await this.options.keys.find(subjectId);
-    if (lookup.state === 'absent') {
-      const keyId = randomBytes(12).toString('base64url');
-      const dek = randomBytes(32);
-      const wrapped = await this.options.kek.current.wrap(dek, dataKeyAad(subjectId, keyId));
-      dek.fill(0);
-      lookup = await this.options.keys.createIfAbsent({ subjectId, keyId, kekId: this.options.kek.current.kekId, wrappedKey: wrapped, createdAt: this.clock() });
+  /**
+   * Crypto-shredding: checks the reason (ErasureReasonRequiredError, 400), authorises `pii.erase`
+   * (ForbiddenError, 403), destroys the child's data key (every ciphertext made with it becomes unreadable)
+   * and appends `PersonalDataErased` (no personal data) to `piiErasure-<subjectId>`. The key is destroyed
+   * first: if the append then fails (AccessLogUnavailableError, 503), repeating the erasure records it once
+   * (same event id), with the first erasure's time.
+   */
+  async erase(request: ErasureRequest): Promise<'erased' | 'already_erased'> {
+    assertSubject(request.subjectId);
+    validReason(request.reason);
+    const { grantedBy } = await enforce(
+      { audit: this.options.audit ?? NO_AUDIT, clock: this.clock, via: `pii.erase:${request.subjectId}` },
+      request.principal,
+      'pii.erase',
+      { country: request.caseCountry },
+    );
+    const actor = actorOf(request.principal, grantedBy);
+    const outcome = await this.cipher.destroyKey(request.subjectId);
+    const tombstone = await this.options.keys.find(request.subjectId);
+    const erasedAt = tombstone.state === 'erased' ? tombstone.erasedAt : this.clock();
+    const keyId = tombstone.state === 'erased' ? tombstone.keyId : null;
+    try {
+      await this.options.accessLog.appendToStream(piiErasureStream(request.subjectId), [personalDataErasedEvent(request, actor, erasedAt, keyId)], {
+        expectedRevision: 'any',
+      });
+    } catch (e) {
+      throw new AccessLogUnavailableError('erasure', (e as Error).message);
     }
-    if (lookup.state === 'erased') throw new SubjectErasedError(subjectId);
-    if (lookup.state !== 'active') throw new Error('unreachable');
-    return { keyId: lookup.key.keyId, dek: await this.unwrap(lookup.key) };
+    return outcome;
   }
-
-  private async unwrap(key: WrappedDataKey): Promise<Buffer> {
-    return this.options.kek.get(key.kekId).unwrap(key.wrappedKey, dataKeyAad(key.subjectId, key.keyId));
-  }
-}
-
-function assertSubject(subjectId: string): void {
-  if (typeof subjectId !== 'string' || !SUBJECT.test(subjectId)) throw new Error(`invalid subject id ${String(subjectId)}`);
 }

@@ -1,6 +1,6 @@
 import type { KekRing } from './kek';
 import type { KeyStore } from './key-store';
-import { dataKeyAad } from './protector';
+import { dataKeyAad } from './envelope';
 
 /**
  * KEK rotation: re-wraps every active data key under `ring.current`, unwrapping with the previous KEKs in
