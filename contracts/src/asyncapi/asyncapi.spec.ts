@@ -73,6 +73,20 @@ describe('AsyncAPI 3.0.0 documents (official @asyncapi/parser)', () => {
         .all()
         .map((m) => m.name()),
     ).toEqual(['plan.report.submission-requested.v1']);
+    // what the relay publishes: country events only on the country channel, network-wide ones only on regional
+    const names = (id: string) =>
+      channels[id]
+        ?.messages()
+        .all()
+        .map((m) => m.name());
+    expect(names('countryOutbound')).toEqual([
+      'plan.report.submitted.v1',
+      'plan.report.approved.v1',
+      'plan.report.returned.v1',
+      'plan.report.reopened.v1',
+      'plan.report.submission-outcome.v1',
+    ]);
+    expect(names('regional')).toEqual(['plan.catalogue.amended.v1']);
   });
 
   it('plan: every contract is a message whose payload resolves to its JSON Schema file (2020-12) and compiles', async () => {

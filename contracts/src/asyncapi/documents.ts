@@ -204,6 +204,7 @@ interface ChannelSpec {
   country: boolean;
   action: 'send' | 'receive';
   title: { es: string; en: string };
+  description: { es: string; en: string };
   contracts: ContractDefinition[];
 }
 
@@ -219,6 +220,10 @@ function channelSpecs(service: ServiceName): ChannelSpec[] {
         es: 'Eventos que conciernen a un país (plataforma → país)',
         en: 'Events concerning one country (platform → country)',
       },
+      description: {
+        es: 'Solo los eventos que conciernen a ese país (una copia por país concernido). La ACL de Kafka permite leerlo solo al sistema nacional de ese país (`User:national-<país>`) y a la Secretaría Técnica (`User:secretariat`), que lee los temas `out` de todos los países.',
+        en: "Only the events concerning that country (one copy per concerned country). The Kafka ACL lets only that country's national system (`User:national-<country>`) and the Technical Secretariat (`User:secretariat`), which reads every country's `out` topics, read it.",
+      },
       contracts: contracts.filter((c) => c.direction === 'outbound' && c.scope === 'country'),
     },
     {
@@ -230,6 +235,10 @@ function channelSpecs(service: ServiceName): ChannelSpec[] {
         es: 'Mensajes del sistema nacional del país (país → plataforma)',
         en: "Messages from the country's national system (country → platform)",
       },
+      description: {
+        es: 'Solo el sistema nacional de ese país puede escribir en él (ACL literal). Lo rechazado va a `<tema>.dlq` con el motivo, que solo ese país (y la plataforma) puede leer.',
+        en: "Only that country's national system may write to it (literal ACL). What is refused goes to `<topic>.dlq` with the reason, readable only by that country (and the platform).",
+      },
       contracts: contracts.filter((c) => c.direction === 'inbound'),
     },
     {
@@ -238,6 +247,10 @@ function channelSpecs(service: ServiceName): ChannelSpec[] {
       country: false,
       action: 'send',
       title: { es: 'Eventos de toda la Red', en: 'Network-wide events' },
+      description: {
+        es: 'Solo eventos de toda la Red que no conciernen a ningún país en particular (`ce_crmcountry: ST`), nunca datos de un país; todos los sistemas nacionales y la Secretaría pueden leerlo. No se copian a los temas de los países.',
+        en: "Only network-wide events that concern no single country (`ce_crmcountry: ST`), never a country's data; every national system and the Secretariat may read it. They are not copied to the country topics.",
+      },
       contracts: contracts.filter((c) => c.scope === 'regional'),
     },
   ];
@@ -260,6 +273,7 @@ export function serviceDocument(service: ServiceName): Doc {
     channels[spec.id] = {
       address: spec.address,
       title: bilingual(spec.title.es, spec.title.en),
+      description: bilingual(spec.description.es, spec.description.en),
       ...(spec.country
         ? { parameters: { country: { $ref: `./${COMPONENTS_FILE}#/components/parameters/country` } } }
         : {}),

@@ -4,6 +4,9 @@
  * topics that the generated ACL lets that country's national system (and the Secretariat) read; the
  * regional topic carries only network-wide events, which concern no single country.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
 import { Role, type Principal } from '@crm/auth';
 import {
   decodeIntegrationEvent,
@@ -116,4 +119,22 @@ describe.each(['', 'staging.'])('plan integration events are confined to their c
     // network-wide events go only there (not copied to the country topics)
     expect(messages.filter((m) => m.country === SECRETARIAT)).toEqual(regional);
   });
+});
+
+it('the AsyncAPI document of the plan service lists each published message on the channel the relay uses', async () => {
+  const doc = parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'contracts', 'asyncapi', 'plan.asyncapi.yaml'), 'utf8')) as {
+    channels: Record<string, { address: string; messages: Record<string, unknown> }>;
+    components: { messages: Record<string, { name: string }> };
+  };
+  const channelOf = (topic: string) => (parseTopic(topic)!.direction === 'regional' ? 'regional' : 'countryOutbound');
+  const declared = (channel: string) => Object.keys(doc.channels[channel]!.messages).map((id) => doc.components.messages[id]!.name);
+  const published = relayMessages(await representativeEvents()).map((m) => {
+    const decoded = decodeIntegrationEvent({ headers: m.headers ?? {}, value: m.value });
+    if (!decoded.ok) throw new Error(decoded.code);
+    return { channel: channelOf(m.topic), message: `${decoded.event.type}.v${decoded.event.version}` };
+  });
+  for (const { channel, message } of published) expect({ channel, declared: declared(channel) }).toEqual({ channel, declared: expect.arrayContaining([message]) });
+  expect(doc.channels.regional!.address).toBe('crm.regional.plan');
+  expect(declared('regional')).toEqual(['plan.catalogue.amended.v1']);
+  expect(declared('countryOutbound')).not.toContain('plan.catalogue.amended.v1');
 });
