@@ -1,8 +1,10 @@
 /**
- * Authorisation matrix of the plan service over HTTP: every endpoint × a representative principal of every role
- * (each member country's reporting officer on its own and on another country's report, the Secretariat roles,
- * observers, civil society, national systems own/other, the platform admin). Expectations come from the readable
- * table below, interpreted by simple rules; they are NOT computed with the policy under test.
+ * Authorisation matrix of the plan service over HTTP, with every feature module mounted (DEFAULT_FEATURES, as in
+ * production): every route of its OpenAPI document × a representative principal of every role: each member
+ * country's reporting officer, the other country roles of two countries (HN, GT; national systems of HN and MX), the
+ * four Secretariat roles, two observers and civil society; country-scoped routes on the principal's own country and
+ * on another one (HN and GT for principals without a member country). Expectations come from the readable table
+ * below, interpreted by simple rules; they are NOT computed with the policy under test.
  * Allowed calls are set up to succeed (the report is in the state the command needs), so "allowed" means 2xx.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,7 +14,7 @@ import request from 'supertest';
 import { loadAuthConfig, type Principal } from '@crm/auth';
 import { loadPlatformConfig } from '@crm/config';
 import { MEMBER_COUNTRIES, fixedClock, type Clock, type CountryCode } from '@crm/kernel';
-import { PlanCommands, startPlanService, type PlanService } from '@crm/plan';
+import { DEFAULT_FEATURES, PlanCommands, startPlanService, type PlanService } from '@crm/plan';
 import { createTestDatabase } from '@crm/testing';
 
 const DRAFT = { status: 'in_progress', narrative: { es: 'Avance del semestre.' }, evidence: ['https://example.org/acta.pdf'] };
@@ -24,7 +26,7 @@ interface TestPlanService {
   stop(): Promise<void>;
 }
 
-/** The real plan service on a fresh test database and a free port (feature modules of other teams left out). */
+/** The real plan service on a fresh test database and a free port, with every feature module (as production runs it). */
 async function startTestPlanService(options: { clock: Clock; prefix: string }): Promise<TestPlanService> {
   const db = await createTestDatabase(options.prefix);
   const dir = mkdtempSync(join(tmpdir(), 'crm-plan-matrix-'));
@@ -34,7 +36,7 @@ async function startTestPlanService(options: { clock: Clock; prefix: string }): 
     auth: loadAuthConfig(env),
     port: 0,
     host: '127.0.0.1',
-    features: [],
+    features: DEFAULT_FEATURES,
     clock: options.clock,
     log: () => undefined,
   });
@@ -53,9 +55,14 @@ async function startTestPlanService(options: { clock: Clock; prefix: string }): 
 /**
  *   public          no token needed
  *   everyone        any authenticated principal (observers and civil society included)
- *   own:<role>      that country role, on its own country's report only
+ *   own:<role>      that country role, on its own country's report only (the route must name the country)
  *   st:<role>       that Secretariat role (all countries)
  */
+/** Who reads a country's reports, their as-of state and their history (plan.report.read, plan.review.asOf, plan.history.read). */
+const COUNTRY_READERS = [
+  'own:reporting_officer', 'own:consular_officer', 'own:protection_case_worker', 'own:alert_focal_point', 'own:national_system',
+  'st:secretariat_coordinator', 'st:secretariat_analyst',
+];
 const WHO_MAY: Record<string, string[]> = {
   'GET /health': ['public'],
   'POST /auth/login': ['public'],
@@ -71,10 +78,18 @@ const WHO_MAY: Record<string, string[]> = {
   'POST /plan/reports/:c/:a/:p/approve': ['st:secretariat_coordinator'],
   'POST /plan/reports/:c/:a/:p/return': ['st:secretariat_coordinator'],
   'POST /plan/reports/:c/:a/:p/reopen': ['st:secretariat_coordinator'],
-  'GET /plan/reports/:c/:a/:p': [
-    'own:reporting_officer', 'own:consular_officer', 'own:protection_case_worker', 'own:alert_focal_point', 'own:national_system',
-    'st:secretariat_coordinator', 'st:secretariat_analyst',
-  ],
+  'GET /plan/reports/:c/:a/:p': COUNTRY_READERS,
+  // review (from the event store): the as-of state, the accountability history and its verification
+  'GET /plan/countries/:c/state': COUNTRY_READERS,
+  'GET /plan/countries/:c/history': COUNTRY_READERS,
+  'GET /plan/countries/:c/verify': COUNTRY_READERS,
+  // dashboards (read models): `?country=` names the country; without it only the Secretariat may ask (all countries)
+  'GET /plan/dashboard/matrix': COUNTRY_READERS,
+  'GET /plan/dashboard/matrix (no country)': ['st:secretariat_coordinator', 'st:secretariat_analyst'],
+  'GET /plan/dashboard/timeliness': COUNTRY_READERS,
+  'GET /plan/dashboard/activities/:activityId': COUNTRY_READERS,
+  // operating the platform: no country content
+  'POST /plan/read-models/rebuild': ['st:secretariat_coordinator', 'st:platform_admin'],
 };
 
 interface Who {
@@ -94,6 +109,9 @@ const PRINCIPALS: Who[] = [
   { label: 'HN protection case worker', username: 'hn.protection_case_worker', role: 'protection_case_worker', country: 'HN', kind: 'country' },
   { label: 'HN alert focal point', username: 'hn.alert_focal_point', role: 'alert_focal_point', country: 'HN', kind: 'country' },
   { label: 'HN national system', username: 'hn.national_system', role: 'national_system', country: 'HN', kind: 'country' },
+  { label: 'GT consular officer', username: 'gt.consular_officer', role: 'consular_officer', country: 'GT', kind: 'country' },
+  { label: 'GT protection case worker', username: 'gt.protection_case_worker', role: 'protection_case_worker', country: 'GT', kind: 'country' },
+  { label: 'GT alert focal point', username: 'gt.alert_focal_point', role: 'alert_focal_point', country: 'GT', kind: 'country' },
   { label: 'MX national system', username: 'mx.national_system', role: 'national_system', country: 'MX', kind: 'country' },
   { label: 'ST coordinator', username: 'st.coordinator', role: 'secretariat_coordinator', country: null, kind: 'st' },
   { label: 'ST analyst', username: 'st.analyst', role: 'secretariat_analyst', country: null, kind: 'st' },
@@ -208,7 +226,7 @@ describe('plan service HTTP authorisation matrix (real PostgreSQL)', () => {
     expect(cells).toBe(REPORT_ENDPOINTS.length * PRINCIPALS.length * 2);
   });
 
-  it('catalogue, window, auth and health endpoints for every principal', async () => {
+  it('platform-wide endpoints for every principal: catalogue, windows, auth, health, dashboard without a country, read-model rebuild', async () => {
     const catalogue = (await t.http().get('/plan/catalogue').set('Authorization', await t.bearer('st.analyst'))).body.catalogue;
     let n = 0;
     const mismatches: string[] = [];
@@ -225,6 +243,8 @@ describe('plan service HTTP authorisation matrix (real PostgreSQL)', () => {
         (a) => t.http().post('/plan/catalogue/amendments').set('Authorization', a).send({ type: 'reword', activityId: 'I.1.1.1', text: { es: `Texto ${++n}`, en: `Text ${n}` }, reason: { es: 'Matriz.' } }),
       ],
       ['POST /plan/catalogue/import', (a) => t.http().post('/plan/catalogue/import').set('Authorization', a).send({ catalogue: shiftPlan(catalogue, 6) })],
+      ['GET /plan/dashboard/matrix (no country)', (a) => t.http().get('/plan/dashboard/matrix?period=2020-S1').set('Authorization', a)],
+      ['POST /plan/read-models/rebuild', (a) => t.http().post('/plan/read-models/rebuild').set('Authorization', a)],
     ];
     for (const [endpoint, send] of endpoints) {
       for (const who of PRINCIPALS) {
@@ -236,6 +256,40 @@ describe('plan service HTTP authorisation matrix (real PostgreSQL)', () => {
     expect(mismatches).toEqual([]);
   });
 
+  it('review and dashboard endpoints: every principal on its own and on another country', async () => {
+    const asOf = encodeURIComponent('2020-07-10T12:00:00Z');
+    const endpoints: Array<[string, (country: CountryCode) => string]> = [
+      ['GET /plan/countries/:c/state', (c) => `/plan/countries/${c}/state?asOf=${asOf}`],
+      ['GET /plan/countries/:c/history', (c) => `/plan/countries/${c}/history`],
+      ['GET /plan/countries/:c/verify', (c) => `/plan/countries/${c}/verify`],
+      ['GET /plan/dashboard/matrix', (c) => `/plan/dashboard/matrix?period=2020-S1&country=${c}`],
+      ['GET /plan/dashboard/timeliness', (c) => `/plan/dashboard/timeliness?period=2020-S1&country=${c}`],
+      ['GET /plan/dashboard/activities/:activityId', (c) => `/plan/dashboard/activities/${activities[0]}?country=${c}`],
+    ];
+    const mismatches: string[] = [];
+    let cells = 0;
+    for (const [endpoint, path] of endpoints) {
+      for (const who of PRINCIPALS) {
+        const auth = await t.bearer(who.username);
+        const targets: CountryCode[] = who.country ? [who.country, other(who.country)] : ['HN', 'GT'];
+        for (const target of targets) {
+          const res = await t.http().get(path(target)).set('Authorization', auth);
+          const want = expectedAllowed(endpoint, who, target) ? 'allowed' : 'denied';
+          cells++;
+          if (outcome(res.status) !== want) mismatches.push(`${endpoint} by ${who.label} on ${target}: expected ${want}, got ${res.status} ${res.body?.code ?? ''}`);
+          if (want === 'denied' && res.status === 403 && !String(res.body.code).startsWith('auth.forbidden.')) mismatches.push(`${endpoint} by ${who.label}: 403 code ${res.body.code}`);
+          // an allowed dashboard answers the country asked for, and only that one
+          if (want === 'allowed' && endpoint.startsWith('GET /plan/dashboard/') && Array.isArray(res.body.countries)) {
+            const shown = res.body.countries.map((c: { country: string }) => c.country);
+            if (JSON.stringify(shown) !== JSON.stringify([target])) mismatches.push(`${endpoint} by ${who.label} on ${target}: shows ${shown.join(',')}`);
+          }
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(cells).toBe(endpoints.length * PRINCIPALS.length * 2);
+  });
+
   it('every non-public endpoint answers 401 without a token', async () => {
     const path = await prepare('HN', 'draft');
     for (const [endpoint] of REPORT_ENDPOINTS) expect((await call(endpoint, path, null)).status).toBe(401);
@@ -245,13 +299,28 @@ describe('plan service HTTP authorisation matrix (real PostgreSQL)', () => {
     expect((await t.http().put('/plan/windows/2020-S1').send({})).status).toBe(401);
     expect((await t.http().post('/plan/catalogue/amendments').send({})).status).toBe(401);
     expect((await t.http().post('/plan/catalogue/import').send({})).status).toBe(401);
+    expect((await t.http().get('/plan/countries/HN/state?asOf=2020-07-10T12:00:00Z')).status).toBe(401);
+    expect((await t.http().get('/plan/countries/HN/history')).status).toBe(401);
+    expect((await t.http().get('/plan/countries/HN/verify')).status).toBe(401);
+    expect((await t.http().get('/plan/dashboard/matrix?period=2020-S1&country=HN')).status).toBe(401);
+    expect((await t.http().get('/plan/dashboard/timeliness?period=2020-S1&country=HN')).status).toBe(401);
+    expect((await t.http().get('/plan/dashboard/activities/I.1.1.1?country=HN')).status).toBe(401);
+    expect((await t.http().post('/plan/read-models/rebuild')).status).toBe(401);
   });
 
-  it('the table covers every route of the OpenAPI document', async () => {
+  it('the table covers every route of the (fully featured) OpenAPI document, and names no other', async () => {
     const doc = (await t.http().get('/docs/openapi.json').expect(200)).body;
-    const normalise = (k: string) => k.replace(' (save draft)', '').replace(/:c\/:a\/:p/, '{country}/{activityId}/{period}').replace(':period', '{period}');
+    const normalise = (k: string) =>
+      k
+        .replace(/ \(.*\)$/, '')
+        .replace(':c/:a/:p', '{country}/{activityId}/{period}')
+        .replace(':c/', '{country}/')
+        .replace(/:(\w+)/g, '{$1}');
     const covered = new Set(Object.keys(WHO_MAY).map(normalise));
     const routes = Object.entries(doc.paths as Record<string, object>).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
     expect(routes.filter((r) => !covered.has(r))).toEqual([]);
+    expect([...covered].filter((r) => !routes.includes(r))).toEqual([]);
+    // the feature modules' routes are mounted (not vacuously covered)
+    expect(routes).toEqual(expect.arrayContaining(['GET /plan/countries/{country}/state', 'GET /plan/dashboard/matrix', 'POST /plan/read-models/rebuild']));
   });
 });
