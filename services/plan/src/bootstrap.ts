@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { DynamicModule, Type } from '@nestjs/common';
+import type { DynamicModule, LoggerService, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Pool } from 'pg';
@@ -7,6 +7,7 @@ import { createAuthentication, loadAuthConfig, PostgresAuditSink, Role, type Aut
 import { ConfigurationError, loadPlatformConfig, type PlatformConfig } from '@crm/config';
 import type { EventStore } from '@crm/event-store';
 import type { Clock } from '@crm/kernel';
+import { createNestLogger } from '@crm/pii';
 import { createPlatform, type Platform } from '@crm/platform';
 import { PLAN_2017_2022_FILE, loadCatalogueFile } from '../catalogue/load';
 import { AppModule } from './app.module';
@@ -34,7 +35,13 @@ export interface StartPlanServiceOptions {
   host?: string;
   /** Decision clock of the commands (default: system time). */
   clock?: Clock;
+  /** Start-up lines (catalogue import, close errors); fixed texts without personal data. Default stdout. */
   log?: (line: string) => void;
+  /**
+   * The Nest logger of the application and of every `new Logger(context)` in it (default: the redacting pino
+   * logger of @crm/pii, JSON lines on stdout, level LOG_LEVEL or `warn`). Tests pass a quiet or capturing one.
+   */
+  logger?: LoggerService;
   /** Feature modules (default DEFAULT_FEATURES). */
   features?: Array<Type<unknown> | DynamicModule>;
   /** Catalogue imported on start when its stream does not exist (default the 2017-2022 plan). */
@@ -112,7 +119,7 @@ export async function startPlanService(options: StartPlanServiceOptions = {}): P
     const { verifier, devIssuer } = await createAuthentication(authConfig);
     app = await NestFactory.create<NestExpressApplication>(
       AppModule.forRoot({ platform, auth: { verifier, audit, ...(devIssuer ? { devIssuer } : {}) }, features: options.features ?? DEFAULT_FEATURES }),
-      { bodyParser: false, logger: ['error', 'warn'] },
+      { bodyParser: false, logger: options.logger ?? createNestLogger('plan', { level: env.LOG_LEVEL || 'warn' }) },
     );
     app.useBodyParser('json', { limit: '2mb' });
     setupOpenApi(app);
