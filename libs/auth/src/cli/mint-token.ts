@@ -1,6 +1,6 @@
 /**
  * Prints a development token for a demo account:
- *   npx ts-node -r tsconfig-paths/register --transpile-only libs/auth/src/cli/mint-token.ts hn.reporting_officer
+ *   npm run token -- hn.reporting_officer
  * Uses the same key folder as the services (DEV_ISSUER_DIR, default <CRM_DATA_DIR>/dev-issuer). Development only.
  */
 import { loadAuthConfig } from '../auth-config';

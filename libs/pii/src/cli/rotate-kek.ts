@@ -1,7 +1,7 @@
 /**
  * KEK rotation (see docs/security.md): with the NEW key in PII_KEK / PII_KEK_FILE and the old one(s) in
  * PII_KEK_PREVIOUS, re-wraps every data key, then purges dead row versions of the key table:
- *   npx ts-node -r tsconfig-paths/register --transpile-only libs/pii/src/cli/rotate-kek.ts
+ *   npm run pii:rotate-kek
  * Uses DATABASE_URL, or the embedded PostgreSQL under CRM_DATA_DIR like the services.
  */
 import { Pool } from 'pg';
