@@ -167,4 +167,12 @@ describe('spot checks of activities against the seed (exact Spanish and the five
     const texts = JSON.stringify([catalogue.objectives, catalogue.results, catalogue.activities, catalogue.generalObjective]);
     expect(texts).not.toMatch(/<\/?(p|i)>|\*Lineamientos|¹/);
   });
+
+  it('keeps the Spanish typo "LGTBO" of X.1.1.4 as printed but not in the English (decisions 17, 23)', () => {
+    const x = activity('X.1.1.4');
+    expect(x.text.es).toContain('población LGTBO.');
+    expect(x.text.en).toContain('the LGBTI population.');
+    const english = JSON.stringify(catalogue.activities.map((a) => a.text.en));
+    expect(english).not.toContain('LGTBO');
+  });
 });

@@ -26,5 +26,5 @@ export { PlanReview, ReviewModule, catalogueAsOf, renderState, renderHistory, ve
 export { countryStateAsOf, accountabilityHistory, type PlanStateAsOf, type ReportSnapshot, type AccountabilityEntry } from './domain/review';
 
 // Reporting periods and implementation statuses.
-export { allPeriods, parsePeriod, defaultWindow, type ReportingPeriod } from './domain/periods';
+export { planPeriods, planOfPeriod, parsePeriod, defaultWindow, type PlanYears, type ReportingPeriod } from './domain/periods';
 export { IMPLEMENTATION_STATUSES, type ImplementationStatus } from './domain/reports';

@@ -66,9 +66,9 @@ export class PlanCommands {
     return scheduleWindow(this.deps, principal, input, options);
   }
 
-  /** Secretariat coordinator: amend the current plan's catalogue. */
-  amendCatalogue(principal: Principal, input: AmendCatalogueInput, options: CommandOptions = {}): Promise<CatalogueSummary> {
-    return amendCatalogue(this.deps, principal, input, options);
+  /** Secretariat coordinator: amend the catalogue of `planId` (default: the plan imported at start). */
+  amendCatalogue(principal: Principal, input: AmendCatalogueInput, options: CommandOptions = {}, planId?: string): Promise<CatalogueSummary> {
+    return amendCatalogue(this.deps, principal, input, options, planId);
   }
 
   /** Secretariat coordinator (and the service at start-up): import a plan's catalogue once. */

@@ -8,7 +8,7 @@ export const BEARER_SCHEME = 'bearer';
 /** The service's OpenAPI 3 document, built from the controllers' decorators. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
-    .setTitle('CRM · Plan Estratégico 2017-2022 / Strategic Plan 2017-2022')
+    .setTitle('CRM · Planes estratégicos de la Red / Strategic plans of the Network')
     .setDescription(
       [
         'ES: Catálogo del plan de la Red de Funcionarios de Enlace, informes de avance por país y su revisión por la Secretaría Técnica (ST-CRM). ' +

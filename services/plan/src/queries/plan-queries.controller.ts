@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { RequireOperation } from '@crm/auth';
-import { ReportParams } from '../application/shared/dto';
+import { PlanQuery, ReportParams } from '../application/shared/dto';
 import type { ReportView } from '../application/shared/report-view';
 import { WindowParams } from '../application/schedule-window/schedule-window.dto';
 import type { WindowView } from '../application/schedule-window/schedule-window.handler';
@@ -25,7 +25,7 @@ export class PlanQueriesController {
       en: "The report's current state (fold of its event stream): workflow, content, submission and lateness, comments, approved versions and whether it changed after approval. Officials of the report's own country and the Technical Secretariat.",
     },
   })
-  @ApiStandardErrors(404)
+  @ApiStandardErrors(404, 422)
   report(@Param() params: ReportParams): Promise<ReportView> {
     return this.queries.report(params);
   }
@@ -37,13 +37,13 @@ export class PlanQueriesController {
     es: 'Consultar el catálogo del plan',
     en: "Read the plan's catalogue",
     detail: {
-      es: 'Objetivos, resultados y actividades del Plan Estratégico 2017-2022; con `?version=N`, el catálogo tal como era en esa versión; con `?asOf=<instante ISO 8601>`, tal como estaba en ese instante (versión y actividades). Todos los usuarios autenticados.',
-      en: 'Objectives, results and activities of the Strategic Plan 2017-2022; with `?version=N`, the catalogue as it was at that version; with `?asOf=<ISO 8601 instant>`, as it stood at that instant (version and activities). Every authenticated user.',
+      es: 'Objetivos, resultados y actividades del plan `?plan=<id>` (p. ej. 2023-2027; por defecto el plan importado al arrancar); con `?version=N`, el catálogo tal como era en esa versión; con `?asOf=<instante ISO 8601>`, tal como estaba en ese instante (versión y actividades). Todos los usuarios autenticados.',
+      en: 'Objectives, results and activities of plan `?plan=<id>` (e.g. 2023-2027; default: the plan imported at start); with `?version=N`, the catalogue as it was at that version; with `?asOf=<ISO 8601 instant>`, as it stood at that instant (version and activities). Every authenticated user.',
     },
   })
   @ApiStandardErrors(404)
   catalogue(@Query() query: CatalogueQuery): Promise<CatalogueDocument> {
-    return this.queries.catalogue(query.version, instantOrThrow(query.asOf, 'asOf', false));
+    return this.queries.catalogue(query.version, instantOrThrow(query.asOf, 'asOf', false), query.plan);
   }
 
   @ApiTags('catalogue')
@@ -53,13 +53,13 @@ export class PlanQueriesController {
     es: 'Historial de versiones del catálogo',
     en: 'Version history of the catalogue',
     detail: {
-      es: 'Cada versión del catálogo: la importación y cada enmienda con su motivo, autor, fecha y cambio.',
-      en: 'Every catalogue version: the import and each amendment with its reason, author, date and change.',
+      es: 'Cada versión del catálogo del plan `?plan=` (por defecto el importado al arrancar): la importación y cada enmienda con su motivo, autor, fecha y cambio.',
+      en: 'Every catalogue version of plan `?plan=` (default: the one imported at start): the import and each amendment with its reason, author, date and change.',
     },
   })
   @ApiStandardErrors(404)
-  history(): Promise<CatalogueHistory> {
-    return this.queries.catalogueHistory();
+  history(@Query() query: PlanQuery): Promise<CatalogueHistory> {
+    return this.queries.catalogueHistory(query.plan);
   }
 
   @ApiTags('windows')
@@ -69,11 +69,11 @@ export class PlanQueriesController {
     es: 'Ventana de informe vigente de un semestre',
     en: "A semester's reporting window in force",
     detail: {
-      es: 'La ventana programada por la Secretaría Técnica o, si no hay, la regla por defecto (el mes siguiente al semestre).',
-      en: 'The window scheduled by the Technical Secretariat or, if none, the default rule (the month after the semester).',
+      es: 'La ventana programada por la Secretaría Técnica o, si no hay, la regla por defecto (el mes siguiente al semestre). El semestre debe ser de un plan importado (422).',
+      en: 'The window scheduled by the Technical Secretariat or, if none, the default rule (the month after the semester). The semester must belong to an imported plan (422).',
     },
   })
-  @ApiStandardErrors()
+  @ApiStandardErrors(422)
   window(@Param() params: WindowParams): Promise<WindowView & { open: boolean }> {
     return this.queries.window(params.period);
   }

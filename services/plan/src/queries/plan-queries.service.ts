@@ -6,7 +6,8 @@ import type { Clock } from '@crm/kernel';
 import type { Amendment, CatalogueState, PlanCatalogue, RetiredInfo } from '../domain/catalogue';
 import { reportDecider, reportStreamName, validateReportKey, type ReportEvent } from '../domain/reports';
 import { parsePeriod, type ReportingPeriod } from '../domain/periods';
-import { activityKnown, catalogueVersionLabel, CURRENT_PLAN_ID, loadCatalogue } from '../application/shared/catalogue-reader';
+import { activityKnown, catalogueVersionLabel, DEFAULT_PLAN_ID, loadCatalogue, loadCatalogueForPeriod } from '../application/shared/catalogue-reader';
+import { planDirectory } from '../application/shared/plan-directory';
 import type { CatalogueVersionEntry } from '../application/shared/catalogue-view';
 import { activityNotFound, PlanNotFoundError, reportNotFound } from '../application/shared/errors';
 import { toReportView, type ReportView } from '../application/shared/report-view';
@@ -57,13 +58,16 @@ function versionAndAsOf(): ReviewRequestError {
 export class PlanQueries {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
 
-  /** One report: the fold of its stream. 404 when the activity is unknown or the report has no event yet. */
+  /**
+   * One report: the fold of its stream. 404 when the activity is unknown in the catalogue of the period's plan or
+   * the report has no event yet; 422 when no imported plan has the period.
+   */
   async report(ref: { country: string; activityId: string; period: string }): Promise<ReportView> {
     const key = validateReportKey(ref);
     const streamName = reportStreamName(key);
     const recorded = await this.store.readStream(streamName);
     if (recorded.length === 0) {
-      const catalogue = await loadCatalogue(this.store);
+      const catalogue = await loadCatalogueForPeriod(this.store, key.period);
       if (!activityKnown(catalogue, key.activityId)) throw activityNotFound(key.activityId, catalogue.planId);
       throw reportNotFound(key);
     }
@@ -75,11 +79,12 @@ export class PlanQueries {
   /**
    * The current catalogue, or as it stood at `version` (1 = as imported), or as it stood at the instant `asOf`
    * (the catalogue stream's events recorded up to then; see catalogueAsOf). `version` and `asOf` exclude
-   * each other. 404 when the catalogue was not imported (by `asOf`) or the version does not exist.
+   * each other. `planId`: the plan (default: the one imported at start). 404 when the plan's catalogue was not
+   * imported (by `asOf`) or the version does not exist.
    */
-  async catalogue(version?: number, asOf?: Date): Promise<CatalogueDocument> {
+  async catalogue(version?: number, asOf?: Date, planId: string = DEFAULT_PLAN_ID): Promise<CatalogueDocument> {
     if (version !== undefined && asOf !== undefined) throw versionAndAsOf();
-    const current = await loadCatalogue(this.store);
+    const current = await loadCatalogue(this.store, planId);
     if (!current.state.catalogue) throw catalogueMissing(current.planId);
     let state: CatalogueState = current.state;
     if (asOf !== undefined) {
@@ -109,9 +114,9 @@ export class PlanQueries {
     };
   }
 
-  /** Every catalogue version: the import, then each amendment with its reason, author and change. */
-  async catalogueHistory(): Promise<CatalogueHistory> {
-    const loaded = await loadCatalogue(this.store);
+  /** Every catalogue version of a plan (default: the one imported at start): the import, then each amendment. */
+  async catalogueHistory(planId: string = DEFAULT_PLAN_ID): Promise<CatalogueHistory> {
+    const loaded = await loadCatalogue(this.store, planId);
     if (!loaded.state.catalogue) throw catalogueMissing(loaded.planId);
     const versions: CatalogueVersionEntry[] = [];
     for (const e of loaded.events) {
@@ -132,12 +137,13 @@ export class PlanQueries {
       });
     }
     versions.sort((x, y) => x.version - y.version);
-    return { planId: CURRENT_PLAN_ID, currentVersion: loaded.state.version, versions };
+    return { planId: loaded.planId, currentVersion: loaded.state.version, versions };
   }
 
-  /** A period's reporting window in force (scheduled, else the default rule). */
+  /** A period's reporting window in force (scheduled, else the default rule); 422 when no imported plan has the period. */
   async window(period: string): Promise<WindowView & { open: boolean }> {
     parsePeriod(period);
+    await planDirectory(this.store).planOf(period as ReportingPeriod);
     const w = await loadWindow(this.store, period as ReportingPeriod);
     const recorded = await this.store.readStream(`planWindows-${period}`, { direction: 'backwards', maxCount: 1 });
     const now = this.clock().getTime();

@@ -45,6 +45,8 @@ export interface MatrixRow {
 }
 
 export interface MatrixView {
+  /** The plan of the period (its catalogue gives the objectives and activities). */
+  planId: string;
   period: ReportingPeriod;
   catalogueVersion: number;
   statuses: readonly ImplementationStatus[];
@@ -78,7 +80,7 @@ export function buildMatrix(input: { period: ReportingPeriod; countries: Country
     }
     return { country, objectives, activities: total, reported, completed, notApplicable, completionPct: pct(completed, total - notApplicable) };
   });
-  return { period: input.period, catalogueVersion: input.catalogue.version, statuses: IMPLEMENTATION_STATUSES, objectives: input.catalogue.objectives, countries };
+  return { planId: input.catalogue.planId, period: input.period, catalogueVersion: input.catalogue.version, statuses: IMPLEMENTATION_STATUSES, objectives: input.catalogue.objectives, countries };
 }
 
 export type Timeliness = 'onTime' | 'late' | 'missing' | 'pending';
@@ -97,6 +99,7 @@ export interface TimelinessRow {
 }
 
 export interface TimelinessView {
+  planId: string;
   period: ReportingPeriod;
   window: ReportingWindow & { scheduled: boolean };
   /** The instant "missing" was judged at (the server's clock). */
@@ -137,6 +140,7 @@ export function buildTimeliness(input: {
     return out;
   });
   return {
+    planId: input.catalogue.planId,
     period: input.period,
     window: { ...input.window, scheduled: input.scheduled },
     at: input.now.toISOString(),
@@ -167,6 +171,7 @@ export interface ActivityPeriodSummary {
 }
 
 export interface ActivitySummaryView {
+  planId: string;
   activityId: string;
   objective: string;
   live: boolean;
@@ -175,6 +180,7 @@ export interface ActivitySummaryView {
 
 /** For one activity: per period, the status per country (countries without a report show `none`) and counts (pure). */
 export function buildActivitySummary(input: {
+  planId: string;
   activityId: string;
   objective: string;
   live: boolean;
@@ -203,5 +209,5 @@ export function buildActivitySummary(input: {
     });
     return { period, countries, byStatus, byWorkflow };
   });
-  return { activityId: input.activityId, objective: input.objective, live: input.live, periods };
+  return { planId: input.planId, activityId: input.activityId, objective: input.objective, live: input.live, periods };
 }

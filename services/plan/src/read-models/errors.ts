@@ -23,8 +23,8 @@ export function periodOrThrow(value: unknown, required: boolean): ReportingPerio
     throw new DashboardQueryError(
       'plan.dashboard.invalid_period',
       {
-        es: `Indique un período válido en "period" (AAAA-S1 o AAAA-S2 entre 2017 y 2022, p. ej. 2020-S1); recibido: "${String(value ?? '')}".`,
-        en: `Give a valid "period" (YYYY-S1 or YYYY-S2 between 2017 and 2022, e.g. 2020-S1); received: "${String(value ?? '')}".`,
+        es: `Indique un período válido en "period" (AAAA-S1 o AAAA-S2 de un plan importado, p. ej. 2020-S1); recibido: "${String(value ?? '')}".`,
+        en: `Give a valid "period" (YYYY-S1 or YYYY-S2 of an imported plan, e.g. 2020-S1); received: "${String(value ?? '')}".`,
       },
       { period: String(value ?? '') },
     );
@@ -40,5 +40,32 @@ export function unknownActivity(activityId: string, planId: string): DashboardNo
       en: `Activity ${activityId} does not exist in the catalogue of plan ${planId}.`,
     },
     { activityId, planId },
+  );
+}
+
+/** `?plan=`: absent or empty = the default plan; otherwise a plan id `YYYY-YYYY` (400 when malformed). */
+export function planIdOrThrow(value: unknown): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string' || !/^[0-9]{4}-[0-9]{4}$/.test(value)) {
+    throw new DashboardQueryError(
+      'plan.dashboard.invalid_plan',
+      {
+        es: `Indique un plan válido en "plan" (AAAA-AAAA, p. ej. 2023-2027); recibido: "${String(value)}".`,
+        en: `Give a valid "plan" (YYYY-YYYY, e.g. 2023-2027); received: "${String(value)}".`,
+      },
+      { plan: String(value) },
+    );
+  }
+  return value;
+}
+
+export function planNotImported(planId: string): DashboardNotFoundError {
+  return new DashboardNotFoundError(
+    'plan.catalogue.not_found',
+    {
+      es: `El catálogo del plan ${planId} aún no ha sido importado.`,
+      en: `The catalogue of plan ${planId} has not been imported yet.`,
+    },
+    { planId },
   );
 }

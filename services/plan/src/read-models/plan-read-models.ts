@@ -3,7 +3,9 @@ import type { Clock, CountryCode } from '@crm/kernel';
 import { ProjectionRunner } from '@crm/projection';
 import type { DataSource } from 'typeorm';
 import { liveActivities } from '../domain/catalogue';
-import { allPeriods, type ReportingPeriod } from '../domain/periods';
+import { periodOutsidePlan, planPeriods, type PlanYears, type ReportingPeriod } from '../domain/periods';
+import { DEFAULT_PLAN_ID } from '../application/shared/catalogue-reader';
+import { planDirectory } from '../application/shared/plan-directory';
 import { catalogueAsOf } from '../review/catalogue-as-of';
 import {
   buildActivitySummary,
@@ -17,18 +19,19 @@ import {
 } from './dashboard-views';
 import { replayInBatches } from './batched-replay';
 import { applyReportEvents, dashboardProjection, MATRIX_TABLE, READ_SCHEMA, REPORT_STATUS_TABLE, rowFromRecord, SELECT_REPORT_COLUMNS, type ReportStatusRecord } from './dashboard.projection';
-import { unknownActivity } from './errors';
+import { planNotImported, unknownActivity } from './errors';
 import { objectiveOf, type ReportRow } from './report-row';
 import { currentWindow } from './window-source';
 
-/** The plan this service reports against (its catalogue stream is `planCatalogue-<planId>`). */
-export const DASHBOARD_PLAN_ID = '2017-2022';
+/** The plan the activity summary addresses without a period or `plan` (the plan imported at start). */
+export const DASHBOARD_PLAN_ID = DEFAULT_PLAN_ID;
 
 export interface PlanReadModelsOptions {
   store: EventStore;
   /** A data source on the read-model schema (`platform.dataSource('plan_read')`). */
   dataSource: DataSource;
   clock: Clock;
+  /** The plan addressed when a query names neither a period nor a plan (default: the plan imported at start). */
   planId?: string;
   batchSize?: number;
   /** Events per transaction during a rebuild (default 2000). */
@@ -40,6 +43,9 @@ export interface PlanReadModelsOptions {
  * The plan service's read models: runs the dashboard projection (catch-up from its checkpoint, rebuildable)
  * and answers the dashboard queries. Matrix and per-activity summary come from the projected tables;
  * timeliness is computed at query time from the report rows + the catalogue + the window + the clock.
+ * A query's plan is the imported plan whose years contain its period (422 `plan.period.outside_plans` if none);
+ * a `planId` given with a period must be that plan (422 `plan.period.outside_plan`); without a period, `planId`
+ * or else the default plan. The tables hold the reports of every plan (a report's period names its plan).
  */
 export class PlanReadModels {
   readonly runner: ProjectionRunner;
@@ -105,10 +111,26 @@ export class PlanReadModels {
     return true;
   }
 
-  async catalogueFacts(): Promise<CatalogueFacts & { knownActivities: Set<string> }> {
-    const state = await catalogueAsOf(this.options.store, this.planId);
+  /** The plan a query addresses: the period's plan (checked against `planId` when both are given), else `planId`, else the default. */
+  async planFor(period?: ReportingPeriod, planId?: string): Promise<PlanYears> {
+    const directory = planDirectory(this.options.store);
+    if (period === undefined) {
+      const id = planId ?? this.planId;
+      const plan = await directory.plan(id);
+      if (!plan) throw planNotImported(id);
+      return plan;
+    }
+    const plan = await directory.planOf(period);
+    if (planId === undefined || planId === plan.planId) return plan;
+    const named = await directory.plan(planId);
+    if (!named) throw planNotImported(planId);
+    throw periodOutsidePlan(period, named);
+  }
+
+  async catalogueFacts(planId: string = this.planId): Promise<CatalogueFacts & { knownActivities: Set<string> }> {
+    const state = await catalogueAsOf(this.options.store, planId);
     return {
-      planId: this.planId,
+      planId,
       version: state.version,
       objectives: (state.catalogue?.objectives ?? []).map((o) => ({ numeral: o.numeral, text: o.text })),
       liveActivities: liveActivities(state).map((a) => ({ id: a.id, objective: a.objective })),
@@ -116,9 +138,10 @@ export class PlanReadModels {
     };
   }
 
-  async matrix(period: ReportingPeriod, countries: CountryCode[]): Promise<MatrixView> {
+  async matrix(period: ReportingPeriod, countries: CountryCode[], planId?: string): Promise<MatrixView> {
+    const plan = await this.planFor(period, planId);
     const [catalogue, cells] = await Promise.all([
-      this.catalogueFacts(),
+      this.catalogueFacts(plan.planId),
       this.options.dataSource.query(
         `SELECT country, objective, status, activities FROM ${MATRIX_TABLE} WHERE period = $1 AND country = ANY($2::text[]) AND activities > 0`,
         [period, countries],
@@ -127,24 +150,26 @@ export class PlanReadModels {
     return buildMatrix({ period, countries, cells, catalogue });
   }
 
-  async timeliness(period: ReportingPeriod, countries: CountryCode[]): Promise<TimelinessView> {
+  async timeliness(period: ReportingPeriod, countries: CountryCode[], planId?: string): Promise<TimelinessView> {
+    const plan = await this.planFor(period, planId);
     const [catalogue, rows, window] = await Promise.all([
-      this.catalogueFacts(),
+      this.catalogueFacts(plan.planId),
       this.rows('period = $1 AND country = ANY($2::text[])', [period, countries]),
       currentWindow(this.options.store, period),
     ]);
     return buildTimeliness({ period, countries, rows, catalogue, window: window.window, scheduled: window.scheduled, now: this.options.clock() });
   }
 
-  async activity(activityId: string, period: ReportingPeriod | undefined, countries: CountryCode[]): Promise<ActivitySummaryView> {
-    const catalogue = await this.catalogueFacts();
-    if (!catalogue.knownActivities.has(activityId)) throw unknownActivity(activityId, this.planId);
-    const rows = await this.rows(
-      period ? 'activity_id = $1 AND country = ANY($2::text[]) AND period = $3' : 'activity_id = $1 AND country = ANY($2::text[])',
-      period ? [activityId, countries, period] : [activityId, countries],
-    );
-    const periods = period ? [period] : allPeriods().filter((p) => rows.some((r) => r.period === p));
+  /** One activity of a plan across countries: for `period`, or every period of the plan that has a report. */
+  async activity(activityId: string, period: ReportingPeriod | undefined, countries: CountryCode[], planId?: string): Promise<ActivitySummaryView> {
+    const plan = await this.planFor(period, planId);
+    const catalogue = await this.catalogueFacts(plan.planId);
+    if (!catalogue.knownActivities.has(activityId)) throw unknownActivity(activityId, plan.planId);
+    const planPeriodList = planPeriods(plan);
+    const rows = await this.rows('activity_id = $1 AND country = ANY($2::text[]) AND period = ANY($3::text[])', [activityId, countries, period ? [period] : planPeriodList]);
+    const periods = period ? [period] : planPeriodList.filter((p) => rows.some((r) => r.period === p));
     return buildActivitySummary({
+      planId: plan.planId,
       activityId,
       objective: objectiveOf(activityId),
       live: catalogue.liveActivities.some((a) => a.id === activityId),

@@ -4,7 +4,7 @@ import { CurrentPrincipal, RequireOperation, scopeCountries, type Principal } fr
 import { MEMBER_COUNTRIES, type CountryCode } from '@crm/kernel';
 import { isActivityId } from '../domain/reports';
 import { ApiBilingual, ApiStandardErrors } from '../http/api-docs';
-import { DashboardQueryError, periodOrThrow } from './errors';
+import { DashboardQueryError, periodOrThrow, planIdOrThrow } from './errors';
 import { PlanReadModels } from './plan-read-models';
 
 const READ = 'plan.report.read';
@@ -23,9 +23,17 @@ export function dashboardCountries(principal: Principal, country: unknown): Coun
   return scope;
 }
 
-/** `?period=` (required or not) and `?country=` of the dashboard queries. */
+/** `?period=` (required or not), `?plan=` and `?country=` of the dashboard queries. */
 function ApiDashboardQuery(periodRequired: boolean): MethodDecorator {
   return applyDecorators(
+    ApiQuery({
+      name: 'plan',
+      required: false,
+      example: '2023-2027',
+      description:
+        'ES: plan (AAAA-AAAA); con un semestre, el plan es el de ese semestre y "plan" solo lo comprueba (422 si no coincide); sin semestre, por defecto el plan importado al arrancar. ' +
+        'EN: plan (YYYY-YYYY); with a semester, the plan is that semester\'s and "plan" only checks it (422 when it differs); without a semester, default: the plan imported at start.',
+    }),
     ApiQuery({
       name: 'period',
       required: periodRequired,
@@ -61,13 +69,14 @@ export class ReadModelsController {
     },
   })
   @ApiDashboardQuery(true)
-  @ApiStandardErrors()
+  @ApiStandardErrors(404, 422)
   matrix(
     @CurrentPrincipal() principal: Principal,
     @Query('period') period: unknown,
     @Query('country') country: unknown,
+    @Query('plan') plan: unknown,
   ) {
-    return this.readModels.matrix(periodOrThrow(period, true)!, dashboardCountries(principal, country));
+    return this.readModels.matrix(periodOrThrow(period, true)!, dashboardCountries(principal, country), planIdOrThrow(plan));
   }
 
   @RequireOperation(READ, { country: 'query.country' })
@@ -81,13 +90,14 @@ export class ReadModelsController {
     },
   })
   @ApiDashboardQuery(true)
-  @ApiStandardErrors()
+  @ApiStandardErrors(404, 422)
   timeliness(
     @CurrentPrincipal() principal: Principal,
     @Query('period') period: unknown,
     @Query('country') country: unknown,
+    @Query('plan') plan: unknown,
   ) {
-    return this.readModels.timeliness(periodOrThrow(period, true)!, dashboardCountries(principal, country));
+    return this.readModels.timeliness(periodOrThrow(period, true)!, dashboardCountries(principal, country), planIdOrThrow(plan));
   }
 
   @RequireOperation(READ, { country: 'query.country' })
@@ -107,12 +117,13 @@ export class ReadModelsController {
       'ES: identificador de la actividad del catálogo, p. ej. IV.1.1.1. EN: catalogue activity id, e.g. IV.1.1.1.',
   })
   @ApiDashboardQuery(false)
-  @ApiStandardErrors(404)
+  @ApiStandardErrors(404, 422)
   activity(
     @CurrentPrincipal() principal: Principal,
     @Param('activityId') activityId: string,
     @Query('period') period: unknown,
     @Query('country') country: unknown,
+    @Query('plan') plan: unknown,
   ) {
     if (!isActivityId(activityId)) {
       throw new DashboardQueryError(
@@ -128,6 +139,7 @@ export class ReadModelsController {
       activityId,
       periodOrThrow(period, false),
       dashboardCountries(principal, country),
+      planIdOrThrow(plan),
     );
   }
 

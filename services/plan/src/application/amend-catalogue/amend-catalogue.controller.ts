@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequireOperation, type Principal } from '@crm/auth';
 import type { Activity } from '../../domain/catalogue';
@@ -7,6 +7,7 @@ import { CommandMeta } from '../../http/idempotency';
 import { PlanCommands } from '../plan-commands.service';
 import type { CatalogueSummary } from '../shared/catalogue-view';
 import type { CommandOptions } from '../shared/command-context';
+import { PlanQuery } from '../shared/dto';
 import type { AmendCatalogueInput } from './amend-catalogue.handler';
 import { AmendCatalogueBody } from './amend-catalogue.dto';
 
@@ -22,14 +23,14 @@ export class AmendCatalogueController {
     es: 'Enmendar el catálogo del plan',
     en: "Amend the plan's catalogue",
     detail: {
-      es: 'Añade, reformula o retira una actividad, o cambia su cronograma. Cada enmienda crea una nueva versión del catálogo y exige un motivo. Rol: coordinación de la Secretaría Técnica.',
-      en: 'Adds, rewords or retires an activity, or changes its schedule. Every amendment creates a new catalogue version and needs a reason. Role: Technical Secretariat coordinator.',
+      es: 'Añade, reformula o retira una actividad, o cambia su cronograma, en el catálogo del plan `?plan=` (por defecto el importado al arrancar). Cada enmienda crea una nueva versión del catálogo y exige un motivo. Rol: coordinación de la Secretaría Técnica.',
+      en: "Adds, rewords or retires an activity, or changes its schedule, in the catalogue of plan `?plan=` (default: the one imported at start). Every amendment creates a new catalogue version and needs a reason. Role: Technical Secretariat coordinator.",
     },
   })
   @ApiIdempotencyKey()
   @ApiStandardErrors(409, 422)
-  amend(@Body() body: AmendCatalogueBody, @CurrentPrincipal() principal: Principal, @CommandMeta() meta: CommandOptions): Promise<CatalogueSummary> {
-    return this.commands.amendCatalogue(principal, toInput(body), meta);
+  amend(@Body() body: AmendCatalogueBody, @Query() query: PlanQuery, @CurrentPrincipal() principal: Principal, @CommandMeta() meta: CommandOptions): Promise<CatalogueSummary> {
+    return this.commands.amendCatalogue(principal, toInput(body), meta, query.plan);
   }
 }
 

@@ -3,11 +3,11 @@ import { handleCommand } from '@crm/decider';
 import type { LocalizedText } from '@crm/kernel';
 import { catalogueDecider, catalogueStreamId, type Activity, type CatalogueCommand, type Reason, type ScheduleValue } from '../../domain/catalogue';
 import { authorizeCommand } from '../shared/authorization';
-import { CURRENT_PLAN_ID } from '../shared/catalogue-reader';
+import { DEFAULT_PLAN_ID } from '../shared/catalogue-reader';
 import { envelopeFor, type CommandDeps, type CommandOptions } from '../shared/command-context';
 import { toCatalogueSummary, type CatalogueSummary } from '../shared/catalogue-view';
 
-/** One amendment of the current plan's catalogue. */
+/** One amendment of a plan's catalogue. */
 export type AmendCatalogueInput =
   | { type: 'add'; activity: Activity; reason: Reason }
   | { type: 'reword'; activityId: string; text: LocalizedText; reason: Reason }
@@ -28,10 +28,12 @@ function toCommand(input: AmendCatalogueInput, planId: string): CatalogueCommand
   }
 }
 
-/** Secretariat coordinator: add, reword, retire an activity or change its schedule. Operation `plan.catalogue.amend`. */
-export async function amendCatalogue(deps: CommandDeps, principal: Principal, input: AmendCatalogueInput, options?: CommandOptions): Promise<CatalogueSummary> {
+/**
+ * Secretariat coordinator: add, reword, retire an activity or change its schedule in the catalogue of `planId`
+ * (default: the plan imported at start). Operation `plan.catalogue.amend`.
+ */
+export async function amendCatalogue(deps: CommandDeps, principal: Principal, input: AmendCatalogueInput, options?: CommandOptions, planId: string = DEFAULT_PLAN_ID): Promise<CatalogueSummary> {
   const actor = await authorizeCommand(deps, principal, 'plan.catalogue.amend', {});
-  const planId = CURRENT_PLAN_ID;
   const streamName = catalogueStreamId(planId);
   const result = await handleCommand({
     store: deps.store,

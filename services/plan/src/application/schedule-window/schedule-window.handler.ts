@@ -4,6 +4,7 @@ import { parsePeriod, windowDecider, windowStreamName, type ReportingPeriod, typ
 import type { MultilingualText } from '../../domain/reports';
 import { authorizeCommand } from '../shared/authorization';
 import { envelopeFor, type CommandDeps, type CommandOptions } from '../shared/command-context';
+import { planDirectory } from '../shared/plan-directory';
 import { loadWindow } from '../shared/window-reader';
 
 /**
@@ -29,11 +30,15 @@ export interface WindowView {
   revision: number;
 }
 
-/** Secretariat: sets (first time: ScheduleWindow) or moves (afterwards: ChangeWindow, reason required) a period's window. */
+/**
+ * Secretariat: sets (first time: ScheduleWindow) or moves (afterwards: ChangeWindow, reason required) a period's
+ * window. The period must be a semester of an imported plan (422 `plan.period.outside_plans`).
+ */
 export async function scheduleWindow(deps: CommandDeps, principal: Principal, input: ScheduleWindowInput, options?: CommandOptions): Promise<WindowView> {
   parsePeriod(input.period);
   const period = input.period as ReportingPeriod;
   const actor = await authorizeCommand(deps, principal, SCHEDULE_WINDOW_OPERATION, {});
+  await planDirectory(deps.store).planOf(period);
   const current = await loadWindow(deps.store, period);
   const reason = input.reason === undefined ? undefined : { ...input.reason };
   const command: WindowCommand = current.scheduled

@@ -1,10 +1,18 @@
 import type { EventStore } from '@crm/event-store';
 import { toDomainEvent } from '@crm/decider';
 import { catalogueDecider, catalogueStreamId, liveActivities, type CatalogueEvent, type CatalogueState } from '../../domain/catalogue';
+import type { ReportingPeriod } from '../../domain/periods';
 import type { CatalogueView } from '../../domain/reports';
+import { planDirectory } from './plan-directory';
 
-/** The plan whose catalogue this service serves and reports against. */
-export const CURRENT_PLAN_ID = '2017-2022';
+/**
+ * The plan a request addresses when it names none (`GET /plan/catalogue` without `?plan=`, catalogue amendments,
+ * the dashboards' activity summary without a period): the plan the service imports at start. Reports, windows
+ * and the period dashboards never use it: their period decides the plan (`loadCatalogueForPeriod`).
+ */
+export const DEFAULT_PLAN_ID = '2017-2022';
+/** The default plan (the name the start-up import uses). */
+export const CURRENT_PLAN_ID = DEFAULT_PLAN_ID;
 
 export interface LoadedCatalogue {
   planId: string;
@@ -16,7 +24,7 @@ export interface LoadedCatalogue {
 }
 
 /** Reads and folds the `planCatalogue-<planId>` stream. `upToVersion` stops after that catalogue version. */
-export async function loadCatalogue(store: Pick<EventStore, 'readStream'>, planId = CURRENT_PLAN_ID, upToVersion?: number): Promise<LoadedCatalogue> {
+export async function loadCatalogue(store: Pick<EventStore, 'readStream'>, planId = DEFAULT_PLAN_ID, upToVersion?: number): Promise<LoadedCatalogue> {
   const streamName = catalogueStreamId(planId);
   const recorded = await store.readStream(streamName);
   let events = recorded.map((r) => toDomainEvent<CatalogueEvent>(r));
@@ -40,4 +48,10 @@ export function catalogueViewOf(loaded: LoadedCatalogue): CatalogueView {
 /** True when the activity id was ever part of the catalogue (retired ones included). */
 export function activityKnown(loaded: LoadedCatalogue, activityId: string): boolean {
   return (loaded.state.catalogue?.activities ?? []).some((a) => a.id === activityId);
+}
+
+/** The catalogue of the imported plan whose years contain the period (422 `plan.period.outside_plans` if none). */
+export async function loadCatalogueForPeriod(store: Pick<EventStore, 'readStream' | 'readAll'>, period: ReportingPeriod): Promise<LoadedCatalogue> {
+  const plan = await planDirectory(store).planOf(period);
+  return loadCatalogue(store, plan.planId);
 }

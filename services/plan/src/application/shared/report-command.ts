@@ -3,7 +3,7 @@ import { handleCommand } from '@crm/decider';
 import { CatalogueConflictError } from '../../domain/catalogue';
 import { reportDecider, reportStreamName, validateReportKey, type ReportCommand, type ReportKey } from '../../domain/reports';
 import { authorizeCommand } from './authorization';
-import { activityKnown, loadCatalogue, type LoadedCatalogue } from './catalogue-reader';
+import { activityKnown, loadCatalogueForPeriod, type LoadedCatalogue } from './catalogue-reader';
 import { envelopeFor, type CommandDeps, type CommandOptions } from './command-context';
 import { activityNotFound } from './errors';
 import { toReportView, type ReportView } from './report-view';
@@ -26,14 +26,15 @@ export interface ReportCommandSpec {
  * The steps every report command takes:
  * 1. the report key is well formed (422 otherwise);
  * 2. the principal may perform the operation on the report's country (403 + audit row otherwise);
- * 3. the catalogue is imported (409) and the activity is part of it (404);
+ * 3. the period belongs to an imported plan (422 `plan.period.outside_plans`), whose catalogue is the one the
+ *    report is written against, and the activity is part of it (404);
  * 4. load → decide → append on `planReport-<country>-<activity>-<period>` with `countries: [country]`,
  *    deterministic event ids from the command id; a refusal stores nothing.
  */
 export async function runReportCommand(deps: CommandDeps, principal: Principal, ref: ReportRef, spec: ReportCommandSpec, options: CommandOptions = {}): Promise<ReportView> {
   const key = validateReportKey(ref);
   const actor = await authorizeCommand(deps, principal, spec.operation, { country: key.country });
-  const catalogue = await loadCatalogue(deps.store);
+  const catalogue = await loadCatalogueForPeriod(deps.store, key.period);
   if (!catalogue.state.catalogue) {
     throw new CatalogueConflictError('catalogue.not_imported', {
       es: `El catálogo del plan ${catalogue.planId} aún no ha sido importado.`,

@@ -15,3 +15,11 @@ export class WindowWorkflowError extends LocalizedError {
     super(code, text, details);
   }
 }
+
+/** The imported plans disagree about a period (two plans cover it: only after concurrent imports). */
+export class PlanConflictError extends LocalizedError {
+  readonly httpStatus = 409;
+  constructor(code: string, text: LocalizedText, details: Record<string, unknown> = {}) {
+    super(code, text, details);
+  }
+}

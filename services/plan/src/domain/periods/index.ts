@@ -1,4 +1,5 @@
 export * from './errors';
 export * from './period';
+export * from './plan-years';
 export * from './window';
 export * from './window-decider';

@@ -1,10 +1,6 @@
 import type { LocalizedText } from '@crm/kernel';
 import { PeriodValidationError } from './errors';
 
-/** The Strategic Plan of the Red covers 2017-2022; countries report per semester inside it. */
-export const PLAN_FIRST_YEAR = 2017;
-export const PLAN_LAST_YEAR = 2022;
-
 export type Semester = 1 | 2;
 
 /** A reporting period: a semester written `YYYY-S1` (January-June) or `YYYY-S2` (July-December). */
@@ -15,15 +11,18 @@ export interface ParsedPeriod {
   semester: Semester;
 }
 
-const PERIOD_PATTERN = /^(\d{4})-S([12])$/;
+/**
+ * The form of a period only (years 1000-9999). Which periods exist is up to the imported plans: a plan's
+ * semesters are those of its own years (`planPeriods`, `planOfPeriod` in `./plan-years`).
+ */
+const PERIOD_PATTERN = /^([1-9]\d{3})-S([12])$/;
 
-/** Parses `YYYY-S1` / `YYYY-S2` inside the plan years, or returns null. */
+/** Parses `YYYY-S1` / `YYYY-S2`, or returns null. Whether a plan covers the period is checked by `planOfPeriod`. */
 export function tryParsePeriod(value: unknown): ParsedPeriod | null {
   if (typeof value !== 'string') return null;
   const match = PERIOD_PATTERN.exec(value);
   if (!match) return null;
   const year = Number(match[1]);
-  if (year < PLAN_FIRST_YEAR || year > PLAN_LAST_YEAR) return null;
   return { year, semester: Number(match[2]) as Semester };
 }
 
@@ -38,8 +37,8 @@ export function parsePeriod(value: unknown): ParsedPeriod {
     throw new PeriodValidationError(
       'plan.period.invalid',
       {
-        es: `Período de informe inválido: "${String(value)}". Use AAAA-S1 o AAAA-S2 entre ${PLAN_FIRST_YEAR} y ${PLAN_LAST_YEAR} (p. ej. 2020-S1).`,
-        en: `Invalid reporting period: "${String(value)}". Use YYYY-S1 or YYYY-S2 between ${PLAN_FIRST_YEAR} and ${PLAN_LAST_YEAR} (e.g. 2020-S1).`,
+        es: `Período de informe inválido: "${String(value)}". Use AAAA-S1 (enero-junio) o AAAA-S2 (julio-diciembre), p. ej. 2020-S1.`,
+        en: `Invalid reporting period: "${String(value)}". Use YYYY-S1 (January-June) or YYYY-S2 (July-December), e.g. 2020-S1.`,
       },
       { value: String(value) },
     );
@@ -59,10 +58,10 @@ export function periodLabel(period: ReportingPeriod | ParsedPeriod): LocalizedTe
     : { es: `II Semestre ${year}`, en: `Second semester ${year}` };
 }
 
-/** Every reporting period of the plan in chronological order (2017-S1 ... 2022-S2). */
-export function allPeriods(): ReportingPeriod[] {
+/** Every reporting period of a plan's years in chronological order (2017-2022: 2017-S1 ... 2022-S2). */
+export function planPeriods(years: { from: number; to: number }): ReportingPeriod[] {
   const periods: ReportingPeriod[] = [];
-  for (let year = PLAN_FIRST_YEAR; year <= PLAN_LAST_YEAR; year++) {
+  for (let year = years.from; year <= years.to; year++) {
     periods.push(formatPeriod({ year, semester: 1 }), formatPeriod({ year, semester: 2 }));
   }
   return periods;

@@ -36,7 +36,7 @@ describe('reporting windows', () => {
     [{ period: '2020-S1', opensAt: '2020-07-01T00:00:00Z', closesAt: '2020-07-32T00:00:00Z' }, 'plan.window.invalid_instant'],
     [{ period: '2020-S1', opensAt: '2020-07-01T00:00:00Z', closesAt: '2021-02-29T00:00:00Z' }, 'plan.window.invalid_instant'],
     [{ period: '2020-S1', opensAt: '2020-07-01T00:00:00Z', closesAt: new Date(NaN) }, 'plan.window.invalid_instant'],
-    [{ period: '2030-S1', opensAt: '2030-07-01T00:00:00Z', closesAt: '2030-08-01T00:00:00Z' }, 'plan.period.invalid'],
+    [{ period: '2030-S3', opensAt: '2030-07-01T00:00:00Z', closesAt: '2030-08-01T00:00:00Z' }, 'plan.period.invalid'],
   ])('refuses %p with %s', (input, code) => {
     let error: unknown;
     try {

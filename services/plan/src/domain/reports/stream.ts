@@ -44,8 +44,8 @@ export function validateReportKey(key: { country: unknown; activityId: unknown; 
     throw new ReportValidationError(
       'plan.report.invalid_period',
       {
-        es: `Período de informe inválido: "${String(key.period)}". Use AAAA-S1 o AAAA-S2 entre 2017 y 2022 (p. ej. 2020-S1).`,
-        en: `Invalid reporting period: "${String(key.period)}". Use YYYY-S1 or YYYY-S2 between 2017 and 2022 (e.g. 2020-S1).`,
+        es: `Período de informe inválido: "${String(key.period)}". Use AAAA-S1 (enero-junio) o AAAA-S2 (julio-diciembre), p. ej. 2020-S1.`,
+        en: `Invalid reporting period: "${String(key.period)}". Use YYYY-S1 (January-June) or YYYY-S2 (July-December), e.g. 2020-S1.`,
       },
       { period: String(key.period) },
     );
