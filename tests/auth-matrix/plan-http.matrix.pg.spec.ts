@@ -16,6 +16,7 @@ import { loadPlatformConfig } from '@crm/config';
 import { MEMBER_COUNTRIES, fixedClock, type Clock, type CountryCode } from '@crm/kernel';
 import { DEFAULT_FEATURES, PlanCommands, startPlanService, type PlanService } from '@crm/plan';
 import { createTestDatabase } from '@crm/testing';
+import { shiftPlan } from '@crm/plan/testing';
 
 const DRAFT = { status: 'in_progress', narrative: { es: 'Avance del semestre.' }, evidence: ['https://example.org/acta.pdf'] };
 
@@ -122,21 +123,6 @@ const PRINCIPALS: Who[] = [
   { label: 'RROCM civil society', username: 'rrocm.civil_society', role: 'civil_society_submitter', country: null, kind: 'org' },
 ];
 
-/** The same plan moved `years` later (another plan id, so an allowed import is not refused as a duplicate). */
-function shiftPlan(catalogue: any, years: number): any {
-  const from = catalogue.period.from + years;
-  const to = catalogue.period.to + years;
-  return {
-    ...catalogue,
-    planId: `${from}-${to}`,
-    period: { from, to },
-    scheduleYears: catalogue.scheduleYears.map((y: number) => y + years),
-    activities: catalogue.activities.map((a: any) => ({
-      ...a,
-      schedule: Object.fromEntries(Object.entries(a.schedule).map(([y, v]) => [String(Number(y) + years), v])),
-    })),
-  };
-}
 
 /** The table's verdict for one principal on one endpoint about `reportCountry` (if the endpoint is about a report). */
 function expectedAllowed(endpoint: string, who: Who, reportCountry: CountryCode | null): boolean {
