@@ -4,7 +4,7 @@ import { MemoryEventStore } from '@crm/event-store';
 import { fixedClock } from '@crm/kernel';
 import { PlanCommands } from '../application/plan-commands.service';
 import { handleSubmissionRequest, nationalSystemPrincipal } from './plan-inbound';
-import { planWorld } from './test-support';
+import { HN_OFFICER, planWorld } from './test-support';
 
 function request(country: 'HN' | 'GT', n: number, patch: Record<string, unknown> = {}): IntegrationEvent {
   const valid = validSubmission(country, n);
@@ -53,6 +53,27 @@ describe('plan inbound: submission request -> saveDraft + submit -> outcome', ()
     const result = outcome(await handleSubmissionRequest({ commands, store, clock }, request('HN', 1), { country: 'HN' }));
     expect(result).toMatchObject({ outcome: 'rejected', reason: { code: 'plan.report.window_not_open' } });
     expect(await store.readStream('planReport-HN-IV.1.1.1-2020-S1')).toHaveLength(0);
+  });
+
+  it('refuses a period outside every imported plan with the same 422 refusal as HTTP (plan.period.outside_plans, es/en), not window_not_open', async () => {
+    const { store, commands, clock } = await planWorld('2026-12-01T00:00:00.000Z');
+    const result = outcome(await handleSubmissionRequest({ commands, store, clock }, request('HN', 1, { period: '2030-S1' }), { country: 'HN' }));
+    expect(result).toMatchObject({ outcome: 'rejected', country: 'HN', period: '2030-S1', reason: { code: 'plan.period.outside_plans', details: { period: '2030-S1', plans: ['2017-2022'] } } });
+    if (result.outcome !== 'rejected') return;
+    expect(result.reason.message.es).toContain('2030-S1');
+    expect(result.reason.message.es).toMatch(/ningún plan importado/);
+    expect(result.reason.message.en).toMatch(/belongs to no imported plan \(plans: 2017-2022\)/);
+    const http = await commands.saveDraft(HN_OFFICER, { country: 'HN', activityId: 'IV.1.1.1', period: '2030-S1', content: { status: 'in_progress', narrative: { es: 'x' } } }).catch((e: unknown) => e);
+    expect(http).toMatchObject({ code: 'plan.period.outside_plans', httpStatus: 422, text: result.reason.message });
+    expect(await store.readStream('planReport-HN-IV.1.1.1-2030-S1')).toHaveLength(0);
+    expect(await store.readAll()).toHaveLength(1); // only the catalogue import
+  });
+
+  it('answers an unknown activity with the not-found code even before the window opens (the draft step checks it first, as over HTTP)', async () => {
+    const { store, commands, clock } = await planWorld('2020-05-01T00:00:00.000Z');
+    const result = outcome(await handleSubmissionRequest({ commands, store, clock }, request('HN', 1, { activityId: 'IX.9.9.9' }), { country: 'HN' }));
+    expect(result).toMatchObject({ outcome: 'rejected', activityId: 'IX.9.9.9', reason: { code: 'plan.activity.not_found' } });
+    expect(await store.readAll()).toHaveLength(1);
   });
 
   it('answers an activity the catalogue does not have with the not-found code', async () => {

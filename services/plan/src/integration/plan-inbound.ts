@@ -4,6 +4,8 @@ import { businessReason, isBusinessRejection, type GatewayOutcome, type InboundC
 import type { EventStore } from '@crm/event-store';
 import type { Clock, CountryCode } from '@crm/kernel';
 import type { PlanCommands } from '../application/plan-commands.service';
+import { activityKnown, loadCatalogueForPeriod } from '../application/shared/catalogue-reader';
+import { activityNotFound } from '../application/shared/errors';
 import { loadWindow } from '../application/shared/window-reader';
 import { hasOpened, isReportingPeriod } from '../domain/periods';
 import { ReportWorkflowError, reportStreamName } from '../domain/reports';
@@ -15,7 +17,7 @@ export function nationalSystemPrincipal(country: CountryCode): Principal {
 
 export interface PlanInboundDeps {
   commands: Pick<PlanCommands, 'saveDraft' | 'submit'>;
-  store: Pick<EventStore, 'readStream'>;
+  store: Pick<EventStore, 'readStream' | 'readAll'>;
   clock: Clock;
 }
 
@@ -26,8 +28,10 @@ const TRANSIENT_CODES = new Set(['catalogue.not_imported']);
  * `plan.report.submission-requested.v1` -> `saveDraft` + `submit` as `national-system:<country>`, with the
  * request's CloudEvents id as the idempotency key of both commands (a replay records nothing new) ->
  * `plan.report.submission-outcome.v1`: accepted with the report id, or rejected with the domain's code and
- * es/en message (422 validation, 409 workflow or window, 404 unknown activity). A rejected request changed
- * nothing: the window is checked before the draft is saved, the other refusals happen before any append.
+ * es/en message (422 validation or period outside every imported plan, 409 workflow or window, 404 unknown
+ * activity). A rejected request changed nothing: the window is checked before the draft is saved, the other
+ * refusals happen before any append. The refusals come in the order HTTP gives them (draft, then submit): the
+ * period's plan (422 `plan.period.outside_plans`) and the activity (404) before the window (409).
  */
 export async function handleSubmissionRequest(deps: PlanInboundDeps, event: IntegrationEvent, context: Pick<InboundContext, 'country'>): Promise<GatewayOutcome> {
   if (!isEventOf(event, 'plan.report.submission-requested', 1)) throw new Error(`plan gateway: no handler for ${event.type}.v${event.version}`);
@@ -41,7 +45,7 @@ export async function handleSubmissionRequest(deps: PlanInboundDeps, event: Inte
   let streamKey = event.id;
   try {
     streamKey = reportStreamName(reportKey);
-    await refuseBeforeWindowOpens(deps, request.period);
+    await refuseBeforeWindowOpens(deps, request.period, request.activityId);
     const content = {
       status: request.status,
       narrative: request.narrative,
@@ -59,9 +63,16 @@ export async function handleSubmissionRequest(deps: PlanInboundDeps, event: Inte
   }
 }
 
-/** The domain refuses a submission before the window opens only after the draft step: check it first. */
-async function refuseBeforeWindowOpens(deps: PlanInboundDeps, period: string): Promise<void> {
+/**
+ * The domain refuses a submission before the window opens only after the draft step: check it first, but only
+ * after what the draft step itself checks first (HTTP's order): the period belongs to an imported plan (422
+ * `plan.period.outside_plans`; `catalogue.not_imported` while no plan is imported, transient) and the activity is
+ * part of that plan's catalogue (404).
+ */
+async function refuseBeforeWindowOpens(deps: PlanInboundDeps, period: string, activityId: string): Promise<void> {
   if (!isReportingPeriod(period)) return; // the commands answer with their own 422
+  const catalogue = await loadCatalogueForPeriod(deps.store, period);
+  if (catalogue.state.catalogue && !activityKnown(catalogue, activityId)) throw activityNotFound(activityId, catalogue.planId);
   const window = (await loadWindow(deps.store, period)).effective;
   const now = deps.clock();
   if (hasOpened(now, window)) return;
