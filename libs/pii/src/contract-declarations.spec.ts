@@ -1,5 +1,3 @@
-import { Writable } from 'node:stream';
-
 // A contract with declared personal fields, as a referrals contract will have (the plan's contracts declare none).
 jest.mock('@crm/contracts', () => {
   const actual = jest.requireActual('@crm/contracts');
@@ -8,6 +6,7 @@ jest.mock('@crm/contracts', () => {
 
 import { PERSONAL_DATA_FIELDS } from '@crm/contracts';
 import { createLogger, personalFieldsOf } from './index';
+import { captureLog } from './testing/log-capture';
 
 describe('contracts/src/personal-data.ts is the source of the integration contracts personal fields', () => {
   it('registers every contract key of PERSONAL_DATA_FIELDS in the pii registry when @crm/pii is loaded', () => {
@@ -16,13 +15,7 @@ describe('contracts/src/personal-data.ts is the source of the integration contra
   });
 
   it('a field declared for a contract is redacted by the logger, without a second declaration', async () => {
-    const lines: string[] = [];
-    const destination = new Writable({
-      write(chunk, _enc, cb) {
-        lines.push(chunk.toString());
-        cb();
-      },
-    });
+    const { lines, stream: destination } = captureLog();
     const log = createLogger('relay', { destination });
     log.warn({ message: { type: 'test.case.referred.v1', data: { guardian: { phone: '+504 9999 0001', relation: 'abuela' }, child: { placeOfBirth: 'Choluteca' } } } }, 'publish retry');
     await new Promise((r) => setImmediate(r));

@@ -1,19 +1,9 @@
-import { Writable } from 'node:stream';
 import { createLogger } from './logger';
+import { captureLog as capture } from './testing/log-capture';
 import { definePersonalData, redact } from './personal-fields';
 
 definePersonalData('TestAlertIssued', ['child.name', 'child.dateOfBirth', 'child.photo', 'family.contacts', 'lastSeenDescription']);
 
-function capture() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, cb) {
-      lines.push(chunk.toString());
-      cb();
-    },
-  });
-  return { lines, stream };
-}
 
 const SECRETS = ['Luis Alberto Ramos', '2011-09-30', 'iVBORw0KGgoAAAANSUhEUg', '+502 4444 9876', 'camiseta roja, cicatriz en la ceja'];
 const child = { name: SECRETS[0], dateOfBirth: SECRETS[1], photo: SECRETS[2], nationality: 'GT' };

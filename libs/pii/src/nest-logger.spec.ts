@@ -1,20 +1,10 @@
-import { Writable } from 'node:stream';
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createNestLogger } from './nest-logger';
+import { captureLog as capture } from './testing/log-capture';
 
 const SECRETS = ['Wendy Carolina Funes', '2014-02-11', '+505 8888 1234', 'cicatriz en la mano izquierda'];
 
-function capture() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, cb) {
-      lines.push(chunk.toString());
-      cb();
-    },
-  });
-  return { lines, stream, text: () => lines.join('') };
-}
 
 @Module({})
 class EmptyModule {}

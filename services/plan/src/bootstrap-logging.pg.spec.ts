@@ -5,11 +5,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { Logger } from '@nestjs/common';
 import { loadAuthConfig } from '@crm/auth';
 import { loadPlatformConfig } from '@crm/config';
 import { createNestLogger } from '@crm/pii';
+import { captureLog } from '@crm/pii/testing';
 import { createTestDatabase } from '@crm/testing';
 import { startPlanService, type PlanService } from './bootstrap';
 
@@ -17,18 +17,12 @@ describe('plan service logging', () => {
   let db: { url: string; drop(): Promise<void> };
   let dir: string;
   let service: PlanService | undefined;
-  const lines: string[] = [];
+  const { lines, stream: destination } = captureLog();
 
   beforeAll(async () => {
     db = await createTestDatabase('plan_logging');
     dir = mkdtempSync(join(tmpdir(), 'crm-plan-logging-'));
     const env = { DATABASE_URL: db.url, CRM_DATA_DIR: dir };
-    const destination = new Writable({
-      write(chunk, _enc, cb) {
-        lines.push(chunk.toString());
-        cb();
-      },
-    });
     service = await startPlanService({
       config: loadPlatformConfig(env),
       auth: loadAuthConfig(env),

@@ -1,1 +1,2 @@
 export * from './key-store-contract';
+export * from './log-capture';
