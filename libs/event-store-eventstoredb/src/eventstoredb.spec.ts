@@ -14,6 +14,7 @@ if (connectionString) {
     name: 'eventstoredb',
     create: async ({ clock }) => EventStoreDbEventStore.connect({ connectionString, clock }),
     subscriptionEvents: Number(process.env.EVENTSTORE_CONTRACT_SUBSCRIPTION_EVENTS ?? 10_000),
+    sharedStorage: true,
   });
 } else {
   console.warn(

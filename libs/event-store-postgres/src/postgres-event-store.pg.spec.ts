@@ -19,6 +19,7 @@ const sql = async (store: unknown, text: string, values: unknown[]) => {
 describeEventStoreContract({
   name: 'postgres',
   create: ({ clock }) => PostgresEventStore.connect({ url: db.url, clock, poolSize: 6, pollIntervalMs: 200 }),
+  sharedStorage: true,
   tamper: {
     alterData: (store, stream, revision, data) =>
       sql(store, 'UPDATE {schema}.events SET data = $3::jsonb WHERE stream_name = $1 AND revision = $2', [

@@ -20,6 +20,11 @@ export interface EventStoreHarness {
   tamper?: EventStoreTamper;
   /** Events in the subscription test (default 10,000). */
   subscriptionEvents?: number;
+  /**
+   * True when every store `create` returns reads the same storage (a database, a server), so closing one
+   * and creating another is a process restart. False or absent (memory): the restart test says why it is skipped.
+   */
+  sharedStorage?: boolean;
 }
 
 async function rejection(p: Promise<unknown>): Promise<unknown> {
@@ -365,6 +370,59 @@ export function describeEventStoreContract(harness: EventStoreHarness): void {
         for (let i = 1; i < seen.length; i++) expect(seen[i].position > seen[i - 1].position).toBe(true);
         expect(ids(seen)).toEqual(ids(await inCategory(cat)));
       });
+
+      if (!harness.sharedStorage) {
+        it.todo(
+          `restart test: the ${harness.name} adapter keeps nothing across instances, so a process restart cannot be simulated`,
+        );
+      } else {
+        it('resumes after a restart (store closed, a new one connected) from its checkpoint, with neither a gap nor a duplicate', async () => {
+          const cat = randomCategory();
+          const before = await harness.create({ clock });
+          for (let i = 0; i < 6; i++)
+            await before.appendToStream(`${cat}-${i % 3}`, newEvents(100), { expectedRevision: 'any' });
+          const seen: RecordedEvent[] = [];
+          let stopping: Promise<void> | undefined;
+          const first = before.subscribeToAll({
+            filter: { categories: [cat] },
+            batchSize: 50,
+            handler: async (e) => {
+              seen.push(e);
+              if (seen.length === 250) stopping = first.stop();
+            },
+          });
+          await waitFor(() => stopping !== undefined, 'the first 250 events');
+          await stopping;
+          await first.done;
+          const checkpoint = seen[seen.length - 1].position;
+          if (harness.destroy) await harness.destroy(before);
+          else await before.close();
+
+          const after = await harness.create({ clock });
+          try {
+            for (let i = 0; i < 3; i++)
+              await after.appendToStream(`${cat}-${i}`, newEvents(100), { expectedRevision: 'any' });
+            const resumed = after.subscribeToAll({
+              fromPosition: checkpoint,
+              filter: { categories: [cat] },
+              batchSize: 50,
+              handler: async (e) => void seen.push(e),
+            });
+            await waitFor(
+              () => resumed.caughtUp && seen.length >= 900,
+              'the resumed subscription to catch up',
+            );
+            await new Promise((r) => setTimeout(r, 100)); // a duplicate delivery would show now
+            await resumed.stop();
+            await resumed.done;
+            expect(seen).toHaveLength(900);
+            expect(ids(seen)).toEqual(ids(await after.readAll({ filter: { categories: [cat] } })));
+          } finally {
+            if (harness.destroy) await harness.destroy(after);
+            else await after.close();
+          }
+        });
+      }
 
       it('waits for the handler: one event at a time; stop() during a handler resolves after it', async () => {
         const cat = randomCategory();
