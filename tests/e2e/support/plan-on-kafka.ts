@@ -40,6 +40,8 @@ export interface PlanOnKafka {
   /** Prefix of every topic of this run, e.g. `e2e-1a2b3c.`. */
   namespace: string;
   topic(logical: string): string;
+  /** A call to the service's HTTP API as a demo account of its development issuer (e.g. `st.coordinator`). */
+  api(username: string, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<{ status: number; body: any }>;
   stop(): Promise<void>;
 }
 
@@ -60,12 +62,32 @@ export async function startPlanOnKafka(integration: Omit<PlanIntegrationOptions,
     service,
     namespace,
     topic: (logical) => `${namespace}${logical}`,
+    async api(username, method, path, body) {
+      if (!service.devIssuer) throw new Error('the plan service runs without its development issuer');
+      const headers: Record<string, string> = { authorization: `Bearer ${await service.devIssuer.mint(username)}` };
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      const res = await fetch(`${service.url}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+      const text = await res.text();
+      return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+    },
     async stop() {
       await service.close();
       await db.drop().catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** How many records `topic` holds now (sum over its partitions of high watermark - low watermark). */
+export async function topicRecordCount(topic: string): Promise<number> {
+  const admin = new Kafka({ clientId: `e2e-admin-${randomUUID().slice(0, 6)}`, brokers: kafkaBrokers(), logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return offsets.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 export interface Received {
