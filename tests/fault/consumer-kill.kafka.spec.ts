@@ -1,20 +1,26 @@
 /**
  * Fault: a consumer process is killed (SIGKILL: no graceful stop, no offset commit, open database
  * transactions cut) in the middle of a stream, and a new process takes over in the same consumer group.
- * Every message is applied through handleOnce keyed by ce_id. Proves: all messages applied, none twice.
+ * The messages are real integration events: plan report histories (tests/support/plan-report-history.ts)
+ * mapped and encoded as the plan relay does (planIntegrationMessages → encodeIntegrationEvent, ajv-validated:
+ * plan.report.submitted/returned/approved/reopened.v1), key = report stream, on a fresh topic. The child
+ * decodes and validates each with decodeIntegrationEvent before applying it through handleOnce keyed by ce_id.
+ * Proves: all messages applied, none twice, every one a valid contract event.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, describeWithKafka, kafkaBrokers } from '@crm/testing';
 import type { OutgoingMessage } from '@crm/messaging';
 import { KafkaBus, silent } from '@crm/messaging-kafka';
 import { ensureProjectionTables } from '@crm/projection';
+import { generateReportHistories, integrationMessagesOf } from '../support/plan-report-history';
 import { createFaultTables, effectCounts, faultTopic, openDataSource, waitFor } from './fault-support';
 
 const TOTAL = 5_000;
-const KEYS = 50;
 const KILL_AFTER = 1_000;
 const ROOT = join(__dirname, '..', '..');
 
@@ -47,6 +53,7 @@ describeWithKafka('fault: consumer process killed mid-stream, restarted in the s
   let db: { url: string; drop(): Promise<void> };
   let ds: DataSource | undefined;
   const children: Child[] = [];
+  const orderDir = mkdtempSync(join(tmpdir(), 'crm-fault-order-'));
 
   beforeAll(async () => {
     db = await createTestDatabase('fault_consumer_kill');
@@ -64,6 +71,7 @@ describeWithKafka('fault: consumer process killed mid-stream, restarted in the s
     }
     await ds?.destroy();
     await db?.drop();
+    rmSync(orderDir, { recursive: true, force: true });
   });
 
   it(`applies all ${TOTAL} messages exactly once in effect after a SIGKILL mid-stream`, async () => {
@@ -73,20 +81,27 @@ describeWithKafka('fault: consumer process killed mid-stream, restarted in the s
     // kafkajs retries a fresh broker's 'coordinator is loading' answers itself; publish throws if it gives up
     const publisher = new KafkaBus({ brokers, clientId: 'fault-publisher', log: silent });
     await publisher.ensureTopics([topic]);
-    const ids: string[] = [];
-    const messages: OutgoingMessage[] = Array.from({ length: TOTAL }, (_, i) => {
-      const id = randomUUID();
-      ids.push(id);
-      return { topic, key: `faultKey-${i % KEYS}`, value: Buffer.from(JSON.stringify({ i })), headers: { ce_id: id, ce_type: 'crm.fault.Test' } };
-    });
+    const generated = generateReportHistories({ published: TOTAL, seed: 20190701 });
+    // encoded (and validated) exactly as the plan relay encodes them; only the topic is this test's own
+    const messages: OutgoingMessage[] = integrationMessagesOf(generated).map((m) => ({ ...m, topic }));
+    expect(messages).toHaveLength(TOTAL);
+    const ids = messages.map((m) => m.headers!.ce_id);
+    expect(new Set(ids).size).toBe(TOTAL);
+    const keys = new Set(messages.map((m) => m.key)).size;
+    const orderFile = join(orderDir, 'order.json');
+    writeFileSync(orderFile, JSON.stringify(Object.fromEntries(ids.map((id, i) => [id, i]))));
     for (let i = 0; i < TOTAL; i += 500) await publisher.publish(messages.slice(i, i + 500));
     await publisher.close();
 
-    const env = { FAULT_BROKERS: brokers.join(','), FAULT_DB_URL: db.url, FAULT_TOPIC: topic, FAULT_GROUP: group };
+    const env = { FAULT_BROKERS: brokers.join(','), FAULT_DB_URL: db.url, FAULT_TOPIC: topic, FAULT_GROUP: group, FAULT_ORDER_FILE: orderFile };
     const first = startChild('first', env);
     children.push(first);
     await first.ready;
-    await waitFor(`${KILL_AFTER} effects by the first consumer`, async () => (await effectCounts(ds!)).effects >= KILL_AFTER);
+    const invalid = () => children.flatMap((c) => c.output().split('\n').filter((l) => l.startsWith('invalid ')));
+    const noInvalid = () => {
+      if (invalid().length > 0) throw new Error(`a consumer received invalid messages: ${invalid().slice(0, 3).join(' | ')}`);
+    };
+    await waitFor(`${KILL_AFTER} effects by the first consumer`, async () => (noInvalid(), (await effectCounts(ds!)).effects >= KILL_AFTER));
     first.process.kill('SIGKILL');
     const exit = await first.exited;
     const atKill = await effectCounts(ds!);
@@ -97,7 +112,7 @@ describeWithKafka('fault: consumer process killed mid-stream, restarted in the s
     const second = startChild('second', env);
     children.push(second);
     await second.ready;
-    await waitFor(`${TOTAL} distinct effects`, async () => (await effectCounts(ds!)).distinct >= TOTAL, 180_000, async () => JSON.stringify(await effectCounts(ds!)));
+    await waitFor(`${TOTAL} distinct effects`, async () => (noInvalid(), (await effectCounts(ds!)).distinct >= TOTAL), 180_000, async () => JSON.stringify(await effectCounts(ds!)));
     second.process.kill('SIGTERM');
     const secondExit = await second.exited;
 
@@ -116,13 +131,17 @@ describeWithKafka('fault: consumer process killed mid-stream, restarted in the s
             AND EXISTS (SELECT 1 FROM fault.effects e WHERE e.event_id = d.event_id AND e.applied_by = 'first')) AS applied_uncommitted`,
     );
     console.log(
-      `[fault] consumer kill: killed after ${atKill.effects} effects; effects ${counts.effects} (distinct ${counts.distinct}), ` +
+      `[fault] consumer kill: ${TOTAL} plan integration events (from ${generated.histories.length} report streams, ${keys} of them with published events = keys; ` +
+        `${[...messages.reduce((m, x) => m.set(x.headers!.ce_type, (m.get(x.headers!.ce_type) ?? 0) + 1), new Map<string, number>())].map(([t, n]) => `${t} ${n}`).join(', ')}), ` +
+        `invalid ${invalid().length}; killed after ${atKill.effects} effects; effects ${counts.effects} (distinct ${counts.distinct}), ` +
         `first applied ${byConsumer.first}, second ${byConsumer.second}; deliveries ${counts.deliveries}, duplicate deliveries ${counts.surplusDeliveries} ` +
         `on ${counts.redeliveredIds} ids: ${dup.in_flight} in flight in the killed process (rolled back, applied by the second), ` +
         `${dup.applied_uncommitted} applied by the first but uncommitted (redelivered to the second, skipped)`,
     );
 
     expect(secondExit.code).toBe(0);
+    // Every message was a valid integration event of a registered contract.
+    expect(invalid()).toEqual([]);
     // All applied, none twice.
     expect(counts.effects).toBe(TOTAL);
     expect(counts.distinct).toBe(TOTAL);

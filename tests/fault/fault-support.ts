@@ -5,6 +5,7 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import { decodeIntegrationEvent, type IntegrationEvent } from '@crm/contracts';
 import type { IncomingMessage } from '@crm/messaging';
 import { handleOnce } from '@crm/projection';
 
@@ -46,22 +47,34 @@ export async function createFaultTables(ds: DataSource): Promise<void> {
     seq bigserial PRIMARY KEY, event_id text NOT NULL, applied boolean, delivered_by text NOT NULL)`);
 }
 
-/** The value every fault-test message carries (no personal data: a sequence number). */
-export interface FaultBody {
-  i: number;
+/**
+ * Every fault-test message is a real integration event: decoded and validated against its contract
+ * (`decodeIntegrationEvent`: CloudEvents headers, registered type and version, ajv schema, country), with
+ * the CloudEvents id and subject the relay sets (domain event id; stream name = Kafka key).
+ * Returns the event, or the reason it is not one (the tests count those and require zero).
+ */
+export function decodeFaultMessage(message: IncomingMessage): { ok: true; event: IntegrationEvent } | { ok: false; reason: string } {
+  const decoded = decodeIntegrationEvent(message);
+  if (!decoded.ok) return { ok: false, reason: `${message.topic}/${message.partition}/${message.offset}: ${decoded.code} ${decoded.message.en}` };
+  if (decoded.event.id !== message.headers.ce_id) return { ok: false, reason: `${message.topic}/${message.offset}: id ${decoded.event.id} differs from ce_id` };
+  if (message.key !== undefined && message.key !== null && decoded.event.subject !== message.key) {
+    return { ok: false, reason: `${message.topic}/${message.offset}: subject ${String(decoded.event.subject)} differs from key ${message.key}` };
+  }
+  return { ok: true, event: decoded.event };
 }
 
 /**
  * The consumer side of every fault test: records the delivery, then applies the effect through
- * handleOnce keyed by the CloudEvents id. Returns whether the effect was applied (false = duplicate).
+ * handleOnce keyed by the CloudEvents id. `i` is the message's place in its stream's published order
+ * (the test's own record of what it published), for the per-stream order count.
+ * Returns whether the effect was applied (false = duplicate).
  */
-export async function applyOnce(ds: DataSource, consumer: string, message: IncomingMessage, who: string): Promise<boolean> {
+export async function applyOnce(ds: DataSource, consumer: string, message: IncomingMessage, who: string, i: number): Promise<boolean> {
   const eventId = message.headers.ce_id;
   if (!eventId) throw new Error(`message ${message.topic}/${message.partition}/${message.offset} has no ce_id`);
   const delivery: Array<{ seq: string }> = await ds.query('INSERT INTO fault.deliveries (event_id, delivered_by) VALUES ($1, $2) RETURNING seq', [eventId, who]);
-  const body = JSON.parse(message.value.toString()) as FaultBody;
   const { applied } = await handleOnce(ds, { consumer, eventId }, async (manager: EntityManager) => {
-    await manager.query('INSERT INTO fault.effects (event_id, stream, i, applied_by) VALUES ($1, $2, $3, $4)', [eventId, message.key ?? '', body.i, who]);
+    await manager.query('INSERT INTO fault.effects (event_id, stream, i, applied_by) VALUES ($1, $2, $3, $4)', [eventId, message.key ?? '', i, who]);
   });
   await ds.query('UPDATE fault.deliveries SET applied = $1 WHERE seq = $2', [applied, delivery[0].seq]);
   return applied;

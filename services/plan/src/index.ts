@@ -28,3 +28,8 @@ export { countryStateAsOf, accountabilityHistory, type PlanStateAsOf, type Repor
 // Reporting periods and implementation statuses.
 export { planPeriods, planOfPeriod, parsePeriod, defaultWindow, type PlanYears, type ReportingPeriod } from './domain/periods';
 export { IMPLEMENTATION_STATUSES, type ImplementationStatus } from './domain/reports';
+
+// Integration: the relay as the service wires it, and its pure mapping (fault tests and the bus benchmark use them).
+export { startPlanRelay, PLAN_RELAY_NAME, type PlanRelayOptions } from './integration/plan-relay';
+export { planIntegrationMessages, planStreamFold, PLAN_RELAY_STREAM_PREFIXES, type PlanStreamState } from './integration/plan-event-mapping';
+export { StreamStates, preparingStore, type StreamFold } from './integration/stream-states';
