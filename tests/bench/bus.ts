@@ -1,8 +1,14 @@
 /**
  * Bus benchmark: the relay (PostgresEventStore → startRelay → KafkaBus, checkpoints in PostgreSQL) and the
  * end-to-end path (append → relay → Kafka → KafkaBus consumer → handleOnce effect) against a raw kafkajs
- * baseline (same message sizes and headers, idempotent producer, acks=all) in the same run, on the same
+ * baseline (the same bytes and headers, idempotent producer, acks=all) in the same run, on the same
  * broker and machine.
+ *
+ * The events are real plan report histories (tests/support/plan-report-history.ts: drafts, submissions,
+ * returns, approvals, reopenings) and the relay is wired as the plan service wires it (startPlanRelay:
+ * StreamStates fold + planIntegrationMessages, i.e. encodeIntegrationEvent with ajv validation of every
+ * payload), only with this run's stream prefixes and topic. Drafts publish nothing: throughput is counted
+ * in integration events (messages) for both sides; the relay also reads and folds the drafts.
  *
  *   npm run bench:bus   (= ts-node -r tsconfig-paths/register --transpile-only tests/bench/bus.ts)
  *   BENCH_SCALE=0.1 for a smoke run; KAFKA_BROKERS=host:port to use a running broker instead of starting one.
@@ -15,54 +21,45 @@ import { join } from 'node:path';
 import { Kafka, Partitioners, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { startEmbeddedPostgres } from '@crm/config';
-import type { NewEvent, Position, RecordedEvent } from '@crm/event-store';
+import type { EventStore, RecordedEvent } from '@crm/event-store';
 import { PostgresEventStore } from '@crm/event-store-postgres';
-import { startRelay, type Bus, type CheckpointStore, type RelayMessage, type RelayOptions } from '@crm/messaging';
+import { MEMBER_COUNTRIES } from '@crm/kernel';
+import { startRelay, type Bus, type CheckpointStore, type Relay } from '@crm/messaging';
 import { KafkaBus, silent } from '@crm/messaging-kafka';
 import { PostgresCheckpointStore } from '@crm/messaging-postgres';
+import { planIntegrationMessages, planStreamFold, preparingStore, StreamStates, type PlanStreamState } from '@crm/plan';
 import { ensureProjectionTables, handleOnce } from '@crm/projection';
 import { startKafkaBroker } from '@crm/testing';
+import { appendSteps, generateReportHistories, integrationMessagesOfRecorded, type GeneratedHistories, type PlanMessage } from '../support/plan-report-history';
 import { BENCH_SCALE, fmt, percentile, scaled, table } from './bench-util';
 import { createRawTopic, rawProduce, type BaselineMessage } from './bus-baseline';
 
-const THROUGHPUT_EVENTS = scaled(20_000);
+const THROUGHPUT_EVENTS = scaled(20_000); // integration events (published messages); drafts come on top
 const LATENCY_EVENTS = scaled(2_000);
-const LATENCY_RATE = 100; // events per second, for both the relay path and the raw baseline
-const STREAMS = 200;
-const APPEND_BATCH = 100;
+const LATENCY_RATE = 100; // integration events per second, for both the relay path and the raw baseline
+const APPEND_WRITERS = 4;
 const PUBLISH_BATCH = 100; // the relay's default batchSize; the raw baseline sends batches of the same size
 const RELAY_BATCH = Number(process.env.BENCH_RELAY_BATCH ?? PUBLISH_BATCH);
 const RELAY_LINGER_MS = process.env.BENCH_RELAY_LINGER_MS ? Number(process.env.BENCH_RELAY_LINGER_MS) : undefined;
 
 type RawMessage = BaselineMessage & { headers: Record<string, string> };
 
-function event(i: number): NewEvent {
-  return {
-    eventId: randomUUID(),
-    type: 'ReferralFollowUpRecorded',
-    schemaVersion: 1,
-    data: { indicator: '2.3', value: i, status: 'in_progress', note: 'Seguimiento de la referencia entre países: coordinación consular' },
-    occurredAt: new Date(),
-    actor: { subject: 'user-gt-1', role: 'consular_officer', country: 'GT', institution: 'MINEX' },
-    countries: ['GT', 'MX'],
-    correlationId: randomUUID(),
-    causationId: null,
-  };
-}
-
-/** The integration message of an event: what the relay publishes and what the raw baseline sends. */
-function integrationMessage(topic: string, e: RecordedEvent): RelayMessage & { headers: Record<string, string> } {
-  return {
-    topic,
-    value: Buffer.from(JSON.stringify(e.data)),
-    headers: {
-      ce_specversion: '1.0',
-      ce_type: `crm.referrals.${e.type}.v1`,
-      ce_source: '/crm/referrals',
-      ce_time: e.metadata.recordedAt,
-      ce_subject: e.streamName,
-    },
-  };
+/**
+ * The plan relay as startPlanRelay wires it (stream states folded on the way, planIntegrationMessages as
+ * `map`), reading only this run's streams (`tag`) and publishing to this run's `topic`.
+ */
+function planRelay(store: EventStore, bus: Bus, checkpoints: CheckpointStore, name: string, tag: string, topic: string, batching = true): Promise<Relay> {
+  const states = new StreamStates<PlanStreamState>(store, planStreamFold);
+  return startRelay({
+    store: preparingStore(store, (event) => states.prepare(event)),
+    bus,
+    checkpoints,
+    name,
+    filter: { streamPrefixes: MEMBER_COUNTRIES.map((c) => `planReport-${c}-${tag}:`) },
+    map: (event) => planIntegrationMessages(event, states.before(event)).map((m) => ({ ...m, topic })),
+    ...(batching ? { batchSize: RELAY_BATCH, lingerMs: RELAY_LINGER_MS } : {}),
+    log: (line) => console.warn(line),
+  });
 }
 
 function kafka(brokers: string[]): Kafka {
@@ -88,29 +85,35 @@ interface Ctx {
   bus: KafkaBus;
 }
 
-/** Appends `count` events of category `category` over STREAMS streams in batches; returns them. */
-async function preAppend(ctx: Ctx, category: string, count: number): Promise<RecordedEvent[]> {
-  let first: Position | undefined;
-  for (let done = 0, b = 0; done < count; b++) {
-    const n = Math.min(APPEND_BATCH, count - done);
-    const r = await ctx.store.appendToStream(`${category}-GT-${b % STREAMS}`, Array.from({ length: n }, (_, k) => event(done + k)), { expectedRevision: 'any' });
-    if (first === undefined) first = r.position - BigInt(n);
-    done += n;
-  }
+/** A round of pre-appended report histories: its domain events and the integration messages they yield. */
+interface Round {
+  tag: string;
+  events: RecordedEvent[];
+  messages: PlanMessage[];
+}
+
+/** Appends report histories yielding `published` integration events (activity ids prefixed `tag:`); returns them. */
+async function preAppend(ctx: Ctx, tag: string, published: number): Promise<Round> {
+  const generated = generateReportHistories({ published, seed: tag.length * 7919 + tag.charCodeAt(tag.length - 1), activityPrefix: `${tag}:` });
+  await appendSteps(ctx.store, generated.steps, APPEND_WRITERS);
   const events: RecordedEvent[] = [];
-  let from = first;
+  let from: RecordedEvent['position'] | undefined;
+  const filter = { streamPrefixes: MEMBER_COUNTRIES.map((c) => `planReport-${c}-${tag}:`) };
   for (;;) {
-    const page = await ctx.store.readAll({ fromPosition: from, maxCount: 5000, filter: { categories: [category] } });
+    const page = await ctx.store.readAll({ fromPosition: from, maxCount: 5000, filter });
     if (page.length === 0) break;
     events.push(...page);
     from = page[page.length - 1].position;
   }
-  if (events.length !== count) throw new Error(`bench: expected ${count} ${category} events, read ${events.length}`);
-  return events;
+  if (events.length !== generated.steps.length) throw new Error(`bench: expected ${generated.steps.length} ${tag} events, read ${events.length}`);
+  const messages = integrationMessagesOfRecorded(events);
+  if (messages.length !== published) throw new Error(`bench: expected ${published} ${tag} messages, mapped ${messages.length}`);
+  return { tag, events, messages };
 }
 
-/** Relay throughput: events/s from relay start until its checkpoint reaches the last pre-appended event. */
-async function relayThroughput(ctx: Ctx, category: string, events: RecordedEvent[]): Promise<number> {
+/** Relay throughput: integration events/s from relay start until its checkpoint reaches the last pre-appended event. */
+async function relayThroughput(ctx: Ctx, round: Round): Promise<number> {
+  const { tag, events, messages } = round;
   const topic = `bench.relay.${randomUUID().slice(0, 8)}`;
   await ctx.bus.ensureTopics([topic]);
   const last = events[events.length - 1].position;
@@ -138,39 +141,29 @@ async function relayThroughput(ctx: Ctx, category: string, events: RecordedEvent
     },
   };
   const started = now();
-  const relay = await startRelay({
-    store: ctx.store,
-    bus,
-    checkpoints,
-    name: `bench-${category}`,
-    filter: { categories: [category] },
-    map: (e) => [integrationMessage(topic, e)],
-    batchSize: RELAY_BATCH,
-    lingerMs: RELAY_LINGER_MS,
-    log: (line) => console.warn(line),
-  });
+  const relay = await planRelay(ctx.store, bus, checkpoints, `bench-${tag}`, tag, topic);
   await until(() => relay.checkpoint === last, 'the relay checkpoint');
   const totalMs = now() - started;
   await relay.stop();
   const share = (ms: number) => `${fmt(ms / 1000, 2)} s (${fmt((100 * ms) / totalMs)} %)`;
   console.log(
-    `  relay ${category}: ${events.length} events in ${fmt(totalMs / 1000, 2)} s, ${batches} publishes; publish ${share(publishMs)}, ` +
-      `checkpoint saves ${share(checkpointMs)}, store reads + relay ${share(totalMs - publishMs - checkpointMs)}`,
+    `  relay ${tag}: ${events.length} domain events → ${messages.length} integration events in ${fmt(totalMs / 1000, 2)} s, ${batches} publishes; publish ${share(publishMs)}, ` +
+      `checkpoint saves ${share(checkpointMs)}, store reads + fold + encode/validate + relay ${share(totalMs - publishMs - checkpointMs)}`,
   );
-  return events.length / (totalMs / 1000);
+  return messages.length / (totalMs / 1000);
 }
 
-/** Raw baseline: the same messages (key, value, headers incl. ce_id) sent by kafkajs in batches of PUBLISH_BATCH. */
-async function rawThroughput(ctx: Ctx, events: RecordedEvent[]): Promise<number> {
+/**
+ * Raw baseline: the messages the relay publishes for these events (same key, value bytes and CloudEvents
+ * headers incl. ce_id, encoded beforehand, outside the timing) sent by kafkajs in batches of PUBLISH_BATCH.
+ */
+async function rawThroughput(ctx: Ctx, planMessages: PlanMessage[]): Promise<number> {
   const topic = `bench.raw.${randomUUID().slice(0, 8)}`;
   await createRawTopic(ctx.brokers, topic);
-  const messages: RawMessage[] = events.map((e) => {
-    const m = integrationMessage(topic, e);
-    return { key: e.streamName, value: m.value, headers: { ...m.headers, ce_id: e.metadata.eventId } };
-  });
+  const messages: RawMessage[] = planMessages.map((m) => ({ key: m.key, value: m.value, headers: m.headers }));
   const seconds = await rawProduce(ctx.brokers, topic, messages, PUBLISH_BATCH);
-  console.log(`  raw: ${events.length} messages in ${fmt(seconds, 2)} s`);
-  return events.length / seconds;
+  console.log(`  raw: ${messages.length} messages in ${fmt(seconds, 2)} s`);
+  return messages.length / seconds;
 }
 
 /** Paces `count` operations at `rate` per second (catching up without sleeping when behind). */
@@ -184,10 +177,24 @@ async function paced(count: number, rate: number, op: (i: number) => Promise<voi
   }
 }
 
-/** End to end: append one event at a time at LATENCY_RATE/s; latency = effect commit (handleOnce) − append start. */
+/**
+ * End to end: report histories yielding LATENCY_EVENTS integration events, appended one event (command) at a
+ * time in decision order, the publishing events paced at LATENCY_RATE/s (each preceded by the drafts before
+ * it, appended at once); latency = effect commit (handleOnce) − append start of the publishing event.
+ */
 async function relayLatency(ctx: Ctx, ds: DataSource): Promise<{ latencies: number[]; stages: Record<string, number[]> }> {
   const topic = `bench.latency.${randomUUID().slice(0, 8)}`;
-  const category = `benchLatency${randomUUID().slice(0, 6)}`;
+  const tag = `bL${randomUUID().slice(0, 6)}`;
+  const generated: GeneratedHistories = generateReportHistories({ published: LATENCY_EVENTS, seed: 4242, activityPrefix: `${tag}:` });
+  // the publishing steps, each with the drafts that precede it in decision order
+  const ops: Array<{ drafts: GeneratedHistories['steps']; step: GeneratedHistories['steps'][number] }> = [];
+  let pending: GeneratedHistories['steps'] = [];
+  for (const step of generated.steps) {
+    if (step.published) {
+      ops.push({ drafts: pending, step });
+      pending = [];
+    } else pending.push(step);
+  }
   await ctx.bus.ensureTopics([topic]);
   const appendedAt = new Map<string, number>();
   const appendedDone = new Map<string, number>();
@@ -230,20 +237,14 @@ async function relayLatency(ctx: Ctx, ds: DataSource): Promise<{ latencies: numb
       }
     },
   });
-  const options: RelayOptions = {
-    store: ctx.store,
-    bus: timedBus,
-    checkpoints: ctx.checkpoints,
-    name: `bench-${category}`,
-    filter: { categories: [category] },
-    map: (e) => [integrationMessage(topic, e)],
-    log: (line) => console.warn(line),
-  };
-  const relay = await startRelay(options);
-  await paced(LATENCY_EVENTS, LATENCY_RATE, async (i) => {
-    const e = event(i);
+  const relay = await planRelay(ctx.store, timedBus, ctx.checkpoints, `bench-${tag}`, tag, topic, false);
+  const append = (s: GeneratedHistories['steps'][number]) =>
+    ctx.store.appendToStream(s.history.streamName, [s.event], { expectedRevision: s.step === 0 ? 'no_stream' : s.step - 1 });
+  await paced(ops.length, LATENCY_RATE, async (i) => {
+    for (const d of ops[i].drafts) await append(d);
+    const e = ops[i].step.event;
     appendedAt.set(e.eventId, now());
-    await ctx.store.appendToStream(`${category}-GT-${i % 20}`, [e], { expectedRevision: 'any' });
+    await append(ops[i].step);
     appendedDone.set(e.eventId, now());
   });
   await until(() => latencies.length >= LATENCY_EVENTS, 'every latency effect');
@@ -253,7 +254,7 @@ async function relayLatency(ctx: Ctx, ds: DataSource): Promise<{ latencies: numb
 }
 
 /** Raw baseline: kafkajs sends one message at a time at LATENCY_RATE/s; latency = consumer eachMessage − send start. */
-async function rawLatency(ctx: Ctx, sample: RecordedEvent): Promise<number[]> {
+async function rawLatency(ctx: Ctx, template: PlanMessage): Promise<number[]> {
   const topic = `bench.rawlatency.${randomUUID().slice(0, 8)}`;
   await createRawTopic(ctx.brokers, topic);
   const client = kafka(ctx.brokers);
@@ -276,11 +277,10 @@ async function rawLatency(ctx: Ctx, sample: RecordedEvent): Promise<number[]> {
     },
   });
   await joined;
-  const template = integrationMessage(topic, sample);
   await paced(LATENCY_EVENTS, LATENCY_RATE, async (i) => {
     const id = randomUUID();
     sentAt.set(id, now());
-    await producer.send({ topic, acks: -1, messages: [{ key: `${sample.streamName}-${i % 20}`, value: template.value, headers: { ...template.headers, ce_id: id } }] });
+    await producer.send({ topic, acks: -1, messages: [{ key: `${template.key}-${i % 20}`, value: template.value, headers: { ...template.headers, ce_id: id } }] });
   });
   await until(() => latencies.length >= LATENCY_EVENTS, 'every raw latency sample');
   await Promise.all([producer.disconnect(), consumer.disconnect()]);
@@ -310,29 +310,30 @@ async function main(): Promise<void> {
     await ds.query('CREATE TABLE bench_effects (seq bigserial PRIMARY KEY, event_id text NOT NULL, stream text NOT NULL)');
     const ctx: Ctx = { url, brokers, store, checkpoints, bus };
     console.log(
-      `BENCH_SCALE=${BENCH_SCALE}: relay throughput ${THROUGHPUT_EVENTS} events (relay batch ${RELAY_BATCH}, linger ${RELAY_LINGER_MS ?? 'default'} ms), ` +
-        `latency ${LATENCY_EVENTS} single events at ${LATENCY_RATE}/s; Kafka ${brokers.join(',')}`,
+      `BENCH_SCALE=${BENCH_SCALE}: relay throughput ${THROUGHPUT_EVENTS} integration events (relay batch ${RELAY_BATCH}, linger ${RELAY_LINGER_MS ?? 'default'} ms), ` +
+        `latency ${LATENCY_EVENTS} single integration events at ${LATENCY_RATE}/s; plan report events, encoded and validated as the plan relay does; Kafka ${brokers.join(',')}`,
     );
 
     // Throughput: two rounds, relay and raw alternating, half the events each round.
     const half = Math.max(1, Math.floor(THROUGHPUT_EVENTS / 2));
-    const roundA = await preAppend(ctx, 'benchRelayA', half);
-    const roundB = await preAppend(ctx, 'benchRelayB', half);
+    const roundA = await preAppend(ctx, 'bA', half);
+    const roundB = await preAppend(ctx, 'bB', half);
+    console.log(`pre-appended ${fmt(roundA.events.length + roundB.events.length)} plan report domain events (drafts included) yielding ${fmt(half * 2)} integration events`);
     // warm-up: topic metadata, producer id, connections
-    await rawThroughput(ctx, roundA.slice(0, 200));
+    await rawThroughput(ctx, roundA.messages.slice(0, 200));
     const relayRates: number[] = [];
     const rawRates: number[] = [];
-    rawRates.push(await rawThroughput(ctx, roundA));
-    relayRates.push(await relayThroughput(ctx, 'benchRelayA', roundA));
-    relayRates.push(await relayThroughput(ctx, 'benchRelayB', roundB));
-    rawRates.push(await rawThroughput(ctx, roundB));
-    const harmonic = (rates: number[]) => rates.length / rates.reduce((s, r) => s + 1 / r, 0); // = total events / total time
+    rawRates.push(await rawThroughput(ctx, roundA.messages));
+    relayRates.push(await relayThroughput(ctx, roundA));
+    relayRates.push(await relayThroughput(ctx, roundB));
+    rawRates.push(await rawThroughput(ctx, roundB.messages));
+    const harmonic = (rates: number[]) => rates.length / rates.reduce((s, r) => s + 1 / r, 0); // = total messages / total time
     const relayRate = harmonic(relayRates);
     const rawRate = harmonic(rawRates);
-    rows.push([`relay → Kafka throughput, events/s (${fmt(half * 2)} pre-appended; relay batch ${RELAY_BATCH}, raw batch ${PUBLISH_BATCH})`, fmt(relayRate), fmt(rawRate), fmt(relayRate / rawRate, 2)]);
+    rows.push([`relay → Kafka throughput, integration events/s (${fmt(half * 2)} from ${fmt(roundA.events.length + roundB.events.length)} pre-appended plan events; relay batch ${RELAY_BATCH}, raw batch ${PUBLISH_BATCH})`, fmt(relayRate), fmt(rawRate), fmt(relayRate / rawRate, 2)]);
 
     // Latency: raw first, then the relay path (one round each; both paced at LATENCY_RATE).
-    const raw = await rawLatency(ctx, roundA[0]);
+    const raw = await rawLatency(ctx, roundA.messages[0]);
     const { latencies: e2e, stages } = await relayLatency(ctx, ds);
     for (const [stage, values] of Object.entries(stages)) stageRows.push([stage, fmt(percentile(values, 50), 1), fmt(percentile(values, 99), 1)]);
     const [effects] = await ds.query('SELECT count(*)::int AS n, count(DISTINCT event_id)::int AS d FROM bench_effects');
