@@ -106,8 +106,12 @@ async function preAppend(ctx: Ctx, tag: string, published: number): Promise<Roun
     from = page[page.length - 1].position;
   }
   if (events.length !== generated.steps.length) throw new Error(`bench: expected ${generated.steps.length} ${tag} events, read ${events.length}`);
+  // the relay's mapping alone (stream-state fold + planIntegrationMessages: encode + ajv), in memory
+  const mapStarted = now();
   const messages = integrationMessagesOfRecorded(events);
+  const mapMs = now() - mapStarted;
   if (messages.length !== published) throw new Error(`bench: expected ${published} ${tag} messages, mapped ${messages.length}`);
+  console.log(`  ${tag}: ${events.length} domain events → ${messages.length} messages; fold + encode + validate alone (in memory) ${fmt(mapMs / 1000, 2)} s`);
   return { tag, events, messages };
 }
 
