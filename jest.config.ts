@@ -10,7 +10,12 @@ import { compilerOptions } from './tsconfig.base.json';
  */
 const common: Config = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.base.json' }] as [string, Record<string, unknown>] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.base.json' }] as [
+      string,
+      Record<string, unknown>,
+    ],
+  },
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   rootDir: __dirname,
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.cache/'],
@@ -23,7 +28,11 @@ const config: Config = {
       ...common,
       displayName: 'unit',
       testMatch: ['**/*.spec.ts'],
-      testPathIgnorePatterns: [...(common.testPathIgnorePatterns ?? []), '\\.pg\\.spec\\.ts$', '\\.kafka\\.spec\\.ts$'],
+      testPathIgnorePatterns: [
+        ...(common.testPathIgnorePatterns ?? []),
+        '\\.pg\\.spec\\.ts$',
+        '\\.kafka\\.spec\\.ts$',
+      ],
     },
     {
       ...common,

@@ -15,7 +15,8 @@ interface Probe {
   expectRule: string | null;
 }
 
-const importOf = (pkg: string, name = 'x') => `import * as ${name} from '${pkg}';\nexport const y = ${name};\n`;
+const importOf = (pkg: string, name = 'x') =>
+  `import * as ${name} from '${pkg}';\nexport const y = ${name};\n`;
 
 const probes: Probe[] = [
   ...['kafkajs', '@eventstore/db-client', 'typeorm', 'pg'].map((pkg) => ({
@@ -62,7 +63,11 @@ describe('module boundaries (Nx tags + @nx/enforce-module-boundaries)', () => {
   beforeAll(() => {
     const env = { ...process.env, NX_DAEMON: 'false' };
     // The rule reads the Nx project graph; make sure it is computed (cached under .nx/).
-    execFileSync(process.execPath, [require.resolve('nx/bin/nx.js'), 'show', 'projects'], { cwd: root, env, stdio: 'ignore' });
+    execFileSync(process.execPath, [require.resolve('nx/bin/nx.js'), 'show', 'projects'], {
+      cwd: root,
+      env,
+      stdio: 'ignore',
+    });
     // ESLint runs in its own process (its flat config is an ES module, which jest's sandbox cannot import).
     const out = execFileSync(process.execPath, [join(__dirname, 'lint-probes.mjs')], {
       cwd: root,

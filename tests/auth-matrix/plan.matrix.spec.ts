@@ -23,16 +23,31 @@ const WHO_MAY: Record<string, string[]> = {
   'plan.report.return': ['st:secretariat_coordinator'],
   'plan.report.reopen': ['st:secretariat_coordinator'],
   'plan.report.read': [
-    'own:reporting_officer', 'own:consular_officer', 'own:protection_case_worker', 'own:alert_focal_point', 'own:national_system',
-    'st:secretariat_coordinator', 'st:secretariat_analyst',
+    'own:reporting_officer',
+    'own:consular_officer',
+    'own:protection_case_worker',
+    'own:alert_focal_point',
+    'own:national_system',
+    'st:secretariat_coordinator',
+    'st:secretariat_analyst',
   ],
   'plan.review.asOf': [
-    'own:reporting_officer', 'own:consular_officer', 'own:protection_case_worker', 'own:alert_focal_point', 'own:national_system',
-    'st:secretariat_coordinator', 'st:secretariat_analyst',
+    'own:reporting_officer',
+    'own:consular_officer',
+    'own:protection_case_worker',
+    'own:alert_focal_point',
+    'own:national_system',
+    'st:secretariat_coordinator',
+    'st:secretariat_analyst',
   ],
   'plan.history.read': [
-    'own:reporting_officer', 'own:consular_officer', 'own:protection_case_worker', 'own:alert_focal_point', 'own:national_system',
-    'st:secretariat_coordinator', 'st:secretariat_analyst',
+    'own:reporting_officer',
+    'own:consular_officer',
+    'own:protection_case_worker',
+    'own:alert_focal_point',
+    'own:national_system',
+    'st:secretariat_coordinator',
+    'st:secretariat_analyst',
   ],
   'pii.read': ['own+addressed:protection_case_worker+purpose', 'own+addressed:consular_officer+purpose'],
   'pii.erase': ['own:protection_case_worker', 'st:platform_admin'],
@@ -40,8 +55,19 @@ const WHO_MAY: Record<string, string[]> = {
 };
 
 // ---- who exists -------------------------------------------------------------------------------
-const COUNTRY_ROLES = ['reporting_officer', 'consular_officer', 'protection_case_worker', 'alert_focal_point', 'national_system'];
-const SECRETARIAT_ROLES = ['secretariat_coordinator', 'secretariat_analyst', 'practice_reviewer', 'platform_admin'];
+const COUNTRY_ROLES = [
+  'reporting_officer',
+  'consular_officer',
+  'protection_case_worker',
+  'alert_focal_point',
+  'national_system',
+];
+const SECRETARIAT_ROLES = [
+  'secretariat_coordinator',
+  'secretariat_analyst',
+  'practice_reviewer',
+  'platform_admin',
+];
 
 type Kind = 'country' | 'st' | 'org';
 interface Who {
@@ -64,19 +90,36 @@ const everybody: Who[] = [
     label: `ST ${role}`,
     kind: 'st' as const,
     role,
-    principal: { subject: `st-${role}`, country: 'ST' as const, institution: 'ST-CRM', roles: [role as Role] },
+    principal: {
+      subject: `st-${role}`,
+      country: 'ST' as const,
+      institution: 'ST-CRM',
+      roles: [role as Role],
+    },
   })),
   ...['UNICEF', 'IOM', 'UNHCR', 'ICRC'].map((org) => ({
     label: `${org} observer`,
     kind: 'org' as const,
     role: 'observer',
-    principal: { subject: `${org}-obs`, country: null, organisation: org, institution: org, roles: [Role.Observer] },
+    principal: {
+      subject: `${org}-obs`,
+      country: null,
+      organisation: org,
+      institution: org,
+      roles: [Role.Observer],
+    },
   })),
   {
     label: 'RROCM civil society',
     kind: 'org' as const,
     role: 'civil_society_submitter',
-    principal: { subject: 'rrocm', country: null, organisation: 'RROCM', institution: 'RROCM', roles: [Role.CivilSocietySubmitter] },
+    principal: {
+      subject: 'rrocm',
+      country: null,
+      organisation: 'RROCM',
+      institution: 'RROCM',
+      roles: [Role.CivilSocietySubmitter],
+    },
   },
 ];
 
@@ -96,7 +139,11 @@ function attemptsFor(who: Who): Attempt[] {
   const purposes = [true, false];
   if (who.kind !== 'country') {
     return purposes.flatMap((p) =>
-      (['HN', 'US'] as CountryCode[]).map((c) => ({ relation: 'any-country' as const, withPurpose: p, resource: { country: c, ...(p ? { purpose: 'seguimiento del caso' } : {}) } })),
+      (['HN', 'US'] as CountryCode[]).map((c) => ({
+        relation: 'any-country' as const,
+        withPurpose: p,
+        resource: { country: c, ...(p ? { purpose: 'seguimiento del caso' } : {}) },
+      })),
     );
   }
   const own = who.principal.country as CountryCode;
@@ -106,7 +153,11 @@ function attemptsFor(who: Who): Attempt[] {
     return [
       { relation: 'own' as const, withPurpose: p, resource: { country: own, ...purpose } },
       { relation: 'other' as const, withPurpose: p, resource: { country: other, ...purpose } },
-      { relation: 'addressed' as const, withPurpose: p, resource: { country: other, addressedTo: [own], ...purpose } },
+      {
+        relation: 'addressed' as const,
+        withPurpose: p,
+        resource: { country: other, addressedTo: [own], ...purpose },
+      },
     ];
   });
 }
@@ -127,7 +178,9 @@ function expected(operation: string, who: Who, attempt: Attempt): boolean {
   });
 }
 
-const rows = Object.keys(WHO_MAY).flatMap((operation) => everybody.map((who) => [operation, who.label, who] as const));
+const rows = Object.keys(WHO_MAY).flatMap((operation) =>
+  everybody.map((who) => [operation, who.label, who] as const),
+);
 
 describe('authorisation matrix (plan, personal data, audit)', () => {
   it('covers every principal kind and every operation', () => {
@@ -144,7 +197,11 @@ describe('authorisation matrix (plan, personal data, audit)', () => {
       }
       return { relation: a.relation, withPurpose: a.withPurpose, allowed: decision.allowed };
     });
-    const wanted = attemptsFor(who).map((a) => ({ relation: a.relation, withPurpose: a.withPurpose, allowed: expected(operation, who, a) }));
+    const wanted = attemptsFor(who).map((a) => ({
+      relation: a.relation,
+      withPurpose: a.withPurpose,
+      allowed: expected(operation, who, a),
+    }));
     expect(outcomes).toEqual(wanted);
   });
 
@@ -155,16 +212,28 @@ describe('authorisation matrix (plan, personal data, audit)', () => {
   });
 
   it('denies unknown operations to everyone, the Secretariat included (default deny)', () => {
-    for (const who of everybody) expect(authorize(who.principal, 'plan.report.delete', { country: 'HN' }).allowed).toBe(false);
+    for (const who of everybody)
+      expect(authorize(who.principal, 'plan.report.delete', { country: 'HN' }).allowed).toBe(false);
   });
 
   it('denies a country-scoped operation when the resource does not say its country', () => {
     const hn = everybody.find((w) => w.label === 'HN reporting_officer')!;
-    expect(authorize(hn.principal, 'plan.report.submit', {})).toMatchObject({ allowed: false, reason: 'missing_resource_country' });
+    expect(authorize(hn.principal, 'plan.report.submit', {})).toMatchObject({
+      allowed: false,
+      reason: 'missing_resource_country',
+    });
   });
 
   it('denies principals whose roles do not fit their country (a forged Secretariat role)', () => {
-    const forged: Principal = { subject: 'x', country: 'HN', institution: 'HN/X', roles: [Role.SecretariatCoordinator] };
-    expect(authorize(forged, 'plan.report.approve', { country: 'HN' })).toMatchObject({ allowed: false, reason: 'invalid_principal' });
+    const forged: Principal = {
+      subject: 'x',
+      country: 'HN',
+      institution: 'HN/X',
+      roles: [Role.SecretariatCoordinator],
+    };
+    expect(authorize(forged, 'plan.report.approve', { country: 'HN' })).toMatchObject({
+      allowed: false,
+      reason: 'invalid_principal',
+    });
   });
 });

@@ -24,7 +24,11 @@ export interface LoadResult {
 }
 
 /** Runs `opsPerWorker` sequential operations in each of `workers` concurrent workers; times each op. */
-export async function runLoad(workers: number, opsPerWorker: number, op: (worker: number, i: number) => Promise<void>): Promise<LoadResult> {
+export async function runLoad(
+  workers: number,
+  opsPerWorker: number,
+  op: (worker: number, i: number) => Promise<void>,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   const started = process.hrtime.bigint();
   await Promise.all(

@@ -25,14 +25,22 @@ export async function createRawTopic(brokers: string[], topic: string, partition
   const admin = client(brokers).admin();
   await admin.connect();
   try {
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: partitions, replicationFactor: 1 }] });
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [{ topic, numPartitions: partitions, replicationFactor: 1 }],
+    });
   } finally {
     await admin.disconnect();
   }
 }
 
 /** Publishes `messages` in batches of `batchSize` with the producer settings KafkaBus uses. */
-export async function rawProduce(brokers: string[], topic: string, messages: BaselineMessage[], batchSize: number): Promise<number> {
+export async function rawProduce(
+  brokers: string[],
+  topic: string,
+  messages: BaselineMessage[],
+  batchSize: number,
+): Promise<number> {
   const producer = client(brokers).producer({
     idempotent: true,
     maxInFlightRequests: 1,
@@ -63,7 +71,11 @@ export async function rawConsume(
   expected: number,
   options: { commitEachMessage: boolean; partitionsConsumedConcurrently?: number },
 ): Promise<number> {
-  const consumer = client(brokers).consumer({ groupId: `bench.raw.${randomBytes(4).toString('hex')}`, maxWaitTimeInMs: 500, allowAutoTopicCreation: false });
+  const consumer = client(brokers).consumer({
+    groupId: `bench.raw.${randomBytes(4).toString('hex')}`,
+    maxWaitTimeInMs: 500,
+    allowAutoTopicCreation: false,
+  });
   let seen = 0;
   let joinedAt = 0n;
   let done!: () => void;
@@ -76,7 +88,9 @@ export async function rawConsume(
     partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 3,
     eachMessage: async ({ partition, message }) => {
       if (options.commitEachMessage) {
-        await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+        await consumer.commitOffsets([
+          { topic, partition, offset: (BigInt(message.offset) + 1n).toString() },
+        ]);
       }
       if (++seen === expected) done();
     },
@@ -126,7 +140,8 @@ async function main(): Promise<void> {
     const busTopic = `bench.${randomBytes(4).toString('hex')}`;
     await bus.ensureTopics([busTopic]);
     const { seconds: busProduce } = await timed(async () => {
-      for (let i = 0; i < messages.length; i += 100) await bus.publish(messages.slice(i, i + 100).map((m) => ({ topic: busTopic, ...m })));
+      for (let i = 0; i < messages.length; i += 100)
+        await bus.publish(messages.slice(i, i + 100).map((m) => ({ topic: busTopic, ...m })));
     });
     await bus.close();
     const rawCommit = await rawConsume(brokers, topic, count, { commitEachMessage: true });
@@ -137,7 +152,12 @@ async function main(): Promise<void> {
       table(
         ['operation', 'messages', 'seconds', 'msg/s'],
         [
-          ['raw kafkajs produce (batches of 100, acks=all, idempotent)', count, fmt(produce, 2), rate(produce)],
+          [
+            'raw kafkajs produce (batches of 100, acks=all, idempotent)',
+            count,
+            fmt(produce, 2),
+            rate(produce),
+          ],
           ['KafkaBus.publish (batches of 100)', count, fmt(busProduce, 2), rate(busProduce)],
           ['raw kafkajs consume, commit each message', count, fmt(rawCommit, 2), rate(rawCommit)],
           ['raw kafkajs consume, auto-commit', count, fmt(rawAuto, 2), rate(rawAuto)],

@@ -27,10 +27,22 @@ import { MEMBER_COUNTRIES } from '@crm/kernel';
 import { startRelay, type Bus, type CheckpointStore, type Relay } from '@crm/messaging';
 import { KafkaBus, silent } from '@crm/messaging-kafka';
 import { PostgresCheckpointStore } from '@crm/messaging-postgres';
-import { planIntegrationMessages, planStreamFold, preparingStore, StreamStates, type PlanStreamState } from '@crm/plan';
+import {
+  planIntegrationMessages,
+  planStreamFold,
+  preparingStore,
+  StreamStates,
+  type PlanStreamState,
+} from '@crm/plan';
 import { ensureProjectionTables, handleOnce } from '@crm/projection';
 import { startKafkaBroker } from '@crm/testing';
-import { appendSteps, generateReportHistories, integrationMessagesOfRecorded, type GeneratedHistories, type PlanMessage } from '../support/plan-report-history';
+import {
+  appendSteps,
+  generateReportHistories,
+  integrationMessagesOfRecorded,
+  type GeneratedHistories,
+  type PlanMessage,
+} from '../support/plan-report-history';
 import { BENCH_SCALE, fmt, percentile, scaled, table } from './bench-util';
 import { createRawTopic, rawProduce, type BaselineMessage } from './bus-baseline';
 
@@ -40,7 +52,9 @@ const LATENCY_RATE = 100; // integration events per second, for both the relay p
 const APPEND_WRITERS = 4;
 const PUBLISH_BATCH = 100; // the relay's default batchSize; the raw baseline sends batches of the same size
 const RELAY_BATCH = Number(process.env.BENCH_RELAY_BATCH ?? PUBLISH_BATCH);
-const RELAY_LINGER_MS = process.env.BENCH_RELAY_LINGER_MS ? Number(process.env.BENCH_RELAY_LINGER_MS) : undefined;
+const RELAY_LINGER_MS = process.env.BENCH_RELAY_LINGER_MS
+  ? Number(process.env.BENCH_RELAY_LINGER_MS)
+  : undefined;
 
 type RawMessage = BaselineMessage & { headers: Record<string, string> };
 
@@ -48,7 +62,15 @@ type RawMessage = BaselineMessage & { headers: Record<string, string> };
  * The plan relay as startPlanRelay wires it (stream states folded on the way, planIntegrationMessages as
  * `map`), reading only this run's streams (`tag`) and publishing to this run's `topic`.
  */
-function planRelay(store: EventStore, bus: Bus, checkpoints: CheckpointStore, name: string, tag: string, topic: string, batching = true): Promise<Relay> {
+function planRelay(
+  store: EventStore,
+  bus: Bus,
+  checkpoints: CheckpointStore,
+  name: string,
+  tag: string,
+  topic: string,
+  batching = true,
+): Promise<Relay> {
   const states = new StreamStates<PlanStreamState>(store, planStreamFold);
   return startRelay({
     store: preparingStore(store, (event) => states.prepare(event)),
@@ -69,7 +91,11 @@ function kafka(brokers: string[]): Kafka {
 const now = () => performance.now();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 600_000): Promise<void> {
+async function until(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 600_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`bench: timed out waiting for ${what}`);
@@ -94,7 +120,11 @@ interface Round {
 
 /** Appends report histories yielding `published` integration events (activity ids prefixed `tag:`); returns them. */
 async function preAppend(ctx: Ctx, tag: string, published: number): Promise<Round> {
-  const generated = generateReportHistories({ published, seed: tag.length * 7919 + tag.charCodeAt(tag.length - 1), activityPrefix: `${tag}:` });
+  const generated = generateReportHistories({
+    published,
+    seed: tag.length * 7919 + tag.charCodeAt(tag.length - 1),
+    activityPrefix: `${tag}:`,
+  });
   await appendSteps(ctx.store, generated.steps, APPEND_WRITERS);
   const events: RecordedEvent[] = [];
   let from: RecordedEvent['position'] | undefined;
@@ -105,13 +135,17 @@ async function preAppend(ctx: Ctx, tag: string, published: number): Promise<Roun
     events.push(...page);
     from = page[page.length - 1].position;
   }
-  if (events.length !== generated.steps.length) throw new Error(`bench: expected ${generated.steps.length} ${tag} events, read ${events.length}`);
+  if (events.length !== generated.steps.length)
+    throw new Error(`bench: expected ${generated.steps.length} ${tag} events, read ${events.length}`);
   // the relay's mapping alone (stream-state fold + planIntegrationMessages: encode + ajv), in memory
   const mapStarted = now();
   const messages = integrationMessagesOfRecorded(events);
   const mapMs = now() - mapStarted;
-  if (messages.length !== published) throw new Error(`bench: expected ${published} ${tag} messages, mapped ${messages.length}`);
-  console.log(`  ${tag}: ${events.length} domain events → ${messages.length} messages; fold + encode + validate alone (in memory) ${fmt(mapMs / 1000, 2)} s`);
+  if (messages.length !== published)
+    throw new Error(`bench: expected ${published} ${tag} messages, mapped ${messages.length}`);
+  console.log(
+    `  ${tag}: ${events.length} domain events → ${messages.length} messages; fold + encode + validate alone (in memory) ${fmt(mapMs / 1000, 2)} s`,
+  );
   return { tag, events, messages };
 }
 
@@ -164,7 +198,11 @@ async function relayThroughput(ctx: Ctx, round: Round): Promise<number> {
 async function rawThroughput(ctx: Ctx, planMessages: PlanMessage[]): Promise<number> {
   const topic = `bench.raw.${randomUUID().slice(0, 8)}`;
   await createRawTopic(ctx.brokers, topic);
-  const messages: RawMessage[] = planMessages.map((m) => ({ key: m.key, value: m.value, headers: m.headers }));
+  const messages: RawMessage[] = planMessages.map((m) => ({
+    key: m.key,
+    value: m.value,
+    headers: m.headers,
+  }));
   const seconds = await rawProduce(ctx.brokers, topic, messages, PUBLISH_BATCH);
   console.log(`  raw: ${messages.length} messages in ${fmt(seconds, 2)} s`);
   return messages.length / seconds;
@@ -186,10 +224,17 @@ async function paced(count: number, rate: number, op: (i: number) => Promise<voi
  * time in decision order, the publishing events paced at LATENCY_RATE/s (each preceded by the drafts before
  * it, appended at once); latency = effect commit (handleOnce) − append start of the publishing event.
  */
-async function relayLatency(ctx: Ctx, ds: DataSource): Promise<{ latencies: number[]; stages: Record<string, number[]> }> {
+async function relayLatency(
+  ctx: Ctx,
+  ds: DataSource,
+): Promise<{ latencies: number[]; stages: Record<string, number[]> }> {
   const topic = `bench.latency.${randomUUID().slice(0, 8)}`;
   const tag = `bL${randomUUID().slice(0, 6)}`;
-  const generated: GeneratedHistories = generateReportHistories({ published: LATENCY_EVENTS, seed: 4242, activityPrefix: `${tag}:` });
+  const generated: GeneratedHistories = generateReportHistories({
+    published: LATENCY_EVENTS,
+    seed: 4242,
+    activityPrefix: `${tag}:`,
+  });
   // the publishing steps, each with the drafts that precede it in decision order
   const ops: Array<{ drafts: GeneratedHistories['steps']; step: GeneratedHistories['steps'][number] }> = [];
   let pending: GeneratedHistories['steps'] = [];
@@ -206,7 +251,13 @@ async function relayLatency(ctx: Ctx, ds: DataSource): Promise<{ latencies: numb
   const publishDone = new Map<string, number>();
   const received = new Map<string, number>();
   const latencies: number[] = [];
-  const stages: Record<string, number[]> = { append: [], 'append done → relay publish': [], 'publish (acks=all)': [], 'publish ack → consumer handler': [], 'handleOnce transaction': [] };
+  const stages: Record<string, number[]> = {
+    append: [],
+    'append done → relay publish': [],
+    'publish (acks=all)': [],
+    'publish ack → consumer handler': [],
+    'handleOnce transaction': [],
+  };
   // The relay publishes through this decorator so each stage of the path can be timed.
   const timedBus: Bus = {
     publish: async (messages) => {
@@ -227,7 +278,10 @@ async function relayLatency(ctx: Ctx, ds: DataSource): Promise<{ latencies: numb
       const eventId = message.headers.ce_id;
       received.set(eventId, now());
       const { applied } = await handleOnce(ds, { consumer: 'bench-latency', eventId }, async (manager) => {
-        await manager.query('INSERT INTO bench_effects (event_id, stream) VALUES ($1, $2)', [eventId, message.key]);
+        await manager.query('INSERT INTO bench_effects (event_id, stream) VALUES ($1, $2)', [
+          eventId,
+          message.key,
+        ]);
       });
       const t = now();
       const at = appendedAt.get(eventId);
@@ -243,7 +297,9 @@ async function relayLatency(ctx: Ctx, ds: DataSource): Promise<{ latencies: numb
   });
   const relay = await planRelay(ctx.store, timedBus, ctx.checkpoints, `bench-${tag}`, tag, topic, false);
   const append = (s: GeneratedHistories['steps'][number]) =>
-    ctx.store.appendToStream(s.history.streamName, [s.event], { expectedRevision: s.step === 0 ? 'no_stream' : s.step - 1 });
+    ctx.store.appendToStream(s.history.streamName, [s.event], {
+      expectedRevision: s.step === 0 ? 'no_stream' : s.step - 1,
+    });
   await paced(ops.length, LATENCY_RATE, async (i) => {
     for (const d of ops[i].drafts) await append(d);
     const e = ops[i].step.event;
@@ -262,8 +318,17 @@ async function rawLatency(ctx: Ctx, template: PlanMessage): Promise<number[]> {
   const topic = `bench.rawlatency.${randomUUID().slice(0, 8)}`;
   await createRawTopic(ctx.brokers, topic);
   const client = kafka(ctx.brokers);
-  const producer = client.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
-  const consumer = client.consumer({ groupId: `bench.rawlatency.${randomUUID().slice(0, 8)}`, maxWaitTimeInMs: 500, allowAutoTopicCreation: false });
+  const producer = client.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
+  const consumer = client.consumer({
+    groupId: `bench.rawlatency.${randomUUID().slice(0, 8)}`,
+    maxWaitTimeInMs: 500,
+    allowAutoTopicCreation: false,
+  });
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
   const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
@@ -284,7 +349,17 @@ async function rawLatency(ctx: Ctx, template: PlanMessage): Promise<number[]> {
   await paced(LATENCY_EVENTS, LATENCY_RATE, async (i) => {
     const id = randomUUID();
     sentAt.set(id, now());
-    await producer.send({ topic, acks: -1, messages: [{ key: `${template.key}-${i % 20}`, value: template.value, headers: { ...template.headers, ce_id: id } }] });
+    await producer.send({
+      topic,
+      acks: -1,
+      messages: [
+        {
+          key: `${template.key}-${i % 20}`,
+          value: template.value,
+          headers: { ...template.headers, ce_id: id },
+        },
+      ],
+    });
   });
   await until(() => latencies.length >= LATENCY_EVENTS, 'every raw latency sample');
   await Promise.all([producer.disconnect(), consumer.disconnect()]);
@@ -308,10 +383,19 @@ async function main(): Promise<void> {
     closers.push(() => checkpoints.close());
     const bus = new KafkaBus({ brokers, clientId: 'crm-bench-bus', log: silent });
     closers.push(() => bus.close());
-    const ds = await new DataSource({ type: 'postgres', url, entities: [], synchronize: false, logging: false, extra: { max: 4 } }).initialize();
+    const ds = await new DataSource({
+      type: 'postgres',
+      url,
+      entities: [],
+      synchronize: false,
+      logging: false,
+      extra: { max: 4 },
+    }).initialize();
     closers.push(() => ds.destroy());
     await ensureProjectionTables(ds);
-    await ds.query('CREATE TABLE bench_effects (seq bigserial PRIMARY KEY, event_id text NOT NULL, stream text NOT NULL)');
+    await ds.query(
+      'CREATE TABLE bench_effects (seq bigserial PRIMARY KEY, event_id text NOT NULL, stream text NOT NULL)',
+    );
     const ctx: Ctx = { url, brokers, store, checkpoints, bus };
     console.log(
       `BENCH_SCALE=${BENCH_SCALE}: relay throughput ${THROUGHPUT_EVENTS} integration events (relay batch ${RELAY_BATCH}, linger ${RELAY_LINGER_MS ?? 'default'} ms), ` +
@@ -322,7 +406,9 @@ async function main(): Promise<void> {
     const half = Math.max(1, Math.floor(THROUGHPUT_EVENTS / 2));
     const roundA = await preAppend(ctx, 'bA', half);
     const roundB = await preAppend(ctx, 'bB', half);
-    console.log(`pre-appended ${fmt(roundA.events.length + roundB.events.length)} plan report domain events (drafts included) yielding ${fmt(half * 2)} integration events`);
+    console.log(
+      `pre-appended ${fmt(roundA.events.length + roundB.events.length)} plan report domain events (drafts included) yielding ${fmt(half * 2)} integration events`,
+    );
     // A store with a backlog has table statistics (autovacuum analyses a new table after its first 50 rows,
     // within autovacuum_naptime). Without them, right after a bulk load, PostgreSQL takes the table for
     // empty and plans every relay page as a scan of the whole backlog plus a sort (docs/benchmarks.md).
@@ -338,18 +424,34 @@ async function main(): Promise<void> {
     const harmonic = (rates: number[]) => rates.length / rates.reduce((s, r) => s + 1 / r, 0); // = total messages / total time
     const relayRate = harmonic(relayRates);
     const rawRate = harmonic(rawRates);
-    rows.push([`relay → Kafka throughput, integration events/s (${fmt(half * 2)} from ${fmt(roundA.events.length + roundB.events.length)} pre-appended plan events; relay batch ${RELAY_BATCH}, raw batch ${PUBLISH_BATCH})`, fmt(relayRate), fmt(rawRate), fmt(relayRate / rawRate, 2)]);
+    rows.push([
+      `relay → Kafka throughput, integration events/s (${fmt(half * 2)} from ${fmt(roundA.events.length + roundB.events.length)} pre-appended plan events; relay batch ${RELAY_BATCH}, raw batch ${PUBLISH_BATCH})`,
+      fmt(relayRate),
+      fmt(rawRate),
+      fmt(relayRate / rawRate, 2),
+    ]);
 
     // Latency: raw first, then the relay path (one round each; both paced at LATENCY_RATE).
     const raw = await rawLatency(ctx, roundA.messages[0]);
     const { latencies: e2e, stages } = await relayLatency(ctx, ds);
-    for (const [stage, values] of Object.entries(stages)) stageRows.push([stage, fmt(percentile(values, 50), 1), fmt(percentile(values, 99), 1)]);
-    const [effects] = await ds.query('SELECT count(*)::int AS n, count(DISTINCT event_id)::int AS d FROM bench_effects');
-    if (effects.n !== LATENCY_EVENTS || effects.d !== LATENCY_EVENTS) throw new Error(`bench: expected ${LATENCY_EVENTS} effects, found ${effects.n} (${effects.d} distinct)`);
+    for (const [stage, values] of Object.entries(stages))
+      stageRows.push([stage, fmt(percentile(values, 50), 1), fmt(percentile(values, 99), 1)]);
+    const [effects] = await ds.query(
+      'SELECT count(*)::int AS n, count(DISTINCT event_id)::int AS d FROM bench_effects',
+    );
+    if (effects.n !== LATENCY_EVENTS || effects.d !== LATENCY_EVENTS)
+      throw new Error(
+        `bench: expected ${LATENCY_EVENTS} effects, found ${effects.n} (${effects.d} distinct)`,
+      );
     for (const p of [50, 99]) {
       const path = percentile(e2e, p);
       const base = percentile(raw, p);
-      rows.push([`append → consumer effect latency p${p} (ms) vs raw produce → consume`, fmt(path, 1), fmt(base, 1), fmt(base / path, 2)]);
+      rows.push([
+        `append → consumer effect latency p${p} (ms) vs raw produce → consume`,
+        fmt(path, 1),
+        fmt(base, 1),
+        fmt(base / path, 2),
+      ]);
     }
   } catch (e) {
     console.error('benchmark failed:', e);
@@ -361,7 +463,8 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
   console.log(`\n${table(['measure', 'relay / KafkaBus path', 'raw kafkajs', 'path / raw'], rows)}\n`);
-  if (stageRows.length > 0) console.log(`Where the end-to-end latency goes (ms):\n\n${table(['stage', 'p50', 'p99'], stageRows)}\n`);
+  if (stageRows.length > 0)
+    console.log(`Where the end-to-end latency goes (ms):\n\n${table(['stage', 'p50', 'p99'], stageRows)}\n`);
   console.log('(latency ratio = raw / path: like the throughput ratio, 1.0 = as good as raw kafkajs)');
 }
 

@@ -21,7 +21,16 @@ import { POSITION_SHIFT, PostgresEventStore } from '@crm/event-store-postgres';
 import { MEMBER_COUNTRIES, type CountryCode } from '@crm/kernel';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { countryStateAsOf, defaultWindow, IMPLEMENTATION_STATUSES, planPeriods, PlanReadModels, PlanReview, READ_SCHEMA, type ReportingPeriod } from '@crm/plan';
+import {
+  countryStateAsOf,
+  defaultWindow,
+  IMPLEMENTATION_STATUSES,
+  planPeriods,
+  PlanReadModels,
+  PlanReview,
+  READ_SCHEMA,
+  type ReportingPeriod,
+} from '@crm/plan';
 import { fmt, percentile, table, timed } from './bench-util';
 
 const TARGET = Math.max(1000, Number(process.env.BENCH_EVENTS ?? '1000000') || 1_000_000);
@@ -30,7 +39,24 @@ const WRITERS = 8;
 const CHUNK = 5000;
 const COUNTRY: CountryCode = 'HN';
 const PERIODS = planPeriods({ from: 2017, to: 2022 }); // the semesters of the plan 2017-2022
-const OBJECTIVES = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI'];
+const OBJECTIVES = [
+  'I',
+  'II',
+  'III',
+  'IV',
+  'V',
+  'VI',
+  'VII',
+  'VIII',
+  'IX',
+  'X',
+  'XI',
+  'XII',
+  'XIII',
+  'XIV',
+  'XV',
+  'XVI',
+];
 
 /** Deterministic PRNG (mulberry32). */
 function rng(seed: number): () => number {
@@ -56,7 +82,12 @@ interface StreamPlan {
 const DAY = 86_400_000;
 
 /** One report's history: drafts, then submit, then approve / return-and-resubmit / reopen, times increasing. */
-function planStream(seed: number, country: CountryCode, activityId: string, period: ReportingPeriod): StreamPlan {
+function planStream(
+  seed: number,
+  country: CountryCode,
+  activityId: string,
+  period: ReportingPeriod,
+): StreamPlan {
   const r = rng(seed);
   const w = defaultWindow(period);
   const opens = Date.parse(w.opensAt);
@@ -94,7 +125,9 @@ function content(seed: number, draft: number) {
   const status = IMPLEMENTATION_STATUSES[(seed + draft) % IMPLEMENTATION_STATUSES.length];
   return {
     status,
-    narrative: { es: `Avance ${draft + 1}: talleres con funcionarios consulares y mesas interinstitucionales de protección.` },
+    narrative: {
+      es: `Avance ${draft + 1}: talleres con funcionarios consulares y mesas interinstitucionales de protección.`,
+    },
     evidence: [`https://example.org/informes/${seed}/${draft}.pdf`],
     indicators: [{ indicator: 'talleres', value: (seed + draft) % 7 }],
   };
@@ -104,8 +137,18 @@ function content(seed: number, draft: number) {
 function eventOf(s: StreamPlan, seed: number, i: number): NewEvent {
   const key = { country: s.country, activityId: s.activityId, period: s.period };
   const at = new Date(s.times[i]).toISOString();
-  const official: Actor = { subject: `dev|${s.country.toLowerCase()}.reporting_officer`, role: 'reporting_officer', country: s.country, institution: `${s.country}/MRE` };
-  const st: Actor = { subject: 'dev|st.coordinator', role: 'secretariat_coordinator', country: 'ST' as const, institution: 'ST-CRM' };
+  const official: Actor = {
+    subject: `dev|${s.country.toLowerCase()}.reporting_officer`,
+    role: 'reporting_officer',
+    country: s.country,
+    institution: `${s.country}/MRE`,
+  };
+  const st: Actor = {
+    subject: 'dev|st.coordinator',
+    role: 'secretariat_coordinator',
+    country: 'ST' as const,
+    institution: 'ST-CRM',
+  };
   const drafts = s.kinds.slice(0, i).filter((k) => k === 'D').length;
   const approvals = s.kinds.slice(0, i).filter((k) => k === 'A').length;
   const w = defaultWindow(s.period);
@@ -115,11 +158,23 @@ function eventOf(s: StreamPlan, seed: number, i: number): NewEvent {
   switch (s.kinds[i]) {
     case 'D':
       type = 'ReportDrafted';
-      data = { ...key, catalogueVersion: '2017-2022@1', content: content(seed, drafts), savedAt: at, savedBy: official.subject };
+      data = {
+        ...key,
+        catalogueVersion: '2017-2022@1',
+        content: content(seed, drafts),
+        savedAt: at,
+        savedBy: official.subject,
+      };
       break;
     case 'S':
       type = 'ReportSubmitted';
-      data = { ...key, submittedAt: at, submittedBy: official.subject, late: s.times[i] >= Date.parse(w.closesAt), window: w };
+      data = {
+        ...key,
+        submittedAt: at,
+        submittedBy: official.subject,
+        late: s.times[i] >= Date.parse(w.closesAt),
+        window: w,
+      };
       break;
     case 'A':
       type = 'ReportApproved';
@@ -139,13 +194,35 @@ function eventOf(s: StreamPlan, seed: number, i: number): NewEvent {
         reopenedAt: at,
         reopenedBy: st.subject,
         reason: { es: 'Cifras corregidas.' },
-        previousApproved: { version: approvals, content: content(seed, drafts - 1), catalogueVersion: '2017-2022@1', submittedAt: at, late: false, approvedAt: at, approvedBy: st.subject, comments: null },
+        previousApproved: {
+          version: approvals,
+          content: content(seed, drafts - 1),
+          catalogueVersion: '2017-2022@1',
+          submittedAt: at,
+          late: false,
+          approvedAt: at,
+          approvedBy: st.subject,
+          comments: null,
+        },
       };
   }
-  return { eventId: randomUUID(), type, schemaVersion: 1, data, occurredAt: at, actor, countries: [s.country], correlationId: randomUUID(), causationId: null };
+  return {
+    eventId: randomUUID(),
+    type,
+    schemaVersion: 1,
+    data,
+    occurredAt: at,
+    actor,
+    countries: [s.country],
+    correlationId: randomUUID(),
+    causationId: null,
+  };
 }
 
-async function generate(pool: Pool, schema: string): Promise<{ events: number; streams: number; first: number; last: number }> {
+async function generate(
+  pool: Pool,
+  schema: string,
+): Promise<{ events: number; streams: number; first: number; last: number }> {
   const streams: StreamPlan[] = [];
   let total = 0;
   for (let a = 0; total < TARGET; a++) {
@@ -170,7 +247,9 @@ async function generate(pool: Pool, schema: string): Promise<{ events: number; s
       n++;
     }),
   );
-  const order = Uint32Array.from({ length: total }, (_, i) => i).sort((x, y) => timeOf[x] - timeOf[y] || stepOf[x] - stepOf[y]);
+  const order = Uint32Array.from({ length: total }, (_, i) => i).sort(
+    (x, y) => timeOf[x] - timeOf[y] || stepOf[x] - stepOf[y],
+  );
   const hashes: string[] = new Array(streams.length).fill(GENESIS_HASH);
   const name = (s: StreamPlan) => `planReport-${s.country}-${s.activityId}-${s.period}`;
   for (let c = 0; c < total; c += CHUNK) {
@@ -187,7 +266,17 @@ async function generate(pool: Pool, schema: string): Promise<{ events: number; s
       const [sealed] = sealEvents(name(s), [eventOf(s, si + 1, step)], step, hashes[si], recordedAt);
       hashes[si] = sealed.metadata.hash;
       heads.set(name(s), [step, sealed.metadata.hash]);
-      const row = [name(s), step, sealed.metadata.eventId, sealed.metadata.type, 1, JSON.stringify(sealed.data), JSON.stringify(sealed.metadata), `{${s.country}}`, recordedAt];
+      const row = [
+        name(s),
+        step,
+        sealed.metadata.eventId,
+        sealed.metadata.type,
+        1,
+        JSON.stringify(sealed.data),
+        JSON.stringify(sealed.metadata),
+        `{${s.country}}`,
+        recordedAt,
+      ];
       row.forEach((v, k) => cols[k].push(v));
     }
     await pool.query(
@@ -200,9 +289,15 @@ async function generate(pool: Pool, schema: string): Promise<{ events: number; s
        INSERT INTO "${schema}".streams (stream_name, revision, last_hash)
        SELECT * FROM unnest($10::text[], $11::bigint[], $12::text[])
        ON CONFLICT (stream_name) DO UPDATE SET revision = EXCLUDED.revision, last_hash = EXCLUDED.last_hash`,
-      [...cols, [...heads.keys()], [...heads.values()].map((h) => h[0]), [...heads.values()].map((h) => h[1])],
+      [
+        ...cols,
+        [...heads.keys()],
+        [...heads.values()].map((h) => h[0]),
+        [...heads.values()].map((h) => h[1]),
+      ],
     );
-    if ((c / CHUNK) % 20 === 0) process.stdout.write(`  generated ${fmt(Math.min(total, c + CHUNK))} / ${fmt(total)}\r`);
+    if ((c / CHUNK) % 20 === 0)
+      process.stdout.write(`  generated ${fmt(Math.min(total, c + CHUNK))} / ${fmt(total)}\r`);
   }
   process.stdout.write('\n');
   return { events: total, streams: streams.length, first: timeOf[order[0]], last: timeOf[order[total - 1]] };
@@ -217,10 +312,14 @@ async function main(): Promise<void> {
     const url = await pg.createDatabase('bench');
     const store = await PostgresEventStore.connect({ url, poolSize: 4 });
     const pool = new Pool({ connectionString: url, max: WRITERS });
-    console.log(`BENCH_EVENTS=${TARGET}: generating report histories for ${MEMBER_COUNTRIES.length} countries x ${PERIODS.length} periods`);
+    console.log(
+      `BENCH_EVENTS=${TARGET}: generating report histories for ${MEMBER_COUNTRIES.length} countries x ${PERIODS.length} periods`,
+    );
     const gen = await timed(() => generate(pool, store.schema));
     const { events, streams, first, last } = gen.result;
-    console.log(`generated ${fmt(events)} events in ${fmt(streams)} streams in ${fmt(gen.seconds, 1)} s (${fmt(events / gen.seconds)} events/s, generation only)`);
+    console.log(
+      `generated ${fmt(events)} events in ${fmt(streams)} streams in ${fmt(gen.seconds, 1)} s (${fmt(events / gen.seconds)} events/s, generation only)`,
+    );
     await pool.query(`VACUUM ANALYZE "${store.schema}".events`);
 
     // 1. as-of for one country at random instants, beside the raw SELECT of the same events
@@ -266,29 +365,62 @@ async function main(): Promise<void> {
     }
     const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
     rows.push(
-      [`as-of ${COUNTRY} p50 latency (ms), ${AS_OF_SAMPLES} instants, mean ${fmt(asOfEvents / AS_OF_SAMPLES)} events`, fmt(percentile(asOfMs, 50), 1), fmt(percentile(rawMs, 50), 1), fmt(percentile(rawMs, 50) / percentile(asOfMs, 50), 2)],
-      [`as-of ${COUNTRY} p95 latency (ms)`, fmt(percentile(asOfMs, 95), 1), fmt(percentile(rawMs, 95), 1), fmt(percentile(rawMs, 95) / percentile(asOfMs, 95), 2)],
-      [`as-of ${COUNTRY} events/s (read + fold vs raw SELECT)`, fmt(asOfEvents / (sum(asOfMs) / 1000)), fmt(rawEvents / (sum(rawMs) / 1000)), fmt(asOfEvents / (sum(asOfMs) / 1000) / (rawEvents / (sum(rawMs) / 1000)), 2)],
+      [
+        `as-of ${COUNTRY} p50 latency (ms), ${AS_OF_SAMPLES} instants, mean ${fmt(asOfEvents / AS_OF_SAMPLES)} events`,
+        fmt(percentile(asOfMs, 50), 1),
+        fmt(percentile(rawMs, 50), 1),
+        fmt(percentile(rawMs, 50) / percentile(asOfMs, 50), 2),
+      ],
+      [
+        `as-of ${COUNTRY} p95 latency (ms)`,
+        fmt(percentile(asOfMs, 95), 1),
+        fmt(percentile(rawMs, 95), 1),
+        fmt(percentile(rawMs, 95) / percentile(asOfMs, 95), 2),
+      ],
+      [
+        `as-of ${COUNTRY} events/s (read + fold vs raw SELECT)`,
+        fmt(asOfEvents / (sum(asOfMs) / 1000)),
+        fmt(rawEvents / (sum(rawMs) / 1000)),
+        fmt(asOfEvents / (sum(asOfMs) / 1000) / (rawEvents / (sum(rawMs) / 1000)), 2),
+      ],
     );
 
     // 2. full read-model rebuild beside a raw paged SELECT of every event
-    const readAllRaw = () => timed(async () => {
-      let from = '-1';
-      let n = 0;
-      for (;;) {
-        const page = await pool.query(`SELECT position::text AS position, stream_name, revision, type, data, metadata FROM "${store.schema}".events WHERE position > $1 ORDER BY position LIMIT 10000`, [from]);
-        if (page.rows.length === 0) return n;
-        n += page.rows.length;
-        from = page.rows[page.rows.length - 1].position;
-      }
-    });
+    const readAllRaw = () =>
+      timed(async () => {
+        let from = '-1';
+        let n = 0;
+        for (;;) {
+          const page = await pool.query(
+            `SELECT position::text AS position, stream_name, revision, type, data, metadata FROM "${store.schema}".events WHERE position > $1 ORDER BY position LIMIT 10000`,
+            [from],
+          );
+          if (page.rows.length === 0) return n;
+          n += page.rows.length;
+          from = page.rows[page.rows.length - 1].position;
+        }
+      });
     // the raw read runs before AND after the rebuild (cold and warm cache alike for both sides)
     const rawBefore = await readAllRaw();
-    const ds = await new DataSource({ type: 'postgres', url, extra: { max: 4, options: `-c search_path=${READ_SCHEMA}` } }).initialize();
+    const ds = await new DataSource({
+      type: 'postgres',
+      url,
+      extra: { max: 4, options: `-c search_path=${READ_SCHEMA}` },
+    }).initialize();
     await ds.query(`CREATE SCHEMA IF NOT EXISTS ${READ_SCHEMA}`);
-    const models = new PlanReadModels({ store, dataSource: ds, clock: () => new Date(), log: (l) => console.warn(l) });
-    const lastPos = BigInt((await pool.query(`SELECT max(position)::text AS p FROM "${store.schema}".events`)).rows[0].p);
-    const progress = setInterval(() => process.stdout.write(`  rebuilding... position ${models.runner.position ?? '-'}\r`), 10_000);
+    const models = new PlanReadModels({
+      store,
+      dataSource: ds,
+      clock: () => new Date(),
+      log: (l) => console.warn(l),
+    });
+    const lastPos = BigInt(
+      (await pool.query(`SELECT max(position)::text AS p FROM "${store.schema}".events`)).rows[0].p,
+    );
+    const progress = setInterval(
+      () => process.stdout.write(`  rebuilding... position ${models.runner.position ?? '-'}\r`),
+      10_000,
+    );
     const rebuild = await timed(async () => {
       await models.rebuild();
       await models.start();
@@ -296,10 +428,14 @@ async function main(): Promise<void> {
     });
     clearInterval(progress);
     const rawAfter = await readAllRaw();
-    const rawAll = { result: rawBefore.result + rawAfter.result, seconds: rawBefore.seconds + rawAfter.seconds };
+    const rawAll = {
+      result: rawBefore.result + rawAfter.result,
+      seconds: rawBefore.seconds + rawAfter.seconds,
+    };
     await models.stop();
     const reportRows = (await ds.query(`SELECT count(*)::int AS n FROM ${READ_SCHEMA}.report_status`))[0].n;
-    if (reportRows !== streams) throw new Error(`rebuild produced ${reportRows} report rows for ${streams} streams`);
+    if (reportRows !== streams)
+      throw new Error(`rebuild produced ${reportRows} report rows for ${streams} streams`);
     await ds.destroy();
     rows.push([
       `full rebuild events/s (${fmt(events)} events, ${fmt(streams)} report rows) vs raw SELECT of all events (pages of 10,000)`,
@@ -307,7 +443,9 @@ async function main(): Promise<void> {
       fmt(rawAll.result / rawAll.seconds),
       fmt(events / rebuild.seconds / (rawAll.result / rawAll.seconds), 3),
     ]);
-    console.log(`rebuild took ${fmt(rebuild.seconds, 1)} s; raw read of all events ${fmt(rawBefore.seconds, 1)} s before, ${fmt(rawAfter.seconds, 1)} s after`);
+    console.log(
+      `rebuild took ${fmt(rebuild.seconds, 1)} s; raw read of all events ${fmt(rawBefore.seconds, 1)} s before, ${fmt(rawAfter.seconds, 1)} s after`,
+    );
     await pool.end();
     await store.close();
   } finally {

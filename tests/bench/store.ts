@@ -27,7 +27,12 @@ function event(i: number): NewEvent {
     eventId: randomUUID(),
     type: 'ReportSubmitted',
     schemaVersion: 1,
-    data: { indicator: '1.1', value: i, status: 'submitted', note: 'Avance del plan estratégico: capacitación de funcionarios consulares' },
+    data: {
+      indicator: '1.1',
+      value: i,
+      status: 'submitted',
+      note: 'Avance del plan estratégico: capacitación de funcionarios consulares',
+    },
     occurredAt: new Date(),
     actor: { subject: 'user-hn-1', role: 'focal_point', country: 'HN', institution: 'DINAF' },
     countries: ['HN'],
@@ -39,7 +44,13 @@ function event(i: number): NewEvent {
 /** A row of the same size and shape for the raw baseline. */
 function rawRow(stream: string, revision: number, i: number): unknown[] {
   const e = event(i);
-  const metadata = { ...e, data: undefined, recordedAt: new Date().toISOString(), previousHash: '0'.repeat(64), hash: 'f'.repeat(64) };
+  const metadata = {
+    ...e,
+    data: undefined,
+    recordedAt: new Date().toISOString(),
+    previousHash: '0'.repeat(64),
+    hash: 'f'.repeat(64),
+  };
   return [stream, revision, e.eventId, e.type, JSON.stringify(e.data), JSON.stringify(metadata), new Date()];
 }
 
@@ -57,8 +68,11 @@ async function main(): Promise<void> {
       position bigserial PRIMARY KEY, stream_name text NOT NULL, revision bigint NOT NULL, event_id uuid NOT NULL,
       type text NOT NULL, data jsonb NOT NULL, metadata jsonb NOT NULL, recorded_at timestamptz NOT NULL,
       UNIQUE (stream_name, revision))`);
-    const insert = 'INSERT INTO raw_events (stream_name, revision, event_id, type, data, metadata, recorded_at) VALUES ';
-    console.log(`BENCH_SCALE=${BENCH_SCALE}: ${SINGLE_APPENDS} single appends by ${WRITERS} writers, ${BATCHES} batches of ${BATCH_SIZE}, replay of ${REPLAY_EVENTS}`);
+    const insert =
+      'INSERT INTO raw_events (stream_name, revision, event_id, type, data, metadata, recorded_at) VALUES ';
+    console.log(
+      `BENCH_SCALE=${BENCH_SCALE}: ${SINGLE_APPENDS} single appends by ${WRITERS} writers, ${BATCHES} batches of ${BATCH_SIZE}, replay of ${REPLAY_EVENTS}`,
+    );
 
     const runId = randomUUID().slice(0, 8);
     // Adapter and raw runs alternate in ROUNDS rounds (after a warm-up), so that load from other processes
@@ -68,7 +82,9 @@ async function main(): Promise<void> {
       const run = streamSeq++;
       return target === 'adapter'
         ? runLoad(WRITERS, perWriter, async (w, i) => {
-            await store.appendToStream(`benchSingle-${runId}-${run}-${w}`, [event(i)], { expectedRevision: i === 0 ? 'no_stream' : i - 1 });
+            await store.appendToStream(`benchSingle-${runId}-${run}-${w}`, [event(i)], {
+              expectedRevision: i === 0 ? 'no_stream' : i - 1,
+            });
           })
         : runLoad(WRITERS, perWriter, async (w, i) => {
             await raw.query(`${insert}($1, $2, $3, $4, $5, $6, $7)`, rawRow(`rawSingle-${run}-${w}`, i, i));
@@ -79,7 +95,9 @@ async function main(): Promise<void> {
       return target === 'adapter'
         ? runLoad(WRITERS, perWriter, async (w, i) => {
             const events = Array.from({ length: BATCH_SIZE }, (_, k) => event(k));
-            await store.appendToStream(`benchBatch-${runId}-${run}-${w}-${i}`, events, { expectedRevision: 'no_stream' });
+            await store.appendToStream(`benchBatch-${runId}-${run}-${w}-${i}`, events, {
+              expectedRevision: 'no_stream',
+            });
           })
         : runLoad(WRITERS, perWriter, async (w, i) => {
             const values: unknown[] = [];
@@ -113,8 +131,18 @@ async function main(): Promise<void> {
     // 1. single-event appends, 8 concurrent writers, each on its own stream, exact expected revision
     const s1 = await compare(single, Math.ceil(SINGLE_APPENDS / WRITERS));
     rows.push(
-      ['single-event appends/s (8 writers)', fmt(s1.adapter.opsPerSecond), fmt(s1.raw.opsPerSecond), fmt(s1.adapter.opsPerSecond / s1.raw.opsPerSecond, 2)],
-      ['single-event append p99 latency (ms)', fmt(percentile(s1.adapter.latencies, 99), 2), fmt(percentile(s1.raw.latencies, 99), 2), fmt(percentile(s1.raw.latencies, 99) / percentile(s1.adapter.latencies, 99), 2)],
+      [
+        'single-event appends/s (8 writers)',
+        fmt(s1.adapter.opsPerSecond),
+        fmt(s1.raw.opsPerSecond),
+        fmt(s1.adapter.opsPerSecond / s1.raw.opsPerSecond, 2),
+      ],
+      [
+        'single-event append p99 latency (ms)',
+        fmt(percentile(s1.adapter.latencies, 99), 2),
+        fmt(percentile(s1.raw.latencies, 99), 2),
+        fmt(percentile(s1.raw.latencies, 99) / percentile(s1.adapter.latencies, 99), 2),
+      ],
     );
 
     // 2. 100-event batches, 8 concurrent writers, each batch a new stream
@@ -122,8 +150,18 @@ async function main(): Promise<void> {
     const sEvents = s2.adapter.opsPerSecond * BATCH_SIZE;
     const rEvents = s2.raw.opsPerSecond * BATCH_SIZE;
     rows.push(
-      ['100-event batch appends: events/s (8 writers)', fmt(sEvents), fmt(rEvents), fmt(sEvents / rEvents, 2)],
-      ['100-event batch p99 latency (ms)', fmt(percentile(s2.adapter.latencies, 99), 2), fmt(percentile(s2.raw.latencies, 99), 2), fmt(percentile(s2.raw.latencies, 99) / percentile(s2.adapter.latencies, 99), 2)],
+      [
+        '100-event batch appends: events/s (8 writers)',
+        fmt(sEvents),
+        fmt(rEvents),
+        fmt(sEvents / rEvents, 2),
+      ],
+      [
+        '100-event batch p99 latency (ms)',
+        fmt(percentile(s2.adapter.latencies, 99), 2),
+        fmt(percentile(s2.raw.latencies, 99), 2),
+        fmt(percentile(s2.raw.latencies, 99) / percentile(s2.adapter.latencies, 99), 2),
+      ],
     );
 
     // 3. replay: fill up to REPLAY_EVENTS, copy the same rows to the raw table, read everything in pages
@@ -132,7 +170,11 @@ async function main(): Promise<void> {
     let k = 0;
     while (have < REPLAY_EVENTS) {
       const n = Math.min(500, REPLAY_EVENTS - have);
-      await store.appendToStream(`benchReplay-${runId}-${k++}`, Array.from({ length: n }, (_, j) => event(j)), { expectedRevision: 'no_stream' });
+      await store.appendToStream(
+        `benchReplay-${runId}-${k++}`,
+        Array.from({ length: n }, (_, j) => event(j)),
+        { expectedRevision: 'no_stream' },
+      );
       have += n;
     }
     await raw.query('TRUNCATE raw_events');
@@ -179,7 +221,12 @@ async function main(): Promise<void> {
     }
     const sReplay = storeReplay.result / storeReplay.seconds;
     const rReplay = rawReplay.result / rawReplay.seconds;
-    rows.push([`read-all replay events/s (${fmt(storeReplay.result / 2)} events x 2, pages of ${PAGE})`, fmt(sReplay), fmt(rReplay), fmt(sReplay / rReplay, 2)]);
+    rows.push([
+      `read-all replay events/s (${fmt(storeReplay.result / 2)} events x 2, pages of ${PAGE})`,
+      fmt(sReplay),
+      fmt(rReplay),
+      fmt(sReplay / rReplay, 2),
+    ]);
 
     await raw.end();
     await store.close();

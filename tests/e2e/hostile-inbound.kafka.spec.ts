@@ -22,7 +22,10 @@ describeWithKafka('hostile inbound messages through the real Kafka broker', () =
   beforeAll(async () => {
     plan = await startPlanOnKafka({ maxBytes: set.maxBytes });
     systems = new NationalSystem();
-    await systems.start([...MEMBER_COUNTRIES.map((c) => plan.topic(`${inboundTopic(c, 'plan')}.dlq`)), plan.topic('crm.HN.out.plan')]);
+    await systems.start([
+      ...MEMBER_COUNTRIES.map((c) => plan.topic(`${inboundTopic(c, 'plan')}.dlq`)),
+      plan.topic('crm.HN.out.plan'),
+    ]);
   }, 400_000);
 
   afterAll(async () => {
@@ -37,7 +40,15 @@ describeWithKafka('hostile inbound messages through the real Kafka broker', () =
     for (const m of set.messages) {
       const id = m.headers.ce_id;
       if (id && set.seenIds.has(id)) {
-        await seen.markProcessed({ consumer: GATEWAY, country: m.topic.split('.')[1] as CountryCode, eventId: id, topic: m.topic, partition: -1, offset: '-1', outcomeType: 'earlier' });
+        await seen.markProcessed({
+          consumer: GATEWAY,
+          country: m.topic.split('.')[1] as CountryCode,
+          eventId: id,
+          topic: m.topic,
+          partition: -1,
+          offset: '-1',
+          outcomeType: 'earlier',
+        });
       }
     }
     const processedBefore = await seen.count(GATEWAY);
@@ -52,12 +63,24 @@ describeWithKafka('hostile inbound messages through the real Kafka broker', () =
     });
     for (const [topic, messages] of byTopic) await systems.send(plan.topic(topic), messages);
     const valid = validSubmission('HN', 1_000_001);
-    await systems.send(plan.topic(valid.topic), [{ key: 'valid-after', headers: valid.headers, value: valid.value }]);
+    await systems.send(plan.topic(valid.topic), [
+      { key: 'valid-after', headers: valid.headers, value: valid.value },
+    ]);
 
     const isDlq = (t: string) => t.endsWith('.in.plan.dlq');
-    await waitFor(`${COUNT} dead letters (have ${systems.deadLetters(isDlq).length})`, () => systems.deadLetters(isDlq).length >= COUNT, 240_000);
+    await waitFor(
+      `${COUNT} dead letters (have ${systems.deadLetters(isDlq).length})`,
+      () => systems.deadLetters(isDlq).length >= COUNT,
+      240_000,
+    );
     const outcome = await waitFor('the outcome of the valid message sent after them', () =>
-      systems.events(plan.topic('crm.HN.out.plan')).find((e) => e.type === 'plan.report.submission-outcome' && (e.data as ReportSubmissionOutcomeV1).requestId === valid.id),
+      systems
+        .events(plan.topic('crm.HN.out.plan'))
+        .find(
+          (e) =>
+            e.type === 'plan.report.submission-outcome' &&
+            (e.data as ReportSubmissionOutcomeV1).requestId === valid.id,
+        ),
     );
     expect((outcome.data as ReportSubmissionOutcomeV1).outcome).toBe('accepted');
 
@@ -68,7 +91,8 @@ describeWithKafka('hostile inbound messages through the real Kafka broker', () =
     for (const m of set.messages) generated.set(m.expected, (generated.get(m.expected) ?? 0) + 1);
     for (const l of letters) found.set(l.code, (found.get(l.code) ?? 0) + 1);
     expect([...found.keys()].sort()).toEqual([...HOSTILE_CATEGORIES].sort());
-    for (const code of HOSTILE_CATEGORIES) expect({ code, count: found.get(code) }).toEqual({ code, count: generated.get(code) });
+    for (const code of HOSTILE_CATEGORIES)
+      expect({ code, count: found.get(code) }).toEqual({ code, count: generated.get(code) });
 
     // each letter: the reason of ITS message, both languages, and the original bytes untouched
     for (const l of letters) {
@@ -84,7 +108,10 @@ describeWithKafka('hostile inbound messages through the real Kafka broker', () =
     // nothing changed: only the valid message's two events, only its id newly processed
     const after = await store.readAll();
     const added = after.slice(eventsBefore.length);
-    expect(added.map((e) => `${e.streamName}:${e.type}`)).toEqual(['planReport-HN-IV.1.1.1-2020-S1:ReportDrafted', 'planReport-HN-IV.1.1.1-2020-S1:ReportSubmitted']);
+    expect(added.map((e) => `${e.streamName}:${e.type}`)).toEqual([
+      'planReport-HN-IV.1.1.1-2020-S1:ReportDrafted',
+      'planReport-HN-IV.1.1.1-2020-S1:ReportSubmitted',
+    ]);
     expect(await seen.count(GATEWAY)).toBe(processedBefore + 1);
   }, 420_000);
 });

@@ -32,7 +32,9 @@ async function main(): Promise<void> {
       const decoded = decodeFaultMessage(message);
       const i = order[message.headers.ce_id ?? ''];
       if (!decoded.ok || i === undefined) {
-        process.stdout.write(`invalid ${decoded.ok ? `${message.topic}/${message.offset}: ce_id ${message.headers.ce_id} was not published` : decoded.reason}\n`);
+        process.stdout.write(
+          `invalid ${decoded.ok ? `${message.topic}/${message.offset}: ce_id ${message.headers.ce_id} was not published` : decoded.reason}\n`,
+        );
         return;
       }
       await applyOnce(ds, group, message, name, i);

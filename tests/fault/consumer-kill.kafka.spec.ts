@@ -33,18 +33,39 @@ interface Child {
 
 /** Starts tests/fault/consumer-child.ts in its own Node process (ts-node), in group `group`. */
 function startChild(name: string, env: Record<string, string>): Child {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'consumer-child.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, FAULT_NAME: name, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      join(__dirname, 'consumer-child.ts'),
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env, FAULT_NAME: name, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const ready = Promise.race([
-    waitFor(`consumer ${name} to join its group`, () => /^ready$/m.test(out), 180_000, () => out.slice(-2000)),
-    exited.then((e) => Promise.reject(new Error(`consumer ${name} exited before joining (${e.code ?? e.signal}): ${out.slice(-2000)}`))),
+    waitFor(
+      `consumer ${name} to join its group`,
+      () => /^ready$/m.test(out),
+      180_000,
+      () => out.slice(-2000),
+    ),
+    exited.then((e) =>
+      Promise.reject(
+        new Error(`consumer ${name} exited before joining (${e.code ?? e.signal}): ${out.slice(-2000)}`),
+      ),
+    ),
   ]);
   return { process: child, ready, exited, output: () => out };
 }
@@ -93,15 +114,31 @@ describeWithKafka('fault: consumer process killed mid-stream, restarted in the s
     for (let i = 0; i < TOTAL; i += 500) await publisher.publish(messages.slice(i, i + 500));
     await publisher.close();
 
-    const env = { FAULT_BROKERS: brokers.join(','), FAULT_DB_URL: db.url, FAULT_TOPIC: topic, FAULT_GROUP: group, FAULT_ORDER_FILE: orderFile };
+    const env = {
+      FAULT_BROKERS: brokers.join(','),
+      FAULT_DB_URL: db.url,
+      FAULT_TOPIC: topic,
+      FAULT_GROUP: group,
+      FAULT_ORDER_FILE: orderFile,
+    };
     const first = startChild('first', env);
     children.push(first);
     await first.ready;
-    const invalid = () => children.flatMap((c) => c.output().split('\n').filter((l) => l.startsWith('invalid ')));
+    const invalid = () =>
+      children.flatMap((c) =>
+        c
+          .output()
+          .split('\n')
+          .filter((l) => l.startsWith('invalid ')),
+      );
     const noInvalid = () => {
-      if (invalid().length > 0) throw new Error(`a consumer received invalid messages: ${invalid().slice(0, 3).join(' | ')}`);
+      if (invalid().length > 0)
+        throw new Error(`a consumer received invalid messages: ${invalid().slice(0, 3).join(' | ')}`);
     };
-    await waitFor(`${KILL_AFTER} effects by the first consumer`, async () => (noInvalid(), (await effectCounts(ds!)).effects >= KILL_AFTER));
+    await waitFor(
+      `${KILL_AFTER} effects by the first consumer`,
+      async () => (noInvalid(), (await effectCounts(ds!)).effects >= KILL_AFTER),
+    );
     first.process.kill('SIGKILL');
     const exit = await first.exited;
     const atKill = await effectCounts(ds!);
@@ -112,7 +149,12 @@ describeWithKafka('fault: consumer process killed mid-stream, restarted in the s
     const second = startChild('second', env);
     children.push(second);
     await second.ready;
-    await waitFor(`${TOTAL} distinct effects`, async () => (noInvalid(), (await effectCounts(ds!)).distinct >= TOTAL), 180_000, async () => JSON.stringify(await effectCounts(ds!)));
+    await waitFor(
+      `${TOTAL} distinct effects`,
+      async () => (noInvalid(), (await effectCounts(ds!)).distinct >= TOTAL),
+      180_000,
+      async () => JSON.stringify(await effectCounts(ds!)),
+    );
     second.process.kill('SIGTERM');
     const secondExit = await second.exited;
 
@@ -145,7 +187,9 @@ describeWithKafka('fault: consumer process killed mid-stream, restarted in the s
     // All applied, none twice.
     expect(counts.effects).toBe(TOTAL);
     expect(counts.distinct).toBe(TOTAL);
-    const applied = new Set<string>((await ds!.query('SELECT event_id FROM fault.effects')).map((r: { event_id: string }) => r.event_id));
+    const applied = new Set<string>(
+      (await ds!.query('SELECT event_id FROM fault.effects')).map((r: { event_id: string }) => r.event_id),
+    );
     expect(ids.filter((id) => !applied.has(id))).toEqual([]);
     // Both processes did part of the work; the second resumed from the group's committed offsets.
     // (a COMMIT already sent by the killed process may still land after it died: hence >=)
@@ -153,7 +197,9 @@ describeWithKafka('fault: consumer process killed mid-stream, restarted in the s
     expect(byConsumer.second).toBeGreaterThan(0);
     expect(byConsumer.first + byConsumer.second).toBe(TOTAL);
     // Redeliveries happened or not, they produced no effect; per-key order was kept.
-    const [skipped] = await ds!.query('SELECT count(*)::int AS n FROM fault.deliveries WHERE applied = false');
+    const [skipped] = await ds!.query(
+      'SELECT count(*)::int AS n FROM fault.deliveries WHERE applied = false',
+    );
     expect(skipped.n).toBeLessThanOrEqual(counts.surplusDeliveries);
     expect(counts.outOfOrderStreams).toBe(0);
   }, 600_000);

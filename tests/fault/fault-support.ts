@@ -18,7 +18,10 @@ export async function waitFor(
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${progress ? ` (${await progress()})` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what}${progress ? ` (${await progress()})` : ''}`,
+      );
     await sleep(100);
   }
 }
@@ -28,7 +31,14 @@ export function sleep(ms: number): Promise<void> {
 }
 
 export async function openDataSource(url: string, applicationName: string, max = 4): Promise<DataSource> {
-  const ds = new DataSource({ type: 'postgres', url, entities: [], synchronize: false, logging: false, extra: { max, application_name: applicationName } });
+  const ds = new DataSource({
+    type: 'postgres',
+    url,
+    entities: [],
+    synchronize: false,
+    logging: false,
+    extra: { max, application_name: applicationName },
+  });
   return ds.initialize();
 }
 
@@ -53,12 +63,25 @@ export async function createFaultTables(ds: DataSource): Promise<void> {
  * the CloudEvents id and subject the relay sets (domain event id; stream name = Kafka key).
  * Returns the event, or the reason it is not one (the tests count those and require zero).
  */
-export function decodeFaultMessage(message: IncomingMessage): { ok: true; event: IntegrationEvent } | { ok: false; reason: string } {
+export function decodeFaultMessage(
+  message: IncomingMessage,
+): { ok: true; event: IntegrationEvent } | { ok: false; reason: string } {
   const decoded = decodeIntegrationEvent(message);
-  if (!decoded.ok) return { ok: false, reason: `${message.topic}/${message.partition}/${message.offset}: ${decoded.code} ${decoded.message.en}` };
-  if (decoded.event.id !== message.headers.ce_id) return { ok: false, reason: `${message.topic}/${message.offset}: id ${decoded.event.id} differs from ce_id` };
+  if (!decoded.ok)
+    return {
+      ok: false,
+      reason: `${message.topic}/${message.partition}/${message.offset}: ${decoded.code} ${decoded.message.en}`,
+    };
+  if (decoded.event.id !== message.headers.ce_id)
+    return {
+      ok: false,
+      reason: `${message.topic}/${message.offset}: id ${decoded.event.id} differs from ce_id`,
+    };
   if (message.key !== undefined && message.key !== null && decoded.event.subject !== message.key) {
-    return { ok: false, reason: `${message.topic}/${message.offset}: subject ${String(decoded.event.subject)} differs from key ${message.key}` };
+    return {
+      ok: false,
+      reason: `${message.topic}/${message.offset}: subject ${String(decoded.event.subject)} differs from key ${message.key}`,
+    };
   }
   return { ok: true, event: decoded.event };
 }
@@ -69,12 +92,25 @@ export function decodeFaultMessage(message: IncomingMessage): { ok: true; event:
  * (the test's own record of what it published), for the per-stream order count.
  * Returns whether the effect was applied (false = duplicate).
  */
-export async function applyOnce(ds: DataSource, consumer: string, message: IncomingMessage, who: string, i: number): Promise<boolean> {
+export async function applyOnce(
+  ds: DataSource,
+  consumer: string,
+  message: IncomingMessage,
+  who: string,
+  i: number,
+): Promise<boolean> {
   const eventId = message.headers.ce_id;
-  if (!eventId) throw new Error(`message ${message.topic}/${message.partition}/${message.offset} has no ce_id`);
-  const delivery: Array<{ seq: string }> = await ds.query('INSERT INTO fault.deliveries (event_id, delivered_by) VALUES ($1, $2) RETURNING seq', [eventId, who]);
+  if (!eventId)
+    throw new Error(`message ${message.topic}/${message.partition}/${message.offset} has no ce_id`);
+  const delivery: Array<{ seq: string }> = await ds.query(
+    'INSERT INTO fault.deliveries (event_id, delivered_by) VALUES ($1, $2) RETURNING seq',
+    [eventId, who],
+  );
   const { applied } = await handleOnce(ds, { consumer, eventId }, async (manager: EntityManager) => {
-    await manager.query('INSERT INTO fault.effects (event_id, stream, i, applied_by) VALUES ($1, $2, $3, $4)', [eventId, message.key ?? '', i, who]);
+    await manager.query(
+      'INSERT INTO fault.effects (event_id, stream, i, applied_by) VALUES ($1, $2, $3, $4)',
+      [eventId, message.key ?? '', i, who],
+    );
   });
   await ds.query('UPDATE fault.deliveries SET applied = $1 WHERE seq = $2', [applied, delivery[0].seq]);
   return applied;

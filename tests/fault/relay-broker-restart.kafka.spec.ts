@@ -16,7 +16,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { outboundTopic, regionalTopic, topicsOf } from '@crm/contracts';
-import { createTestDatabase, describeWithKafka, startKafkaBroker, type KafkaBrokerHandle } from '@crm/testing';
+import {
+  createTestDatabase,
+  describeWithKafka,
+  startKafkaBroker,
+  type KafkaBrokerHandle,
+} from '@crm/testing';
 import type { RecordedEvent } from '@crm/event-store';
 import { PostgresEventStore } from '@crm/event-store-postgres';
 import { MEMBER_COUNTRIES } from '@crm/kernel';
@@ -26,7 +31,15 @@ import { PostgresCheckpointStore } from '@crm/messaging-postgres';
 import { startPlanRelay } from '@crm/plan';
 import { ensureProjectionTables } from '@crm/projection';
 import { appendSteps, generateReportHistories } from '../support/plan-report-history';
-import { applyOnce, createFaultTables, decodeFaultMessage, effectCounts, openDataSource, sleep, waitFor } from './fault-support';
+import {
+  applyOnce,
+  createFaultTables,
+  decodeFaultMessage,
+  effectCounts,
+  openDataSource,
+  sleep,
+  waitFor,
+} from './fault-support';
 
 /** Published integration messages (drafts publish nothing and come on top). */
 const TOTAL = 10_000;
@@ -61,7 +74,9 @@ describeWithKafka('fault: Kafka broker stopped and restarted while the relay pub
     await consumer?.stop().catch(() => undefined);
     await relay?.stop().catch(() => undefined);
     await Promise.all([relayBus?.close(), consumerBus?.close()].map((p) => p?.catch(() => undefined)));
-    await Promise.all([checkpoints?.close(), store?.close(), ds?.destroy()].map((p) => p?.catch(() => undefined)));
+    await Promise.all(
+      [checkpoints?.close(), store?.close(), ds?.destroy()].map((p) => p?.catch(() => undefined)),
+    );
     await db?.drop();
     await broker?.stop();
     rmSync(brokerDir, { recursive: true, force: true });
@@ -83,8 +98,16 @@ describeWithKafka('fault: Kafka broker stopped and restarted while the relay pub
     checkpoints = await PostgresCheckpointStore.connect({ url: db.url });
     const kafkaErrors: KafkaLogEntry[] = [];
     const relayLog: string[] = [];
-    relayBus = new KafkaBus({ brokers: [broker!.brokers], clientId: 'fault-relay', log: (e) => void kafkaErrors.push(e) });
-    consumerBus = new KafkaBus({ brokers: [broker!.brokers], clientId: 'fault-consumer', log: (e) => void kafkaErrors.push(e) });
+    relayBus = new KafkaBus({
+      brokers: [broker!.brokers],
+      clientId: 'fault-relay',
+      log: (e) => void kafkaErrors.push(e),
+    });
+    consumerBus = new KafkaBus({
+      brokers: [broker!.brokers],
+      clientId: 'fault-consumer',
+      log: (e) => void kafkaErrors.push(e),
+    });
     // the topics startPlanRelay ensures itself; created first so the consumer can subscribe before the relay starts
     await relayBus.ensureTopics(topicsOf('plan'));
     const topics = [...MEMBER_COUNTRIES.map((c) => outboundTopic(c, 'plan')), regionalTopic('plan')];
@@ -106,7 +129,11 @@ describeWithKafka('fault: Kafka broker stopped and restarted while the relay pub
         const decoded = decodeFaultMessage(message);
         const i = orderOf.get(message.headers.ce_id ?? '');
         if (!decoded.ok || i === undefined) {
-          invalid.push(decoded.ok ? `${message.topic}/${message.offset}: ce_id ${message.headers.ce_id} is no published event` : decoded.reason);
+          invalid.push(
+            decoded.ok
+              ? `${message.topic}/${message.offset}: ce_id ${message.headers.ce_id} is no published event`
+              : decoded.reason,
+          );
           return;
         }
         if (await applyOnce(ds!, CONSUMER, message, 'consumer', i)) {
@@ -116,12 +143,21 @@ describeWithKafka('fault: Kafka broker stopped and restarted while the relay pub
       },
     });
     // The plan service's relay, exactly as the service starts it (its own back-off: 100 ms doubling to 30 s).
-    relay = await startPlanRelay({ store, bus: relayBus, checkpoints, name: RELAY, log: (line) => void relayLog.push(line) });
+    relay = await startPlanRelay({
+      store,
+      bus: relayBus,
+      checkpoints,
+      name: RELAY,
+      log: (line) => void relayLog.push(line),
+    });
 
     // The relay is publishing: stop the broker once a fifth of the messages went through.
     const publishedFirst = firstPart.filter((e) => publishedIds.has(e.metadata.eventId));
     const early = publishedFirst[TOTAL / 5 - 1].position;
-    await waitFor('the relay to publish the first 2,000 integration events', async () => ((await checkpoints!.load(RELAY)) ?? 0n) >= early);
+    await waitFor(
+      'the relay to publish the first 2,000 integration events',
+      async () => ((await checkpoints!.load(RELAY)) ?? 0n) >= early,
+    );
     const checkpointAtStop = (await checkpoints.load(RELAY))!;
     await broker!.stop();
     const stoppedAt = Date.now();
@@ -140,7 +176,12 @@ describeWithKafka('fault: Kafka broker stopped and restarted while the relay pub
     const restartMs = Date.now() - restartStarted;
     const backAt = Date.now();
 
-    await waitFor('the relay checkpoint to reach the last event', async () => (await checkpoints!.load(RELAY)) === last, 180_000, async () => `checkpoint ${await checkpoints!.load(RELAY)} of ${last}`);
+    await waitFor(
+      'the relay checkpoint to reach the last event',
+      async () => (await checkpoints!.load(RELAY)) === last,
+      180_000,
+      async () => `checkpoint ${await checkpoints!.load(RELAY)} of ${last}`,
+    );
     const caughtUpMs = Date.now() - backAt;
     // Effects applied so far, every 5 s after the restart (reported: shows when the consumer resumed).
     const timeline: string[] = [];
@@ -148,7 +189,10 @@ describeWithKafka('fault: Kafka broker stopped and restarted while the relay pub
     await waitFor(
       `${TOTAL} distinct effects`,
       async () => {
-        if (invalid.length > 0) throw new Error(`the consumer received ${invalid.length} invalid messages: ${invalid.slice(0, 3).join(' | ')}`);
+        if (invalid.length > 0)
+          throw new Error(
+            `the consumer received ${invalid.length} invalid messages: ${invalid.slice(0, 3).join(' | ')}`,
+          );
         const { distinct } = await effectCounts(ds!);
         if (Date.now() - lastSample >= 5_000) {
           lastSample = Date.now();
@@ -190,7 +234,9 @@ describeWithKafka('fault: Kafka broker stopped and restarted while the relay pub
     // Zero lost, zero duplicated effects; every publishing event of the store was applied, no draft was.
     expect(counts.effects).toBe(TOTAL);
     expect(counts.distinct).toBe(TOTAL);
-    const appliedIds = new Set<string>((await ds!.query('SELECT event_id FROM fault.effects')).map((r: { event_id: string }) => r.event_id));
+    const appliedIds = new Set<string>(
+      (await ds!.query('SELECT event_id FROM fault.effects')).map((r: { event_id: string }) => r.event_id),
+    );
     const storedPublishing = all.filter((e: RecordedEvent) => e.type !== 'ReportDrafted');
     expect(storedPublishing).toHaveLength(TOTAL);
     expect(storedPublishing.filter((e) => !appliedIds.has(e.metadata.eventId))).toEqual([]);

@@ -6,10 +6,24 @@
  * (`plan.report.<verb>.v1` on `crm.<C>.out.plan`), so the number of messages a generation yields is known.
  */
 import { randomUUID } from 'node:crypto';
-import { GENESIS_HASH, sealEvents, type Actor, type EventStore, type NewEvent, type RecordedEvent } from '@crm/event-store';
+import {
+  GENESIS_HASH,
+  sealEvents,
+  type Actor,
+  type EventStore,
+  type NewEvent,
+  type RecordedEvent,
+} from '@crm/event-store';
 import { MEMBER_COUNTRIES, type CountryCode } from '@crm/kernel';
 import type { RelayMessage } from '@crm/messaging';
-import { defaultWindow, IMPLEMENTATION_STATUSES, planIntegrationMessages, planPeriods, planStreamFold, type ReportingPeriod } from '@crm/plan';
+import {
+  defaultWindow,
+  IMPLEMENTATION_STATUSES,
+  planIntegrationMessages,
+  planPeriods,
+  planStreamFold,
+  type ReportingPeriod,
+} from '@crm/plan';
 
 /** Deterministic PRNG (mulberry32). */
 export function rng(seed: number): () => number {
@@ -56,7 +70,24 @@ export interface GeneratedHistories {
 }
 
 const DAY = 86_400_000;
-const OBJECTIVES = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI'];
+const OBJECTIVES = [
+  'I',
+  'II',
+  'III',
+  'IV',
+  'V',
+  'VI',
+  'VII',
+  'VIII',
+  'IX',
+  'X',
+  'XI',
+  'XII',
+  'XIII',
+  'XIV',
+  'XV',
+  'XVI',
+];
 const PERIODS = planPeriods({ from: 2017, to: 2022 });
 export const CATALOGUE_VERSION = '2017-2022@1';
 
@@ -98,7 +129,9 @@ function planKinds(seed: number, period: ReportingPeriod): { kinds: Kind[]; time
 function content(seed: number, draft: number) {
   return {
     status: IMPLEMENTATION_STATUSES[(seed + draft) % IMPLEMENTATION_STATUSES.length],
-    narrative: { es: `Avance ${draft + 1}: talleres con funcionarios consulares y mesas interinstitucionales de protección.` },
+    narrative: {
+      es: `Avance ${draft + 1}: talleres con funcionarios consulares y mesas interinstitucionales de protección.`,
+    },
     evidence: [`https://example.org/informes/${seed}/${draft}.pdf`],
     indicators: [{ indicator: 'talleres', value: (seed + draft) % 7 }],
   };
@@ -108,8 +141,18 @@ function content(seed: number, draft: number) {
 function eventOf(h: Omit<ReportHistory, 'events'>, seed: number, i: number): NewEvent {
   const key = { country: h.country, activityId: h.activityId, period: h.period };
   const at = new Date(h.times[i]).toISOString();
-  const official: Actor = { subject: `dev|${h.country.toLowerCase()}.reporting_officer`, role: 'reporting_officer', country: h.country, institution: `${h.country}/MRE` };
-  const st: Actor = { subject: 'dev|st.coordinator', role: 'secretariat_coordinator', country: 'ST', institution: 'ST-CRM' };
+  const official: Actor = {
+    subject: `dev|${h.country.toLowerCase()}.reporting_officer`,
+    role: 'reporting_officer',
+    country: h.country,
+    institution: `${h.country}/MRE`,
+  };
+  const st: Actor = {
+    subject: 'dev|st.coordinator',
+    role: 'secretariat_coordinator',
+    country: 'ST',
+    institution: 'ST-CRM',
+  };
   const drafts = h.kinds.slice(0, i).filter((k) => k === 'D').length;
   const approvals = h.kinds.slice(0, i).filter((k) => k === 'A').length;
   const w = defaultWindow(h.period);
@@ -119,16 +162,34 @@ function eventOf(h: Omit<ReportHistory, 'events'>, seed: number, i: number): New
   switch (h.kinds[i]) {
     case 'D':
       type = 'ReportDrafted';
-      data = { ...key, catalogueVersion: CATALOGUE_VERSION, content: content(seed, drafts), savedAt: at, savedBy: official.subject };
+      data = {
+        ...key,
+        catalogueVersion: CATALOGUE_VERSION,
+        content: content(seed, drafts),
+        savedAt: at,
+        savedBy: official.subject,
+      };
       break;
     case 'S':
       type = 'ReportSubmitted';
-      data = { ...key, submittedAt: at, submittedBy: official.subject, late: h.times[i] >= Date.parse(w.closesAt), window: w };
+      data = {
+        ...key,
+        submittedAt: at,
+        submittedBy: official.subject,
+        late: h.times[i] >= Date.parse(w.closesAt),
+        window: w,
+      };
       break;
     case 'A':
       type = 'ReportApproved';
       actor = st;
-      data = { ...key, approvedAt: at, approvedBy: st.subject, version: approvals + 1, comments: approvals % 2 === 0 ? null : { es: 'Aprobado.' } };
+      data = {
+        ...key,
+        approvedAt: at,
+        approvedBy: st.subject,
+        version: approvals + 1,
+        comments: approvals % 2 === 0 ? null : { es: 'Aprobado.' },
+      };
       break;
     case 'R':
       type = 'ReportReturned';
@@ -145,11 +206,30 @@ function eventOf(h: Omit<ReportHistory, 'events'>, seed: number, i: number): New
         reopenedAt: at,
         reopenedBy: st.subject,
         reason: { es: 'Cifras corregidas.' },
-        previousApproved: { version: approvals, content: content(seed, drafts - 1), catalogueVersion: CATALOGUE_VERSION, submittedAt, late: false, approvedAt, approvedBy: st.subject, comments: null },
+        previousApproved: {
+          version: approvals,
+          content: content(seed, drafts - 1),
+          catalogueVersion: CATALOGUE_VERSION,
+          submittedAt,
+          late: false,
+          approvedAt,
+          approvedBy: st.subject,
+          comments: null,
+        },
       };
     }
   }
-  return { eventId: randomUUID(), type, schemaVersion: 1, data, occurredAt: at, actor, countries: [h.country], correlationId: randomUUID(), causationId: null };
+  return {
+    eventId: randomUUID(),
+    type,
+    schemaVersion: 1,
+    data,
+    occurredAt: at,
+    actor,
+    countries: [h.country],
+    correlationId: randomUUID(),
+    causationId: null,
+  };
 }
 
 /**
@@ -157,7 +237,11 @@ function eventOf(h: Omit<ReportHistory, 'events'>, seed: number, i: number): New
  * `published` integration messages: the last history is cut after its last needed publishing step (a
  * prefix of a history is a report still in progress). `activityPrefix` keeps generations apart (e.g. `bA:`).
  */
-export function generateReportHistories(options: { published: number; seed?: number; activityPrefix?: string }): GeneratedHistories {
+export function generateReportHistories(options: {
+  published: number;
+  seed?: number;
+  activityPrefix?: string;
+}): GeneratedHistories {
   const seed0 = options.seed ?? 1;
   const histories: ReportHistory[] = [];
   let published = 0;
@@ -177,12 +261,21 @@ export function generateReportHistories(options: { published: number; seed?: num
           times = times.slice(0, cut);
         }
         published += Math.min(publishing, needed);
-        const h = { streamName: `planReport-${country}-${activityId}-${period}`, country, activityId, period, kinds, times };
+        const h = {
+          streamName: `planReport-${country}-${activityId}-${period}`,
+          country,
+          activityId,
+          period,
+          kinds,
+          times,
+        };
         histories.push({ ...h, events: kinds.map((_, i) => eventOf(h, seed, i)) });
       }
     }
   }
-  const steps: HistoryStep[] = histories.flatMap((history) => history.events.map((event, step) => ({ history, step, event, published: history.kinds[step] !== 'D' })));
+  const steps: HistoryStep[] = histories.flatMap((history) =>
+    history.events.map((event, step) => ({ history, step, event, published: history.kinds[step] !== 'D' })),
+  );
   steps.sort((x, y) => x.history.times[x.step] - y.history.times[y.step] || x.step - y.step);
   return { histories, steps, published };
 }
@@ -193,7 +286,11 @@ export function generateReportHistories(options: { published: number; seed?: num
  * the streams (so each stream's events are appended in order). Steps of one stream must not be split over
  * two concurrent calls.
  */
-export async function appendSteps(store: Pick<EventStore, 'appendToStream'>, steps: HistoryStep[], writers = 4): Promise<void> {
+export async function appendSteps(
+  store: Pick<EventStore, 'appendToStream'>,
+  steps: HistoryStep[],
+  writers = 4,
+): Promise<void> {
   const lanes: HistoryStep[][] = Array.from({ length: writers }, () => []);
   const laneOf = new Map<string, number>();
   for (const s of steps) {
@@ -203,7 +300,10 @@ export async function appendSteps(store: Pick<EventStore, 'appendToStream'>, ste
   }
   await Promise.all(
     lanes.map(async (lane) => {
-      for (const s of lane) await store.appendToStream(s.history.streamName, [s.event], { expectedRevision: s.step === 0 ? 'no_stream' : s.step - 1 });
+      for (const s of lane)
+        await store.appendToStream(s.history.streamName, [s.event], {
+          expectedRevision: s.step === 0 ? 'no_stream' : s.step - 1,
+        });
     }),
   );
 }
@@ -220,7 +320,13 @@ export function integrationMessagesOfRecorded(events: RecordedEvent[]): PlanMess
   const messages: PlanMessage[] = [];
   for (const e of events) {
     const before = states.get(e.streamName) ?? planStreamFold.initial(e.streamName);
-    messages.push(...planIntegrationMessages(e, before).map((m) => ({ ...m, key: m.key ?? e.streamName, headers: m.headers ?? {} })));
+    messages.push(
+      ...planIntegrationMessages(e, before).map((m) => ({
+        ...m,
+        key: m.key ?? e.streamName,
+        headers: m.headers ?? {},
+      })),
+    );
     states.set(e.streamName, planStreamFold.evolve(before, e));
   }
   return messages;
@@ -234,11 +340,25 @@ export function integrationMessagesOf(generated: GeneratedHistories): PlanMessag
   const hashes = new Map<string, string>();
   let position = 0n;
   const recorded = generated.steps.map(({ history, step, event }): RecordedEvent => {
-    const [sealed] = sealEvents(history.streamName, [event], step, hashes.get(history.streamName) ?? GENESIS_HASH, new Date(history.times[step]));
+    const [sealed] = sealEvents(
+      history.streamName,
+      [event],
+      step,
+      hashes.get(history.streamName) ?? GENESIS_HASH,
+      new Date(history.times[step]),
+    );
     hashes.set(history.streamName, sealed.metadata.hash);
-    return { streamName: history.streamName, revision: step, position: ++position, type: event.type, data: sealed.data, metadata: sealed.metadata };
+    return {
+      streamName: history.streamName,
+      revision: step,
+      position: ++position,
+      type: event.type,
+      data: sealed.data,
+      metadata: sealed.metadata,
+    };
   });
   const messages = integrationMessagesOfRecorded(recorded);
-  if (messages.length !== generated.published) throw new Error(`plan-report-history: ${messages.length} messages, expected ${generated.published}`);
+  if (messages.length !== generated.published)
+    throw new Error(`plan-report-history: ${messages.length} messages, expected ${generated.published}`);
   return messages;
 }

@@ -18,8 +18,18 @@ describe('auth configuration', () => {
   });
 
   it('reads the OIDC settings', () => {
-    const c = loadAuthConfig({ AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://idp/realms/crm', OIDC_AUDIENCE: 'crm', OIDC_JWKS_URL: 'https://idp/realms/crm/certs' });
-    expect(c).toEqual({ mode: 'oidc', issuer: 'https://idp/realms/crm', audience: 'crm', jwksUrl: 'https://idp/realms/crm/certs' });
+    const c = loadAuthConfig({
+      AUTH_MODE: 'oidc',
+      OIDC_ISSUER: 'https://idp/realms/crm',
+      OIDC_AUDIENCE: 'crm',
+      OIDC_JWKS_URL: 'https://idp/realms/crm/certs',
+    });
+    expect(c).toEqual({
+      mode: 'oidc',
+      issuer: 'https://idp/realms/crm',
+      audience: 'crm',
+      jwksUrl: 'https://idp/realms/crm/certs',
+    });
   });
 
   it.each([
@@ -44,8 +54,16 @@ describe('auth configuration', () => {
     try {
       const dev = await createAuthentication(loadAuthConfig({ DEV_ISSUER_DIR: dir }));
       const token = await dev.devIssuer!.mint('pa.alert_focal_point');
-      await expect(dev.verifier.verify(token)).resolves.toMatchObject({ country: 'PA', roles: ['alert_focal_point'] });
-      const oidc = await createAuthentication({ mode: 'oidc', issuer: 'i', audience: 'a', jwksUrl: 'http://127.0.0.1:1/jwks' });
+      await expect(dev.verifier.verify(token)).resolves.toMatchObject({
+        country: 'PA',
+        roles: ['alert_focal_point'],
+      });
+      const oidc = await createAuthentication({
+        mode: 'oidc',
+        issuer: 'i',
+        audience: 'a',
+        jwksUrl: 'http://127.0.0.1:1/jwks',
+      });
       expect(oidc.verifier).toBeInstanceOf(JwtVerifier);
       expect(oidc.devIssuer).toBeUndefined();
     } finally {

@@ -36,7 +36,11 @@ export function claimsOf(principal: Principal): CrmClaims {
 export function principalFromClaims(payload: JWTPayload): Principal {
   const problems: string[] = [];
   const rawRoles = payload.crm_roles;
-  const roles = Array.isArray(rawRoles) ? rawRoles : typeof rawRoles === 'string' ? rawRoles.split(/\s+/).filter(Boolean) : [];
+  const roles = Array.isArray(rawRoles)
+    ? rawRoles
+    : typeof rawRoles === 'string'
+      ? rawRoles.split(/\s+/).filter(Boolean)
+      : [];
   if (!roles.every(isRole)) problems.push('crm_roles contains an unknown role');
   const country = payload.crm_country === undefined ? null : payload.crm_country;
   const principal: Principal = {

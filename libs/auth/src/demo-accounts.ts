@@ -42,13 +42,41 @@ export function demoAccounts(): DemoAccount[] {
     }
   }
   out.push(
-    account('st.coordinator', { country: SECRETARIAT, institution: 'ST-CRM', roles: [Role.SecretariatCoordinator], name: 'Coordinación ST-CRM' }),
-    account('st.analyst', { country: SECRETARIAT, institution: 'ST-CRM', roles: [Role.SecretariatAnalyst], name: 'Análisis ST-CRM' }),
-    account('st.practice_reviewer', { country: SECRETARIAT, institution: 'ST-CRM', roles: [Role.PracticeReviewer], name: 'Revisión de buenas prácticas ST-CRM' }),
-    account('platform.admin', { country: SECRETARIAT, institution: 'ST-CRM/TI', roles: [Role.PlatformAdmin], name: 'Administración de la plataforma' }),
+    account('st.coordinator', {
+      country: SECRETARIAT,
+      institution: 'ST-CRM',
+      roles: [Role.SecretariatCoordinator],
+      name: 'Coordinación ST-CRM',
+    }),
+    account('st.analyst', {
+      country: SECRETARIAT,
+      institution: 'ST-CRM',
+      roles: [Role.SecretariatAnalyst],
+      name: 'Análisis ST-CRM',
+    }),
+    account('st.practice_reviewer', {
+      country: SECRETARIAT,
+      institution: 'ST-CRM',
+      roles: [Role.PracticeReviewer],
+      name: 'Revisión de buenas prácticas ST-CRM',
+    }),
+    account('platform.admin', {
+      country: SECRETARIAT,
+      institution: 'ST-CRM/TI',
+      roles: [Role.PlatformAdmin],
+      name: 'Administración de la plataforma',
+    }),
   );
   for (const org of OBSERVER_ORGANISATIONS) {
-    out.push(account(`${org.toLowerCase()}.observer`, { country: null, organisation: org, institution: org, roles: [Role.Observer], name: `${org} (observador)` }));
+    out.push(
+      account(`${org.toLowerCase()}.observer`, {
+        country: null,
+        organisation: org,
+        institution: org,
+        roles: [Role.Observer],
+        name: `${org} (observador)`,
+      }),
+    );
   }
   for (const org of CIVIL_SOCIETY_ORGANISATIONS) {
     out.push(

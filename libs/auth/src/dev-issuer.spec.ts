@@ -21,7 +21,10 @@ describe('development issuer', () => {
     expect(second.jwks()).toEqual(first.jwks());
     // a token minted before the "restart" verifies afterwards
     const token = await first.mint('hn.reporting_officer');
-    await expect(second.verifier().verify(token)).resolves.toMatchObject({ country: 'HN', roles: ['reporting_officer'] });
+    await expect(second.verifier().verify(token)).resolves.toMatchObject({
+      country: 'HN',
+      roles: ['reporting_officer'],
+    });
     expect(JSON.parse(readFileSync(keyFile, 'utf8')).d).toBeDefined();
   });
 
@@ -42,7 +45,18 @@ describe('development issuer', () => {
     const issuer = await DevIssuer.open({ dir });
     const names = issuer.demoAccounts().map((a) => a.username);
     for (const cc of MEMBER_COUNTRIES) expect(names).toContain(`${cc.toLowerCase()}.reporting_officer`);
-    expect(names).toEqual(expect.arrayContaining(['st.coordinator', 'st.analyst', 'unicef.observer', 'iom.observer', 'unhcr.observer', 'icrc.observer', 'rrocm.civil_society', 'platform.admin']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'st.coordinator',
+        'st.analyst',
+        'unicef.observer',
+        'iom.observer',
+        'unhcr.observer',
+        'icrc.observer',
+        'rrocm.civil_society',
+        'platform.admin',
+      ]),
+    );
     expect(new Set(names).size).toBe(names.length);
     for (const a of issuer.demoAccounts()) expect(isValidPrincipal(a.principal)).toBe(true);
   });
@@ -51,7 +65,10 @@ describe('development issuer', () => {
     const issuer = await DevIssuer.open({ dir, password: 's3cret' });
     const ok = await issuer.login('st.coordinator', 's3cret');
     expect(ok.tokenType).toBe('Bearer');
-    await expect(issuer.verifier().verify(ok.accessToken)).resolves.toMatchObject({ country: 'ST', roles: ['secretariat_coordinator'] });
+    await expect(issuer.verifier().verify(ok.accessToken)).resolves.toMatchObject({
+      country: 'ST',
+      roles: ['secretariat_coordinator'],
+    });
     await expect(issuer.login('st.coordinator', 'demo')).rejects.toBeInstanceOf(AuthenticationError);
     await expect(issuer.login('nobody', 's3cret')).rejects.toMatchObject({ reason: 'bad_credentials' });
   });

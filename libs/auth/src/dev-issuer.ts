@@ -1,7 +1,15 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type KeyLike } from 'jose';
+import {
+  createLocalJWKSet,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  SignJWT,
+  type JWK,
+  type KeyLike,
+} from 'jose';
 import { systemClock, type Clock } from '@crm/kernel';
 import { claimsOf } from './claims';
 import { demoAccounts, type DemoAccount } from './demo-accounts';
@@ -86,7 +94,12 @@ export class DevIssuer {
     const account = this.accounts.get(String(username ?? '').toLowerCase());
     const passwordOk = sameSecret(String(password ?? ''), this.password);
     if (!account || !passwordOk) throw new AuthenticationError('bad_credentials');
-    return { accessToken: await this.sign(account.principal), tokenType: 'Bearer', expiresIn: this.tokenTtlSeconds, principal: account.principal };
+    return {
+      accessToken: await this.sign(account.principal),
+      tokenType: 'Bearer',
+      expiresIn: this.tokenTtlSeconds,
+      principal: account.principal,
+    };
   }
 
   /** Mints a token for a demo account without a password (CLI and tests). */
@@ -157,7 +170,8 @@ async function loadOrCreateKey(dir: string): Promise<JWK> {
 function tryRead(file: string): JWK | undefined {
   try {
     const jwk = JSON.parse(readFileSync(file, 'utf8')) as JWK;
-    if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || !jwk.d) throw new Error(`${file} is not an ES256 private JWK`);
+    if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || !jwk.d)
+      throw new Error(`${file} is not an ES256 private JWK`);
     return jwk;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;

@@ -6,32 +6,54 @@ import { ForbiddenError } from './errors';
 import { Role, type Principal } from './principal';
 
 const hn: Principal = { subject: 'u1', country: 'HN', institution: 'HN/MRE', roles: [Role.ReportingOfficer] };
-const icrc: Principal = { subject: 'u2', country: null, organisation: 'ICRC', institution: 'ICRC', roles: [Role.Observer] };
+const icrc: Principal = {
+  subject: 'u2',
+  country: null,
+  organisation: 'ICRC',
+  institution: 'ICRC',
+  roles: [Role.Observer],
+};
 const clock = fixedClock('2026-06-30T12:00:00Z');
 
 describe('enforce (non-HTTP authorisation)', () => {
   it('returns the granting role when allowed and records nothing', async () => {
     const audit = new MemoryAuditSink();
-    await expect(enforce({ audit, clock }, hn, 'plan.report.submit', { country: 'HN' })).resolves.toEqual({ grantedBy: 'reporting_officer' });
+    await expect(enforce({ audit, clock }, hn, 'plan.report.submit', { country: 'HN' })).resolves.toEqual({
+      grantedBy: 'reporting_officer',
+    });
     expect(audit.entries).toEqual([]);
   });
 
   it('records the denial, then throws a 403 ForbiddenError', async () => {
     const audit = new MemoryAuditSink();
-    const attempt = enforce({ audit, clock, via: 'kafka:plan.reports.hn' }, hn, 'plan.report.submit', { country: 'GT' });
+    const attempt = enforce({ audit, clock, via: 'kafka:plan.reports.hn' }, hn, 'plan.report.submit', {
+      country: 'GT',
+    });
     await expect(attempt).rejects.toBeInstanceOf(ForbiddenError);
     await expect(attempt).rejects.toMatchObject({ httpStatus: 403, code: 'auth.forbidden.other_country' });
     expect(audit.entries).toHaveLength(1);
-    expect(audit.entries[0]).toMatchObject({ operation: 'plan.report.submit', outcome: 'denied', reason: 'other_country', resource: { country: 'GT', path: 'kafka:plan.reports.hn' } });
+    expect(audit.entries[0]).toMatchObject({
+      operation: 'plan.report.submit',
+      outcome: 'denied',
+      reason: 'other_country',
+      resource: { country: 'GT', path: 'kafka:plan.reports.hn' },
+    });
   });
 
   it('still denies when the audit sink fails, and logs the failure without the resource or the identity', async () => {
     const broken: AuditSink = { record: async () => Promise.reject(new Error('db down')) };
     const lines: string[] = [];
     const purpose = 'Localizar a Juana Pérez López';
-    const attempt = enforce({ audit: broken, clock, log: (l) => lines.push(l), via: 'kafka:pii' }, icrc, 'pii.read', { country: 'HN', purpose });
+    const attempt = enforce(
+      { audit: broken, clock, log: (l) => lines.push(l), via: 'kafka:pii' },
+      icrc,
+      'pii.read',
+      { country: 'HN', purpose },
+    );
     await expect(attempt).rejects.toBeInstanceOf(ForbiddenError);
-    expect(lines).toEqual(['audit sink failed to record a denial of pii.read (role_not_permitted) via kafka:pii: db down']);
+    expect(lines).toEqual([
+      'audit sink failed to record a denial of pii.read (role_not_permitted) via kafka:pii: db down',
+    ]);
     expect(lines.join('')).not.toContain('Juana');
     expect(lines.join('')).not.toContain(icrc.subject);
   });
@@ -40,15 +62,24 @@ describe('enforce (non-HTTP authorisation)', () => {
     const broken: AuditSink = { record: async () => Promise.reject(new Error('db down')) };
     const spy = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     try {
-      await expect(enforce({ audit: broken, clock }, icrc, 'plan.report.read', { country: 'HN' })).rejects.toBeInstanceOf(ForbiddenError);
-      expect(spy).toHaveBeenCalledWith('audit sink failed to record a denial of plan.report.read (role_not_permitted) via plan.report.read: db down');
+      await expect(
+        enforce({ audit: broken, clock }, icrc, 'plan.report.read', { country: 'HN' }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
+      expect(spy).toHaveBeenCalledWith(
+        'audit sink failed to record a denial of plan.report.read (role_not_permitted) via plan.report.read: db down',
+      );
     } finally {
       spy.mockRestore();
     }
   });
 
   it('builds event actors only for country and Secretariat principals', () => {
-    expect(actorOf(hn, Role.ReportingOfficer)).toEqual({ subject: 'u1', role: 'reporting_officer', country: 'HN', institution: 'HN/MRE' });
+    expect(actorOf(hn, Role.ReportingOfficer)).toEqual({
+      subject: 'u1',
+      role: 'reporting_officer',
+      country: 'HN',
+      institution: 'HN/MRE',
+    });
     expect(() => actorOf(icrc, Role.Observer)).toThrow(ForbiddenError);
   });
 });

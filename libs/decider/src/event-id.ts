@@ -28,7 +28,8 @@ export function uuidV5(name: string, namespace: string = COMMAND_EVENT_NAMESPACE
  * re-append (by event id) turns the retry into a no-op.
  */
 export function commandEventId(commandId: string, index: number): string {
-  if (typeof commandId !== 'string' || commandId.length === 0) throw new Error('commandId must be a non-empty string');
+  if (typeof commandId !== 'string' || commandId.length === 0)
+    throw new Error('commandId must be a non-empty string');
   if (!Number.isSafeInteger(index) || index < 0) throw new Error(`invalid event index ${index}`);
   return uuidV5(`${commandId}\u0000${index}`);
 }

@@ -50,5 +50,9 @@ export function toNewEvent<Event extends DomainEvent>(event: Event, ctx: EventMa
  * `FromRecorded` that looks at `schemaVersion`.
  */
 export function toDomainEvent<Event extends DomainEvent = DomainEvent>(recorded: RecordedEvent): Event {
-  return { type: recorded.type, data: recorded.data, schemaVersion: recorded.metadata.schemaVersion } as Event;
+  return {
+    type: recorded.type,
+    data: recorded.data,
+    schemaVersion: recorded.metadata.schemaVersion,
+  } as Event;
 }

@@ -49,32 +49,46 @@ describe('given/when/then', () => {
   });
 
   it('reports a missing or an extra event', () => {
-    const missing = failureOf(() => given(counterDecider).when({ type: 'Increment', by: 1 }).then(incremented(1), incremented(1)));
+    const missing = failureOf(() =>
+      given(counterDecider).when({ type: 'Increment', by: 1 }).then(incremented(1), incremented(1)),
+    );
     expect(missing.message).toContain('(nothing)');
-    const extra = failureOf(() => given(counterDecider, incremented(9)).when({ type: 'Increment', by: 1 }).then(incremented(1)));
+    const extra = failureOf(() =>
+      given(counterDecider, incremented(9)).when({ type: 'Increment', by: 1 }).then(incremented(1)),
+    );
     expect(extra.message).toContain('decide returned 2');
   });
 
   it('thenThrows by code or by error class', () => {
     given(counterDecider).when({ type: 'Increment', by: 0 }).thenThrows('counter.invalid_amount');
-    given(counterDecider, incremented(COUNTER_LIMIT)).when({ type: 'Increment', by: 1 }).thenThrows(CounterError);
+    given(counterDecider, incremented(COUNTER_LIMIT))
+      .when({ type: 'Increment', by: 1 })
+      .thenThrows(CounterError);
     given(counterDecider).when({ type: 'Increment', by: -1 }).thenThrows(LocalizedError);
   });
 
   it('thenThrows fails when decide succeeded or threw something else, and says what happened', () => {
-    const succeeded = failureOf(() => given(counterDecider).when({ type: 'Increment', by: 1 }).thenThrows('counter.invalid_amount'));
+    const succeeded = failureOf(() =>
+      given(counterDecider).when({ type: 'Increment', by: 1 }).thenThrows('counter.invalid_amount'),
+    );
     expect(succeeded.message).toContain('but it returned');
     expect(succeeded.message).toContain('Incremented');
-    const other = failureOf(() => given(counterDecider).when({ type: 'Increment', by: 0 }).thenThrows('counter.over_limit'));
+    const other = failureOf(() =>
+      given(counterDecider).when({ type: 'Increment', by: 0 }).thenThrows('counter.over_limit'),
+    );
     expect(other.message).toContain('code "counter.over_limit"');
     expect(other.message).toContain('CounterError [counter.invalid_amount]');
-    const wrongClass = failureOf(() => given(counterDecider).when({ type: 'Increment', by: 0 }).thenThrows(TypeError));
+    const wrongClass = failureOf(() =>
+      given(counterDecider).when({ type: 'Increment', by: 0 }).thenThrows(TypeError),
+    );
     expect(wrongClass.message).toContain('a TypeError');
   });
 
   it('then() on a refused command shows the refusal', () => {
     const e = failureOf(() => given(counterDecider).when({ type: 'Increment', by: 0 }).then(incremented(0)));
-    expect(e.message).toContain('but decide threw CounterError [counter.invalid_amount]: The increment must be a positive integer.');
+    expect(e.message).toContain(
+      'but decide threw CounterError [counter.invalid_amount]: The increment must be a positive integer.',
+    );
   });
 
   it('thenState folds the history and the decided events', () => {
@@ -83,8 +97,12 @@ describe('given/when/then', () => {
       .when({ type: 'Increment', by: 7 })
       .then(incremented(7), { type: 'LimitReached', data: { limit: COUNTER_LIMIT } })
       .thenState({ value: 10, full: true });
-    const e = failureOf(() => given(counterDecider, incremented(3)).when({ type: 'Reset' }).thenState({ value: 3, full: false }));
+    const e = failureOf(() =>
+      given(counterDecider, incremented(3)).when({ type: 'Reset' }).thenState({ value: 3, full: false }),
+    );
     expect(e.message).toMatch(/expected\n.*value: 3[\s\S]*but got\n.*value: 0/);
-    expect(() => given(counterDecider, incremented(1)).thenState({ value: 2, full: false })).toThrow(DeciderAssertionError);
+    expect(() => given(counterDecider, incremented(1)).thenState({ value: 2, full: false })).toThrow(
+      DeciderAssertionError,
+    );
   });
 });

@@ -92,7 +92,9 @@ export function given<Command, Event extends DomainEvent, State>(
       const scene = `given ${historyText}\nwhen ${show(command)}`;
       const decided = (what: string): Event[] => {
         if (!outcome.ok) {
-          throw new DeciderAssertionError(`${scene}\nexpected ${what}, but decide threw ${describeError(outcome.error)}`);
+          throw new DeciderAssertionError(
+            `${scene}\nexpected ${what}, but decide threw ${describeError(outcome.error)}`,
+          );
         }
         return outcome.events;
       };
@@ -104,7 +106,8 @@ export function given<Command, Event extends DomainEvent, State>(
         then(...expected) {
           const actual = decided(expected.length === 0 ? 'no events' : `${expected.length} event(s)`);
           const same =
-            actual.length === expected.length && actual.every((a, i) => isDeepStrictEqual(normalise(a), normalise(expected[i])));
+            actual.length === expected.length &&
+            actual.every((a, i) => isDeepStrictEqual(normalise(a), normalise(expected[i])));
           if (!same) {
             throw new DeciderAssertionError(
               `${scene}\nthen: expected ${expected.length} event(s), decide returned ${actual.length}:\n${eventsDiff(expected, actual)}`,
@@ -121,18 +124,27 @@ export function given<Command, Event extends DomainEvent, State>(
           const error = outcome.error;
           const ok =
             typeof codeOrErrorClass === 'string'
-              ? typeof error === 'object' && error !== null && (error as { code?: unknown }).code === codeOrErrorClass
+              ? typeof error === 'object' &&
+                error !== null &&
+                (error as { code?: unknown }).code === codeOrErrorClass
               : error instanceof codeOrErrorClass;
           if (!ok) {
-            const wanted = typeof codeOrErrorClass === 'string' ? `an error with code "${codeOrErrorClass}"` : `a ${codeOrErrorClass.name}`;
-            throw new DeciderAssertionError(`${scene}\nexpected ${wanted}, but decide threw ${describeError(error)}`);
+            const wanted =
+              typeof codeOrErrorClass === 'string'
+                ? `an error with code "${codeOrErrorClass}"`
+                : `a ${codeOrErrorClass.name}`;
+            throw new DeciderAssertionError(
+              `${scene}\nexpected ${wanted}, but decide threw ${describeError(error)}`,
+            );
           }
         },
         thenState(expected) {
           const events = decided('a state');
           const state = events.reduce((s, e) => decider.evolve(s, e), before);
           if (!isDeepStrictEqual(state, expected)) {
-            throw new DeciderAssertionError(`${scene}\nthenState: expected\n  ${show(expected)}\nbut got\n  ${show(state)}`);
+            throw new DeciderAssertionError(
+              `${scene}\nthenState: expected\n  ${show(expected)}\nbut got\n  ${show(state)}`,
+            );
           }
           return api;
         },
@@ -142,7 +154,9 @@ export function given<Command, Event extends DomainEvent, State>(
     thenState(expected) {
       const state = foldHistory();
       if (!isDeepStrictEqual(state, expected)) {
-        throw new DeciderAssertionError(`given ${historyText}\nthenState: expected\n  ${show(expected)}\nbut got\n  ${show(state)}`);
+        throw new DeciderAssertionError(
+          `given ${historyText}\nthenState: expected\n  ${show(expected)}\nbut got\n  ${show(state)}`,
+        );
       }
     },
   };

@@ -1,4 +1,10 @@
-import { START, type AllStreamResolvedEvent, type AllStreamSubscription, type EventStoreDBClient, type Filter } from '@eventstore/db-client';
+import {
+  START,
+  type AllStreamResolvedEvent,
+  type AllStreamSubscription,
+  type EventStoreDBClient,
+  type Filter,
+} from '@eventstore/db-client';
 import type { Position } from '@crm/event-store';
 import type { Feed, FeedItem } from './resilient-subscription';
 import { isPlatformStream, toEsdbPosition, toRecordedEvent, type EsdbRecord } from './translate';
@@ -39,7 +45,8 @@ export function openEsdbFeed(client: EventStoreDBClient, from: Position | undefi
   subscription.on('data', (resolved: AllStreamResolvedEvent) => {
     try {
       const e = resolved.event;
-      if (e && isPlatformStream(e.streamId)) push({ kind: 'event', event: toRecordedEvent(e as unknown as EsdbRecord) });
+      if (e && isPlatformStream(e.streamId))
+        push({ kind: 'event', event: toRecordedEvent(e as unknown as EsdbRecord) });
     } catch (error) {
       failure = { error };
       notify();

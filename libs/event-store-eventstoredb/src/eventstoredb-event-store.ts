@@ -33,7 +33,12 @@ import {
 } from '@crm/event-store';
 import { systemClock, type Clock } from '@crm/kernel';
 import { openEsdbFeed } from './esdb-feed';
-import { DEFAULT_BACKOFF, startResilientSubscription, type BackoffPolicy, type ResilientSubscriptionOptions } from './resilient-subscription';
+import {
+  DEFAULT_BACKOFF,
+  startResilientSubscription,
+  type BackoffPolicy,
+  type ResilientSubscriptionOptions,
+} from './resilient-subscription';
 import {
   exactEsdbRevision,
   isPlatformStream,
@@ -85,7 +90,11 @@ export class EventStoreDbEventStore implements EventStore {
     return new EventStoreDbEventStore(EventStoreDBClient.connectionString(options.connectionString), options);
   }
 
-  async appendToStream(stream: StreamName, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+  async appendToStream(
+    stream: StreamName,
+    events: NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
     this.assertOpen();
     const expected = options?.expectedRevision;
     validateAppend(stream, events, expected);
@@ -104,10 +113,17 @@ export class EventStoreDbEventStore implements EventStore {
       const previousHash = current < 0 ? GENESIS_HASH : existing[current].metadata.hash;
       const sealed = sealEvents(stream, events, current + 1, previousHash, this.clock());
       const esdbEvents = sealed.map((s) =>
-        jsonEvent({ id: s.metadata.eventId, type: s.metadata.type, data: s.data as JSONType, metadata: serialiseMetadata(s.metadata) }),
+        jsonEvent({
+          id: s.metadata.eventId,
+          type: s.metadata.type,
+          data: s.data as JSONType,
+          metadata: serialiseMetadata(s.metadata),
+        }),
       );
       try {
-        await this.client.appendToStream(stream, esdbEvents, { expectedRevision: exactEsdbRevision(current) });
+        await this.client.appendToStream(stream, esdbEvents, {
+          expectedRevision: exactEsdbRevision(current),
+        });
         const last = current + sealed.length;
         return { nextExpectedRevision: last, position: await this.positionOf(stream, last), written: true };
       } catch (error) {
@@ -121,7 +137,8 @@ export class EventStoreDbEventStore implements EventStore {
   /** The $all position of the event at `revision`, read back (the append result's position is not relied on). */
   private async positionOf(stream: StreamName, revision: number): Promise<Position> {
     const [event] = await this.readStream(stream, { fromRevision: revision, maxCount: 1 });
-    if (!event || event.revision !== revision) throw new Error(`append to ${stream}: event ${revision} not readable after the append`);
+    if (!event || event.revision !== revision)
+      throw new Error(`append to ${stream}: event ${revision} not readable after the append`);
     return event.position;
   }
 
@@ -133,7 +150,8 @@ export class EventStoreDbEventStore implements EventStore {
     const backwards = options.direction === 'backwards';
     const read = this.client.readStream(stream, {
       direction: backwards ? BACKWARDS : FORWARDS,
-      fromRevision: options.fromRevision !== undefined ? BigInt(options.fromRevision) : backwards ? END : START,
+      fromRevision:
+        options.fromRevision !== undefined ? BigInt(options.fromRevision) : backwards ? END : START,
       maxCount: options.maxCount ?? Number.MAX_SAFE_INTEGER,
     });
     const out: RecordedEvent[] = [];

@@ -4,7 +4,13 @@ import { backoffDelay, startResilientSubscription, type Feed, type FeedItem } fr
 
 /** Events at positions 10, 20, 30, … of stream t-1 (HN) with every third concerning GT instead. */
 function events(n: number): RecordedEvent[] {
-  const sealed = sealEvents('t-1', Array.from({ length: n }, () => newEvent()), 0, GENESIS_HASH, new Date('2020-06-30T12:00:00Z'));
+  const sealed = sealEvents(
+    't-1',
+    Array.from({ length: n }, () => newEvent()),
+    0,
+    GENESIS_HASH,
+    new Date('2020-06-30T12:00:00Z'),
+  );
   return sealed.map((s, i) => ({
     streamName: 't-1',
     revision: s.revision,
@@ -112,7 +118,9 @@ describe('startResilientSubscription', () => {
 
   it('applies the client-side filter (country) but still advances the resume point past filtered events', async () => {
     const source = fakeSource(() =>
-      source.opened.length === 1 ? { items: all.slice(0, 3).map(ev), then: 'error' } : { items: [{ kind: 'caughtUp' }], then: 'hang' },
+      source.opened.length === 1
+        ? { items: all.slice(0, 3).map(ev), then: 'error' }
+        : { items: [{ kind: 'caughtUp' }], then: 'hang' },
     );
     const seen: bigint[] = [];
     const sub = startResilientSubscription({

@@ -1,4 +1,10 @@
-import { matchesFilter, type Position, type RecordedEvent, type SubscribeOptions, type Subscription } from '@crm/event-store';
+import {
+  matchesFilter,
+  type Position,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
+} from '@crm/event-store';
 
 /** What a live source yields, in order: events, and a marker once the historical events were all sent. */
 export type FeedItem = { kind: 'event'; event: RecordedEvent } | { kind: 'caughtUp' };
@@ -38,7 +44,12 @@ export interface ResilientSubscriptionOptions {
   /** Injected for tests; resolves after `ms` or earlier when `signal` fires. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** Told about every drop before the wait (for logs/metrics). */
-  onDrop?: (info: { error: unknown; attempt: number; delayMs: number; resumeAfter: Position | undefined }) => void;
+  onDrop?: (info: {
+    error: unknown;
+    attempt: number;
+    delayMs: number;
+    resumeAfter: Position | undefined;
+  }) => void;
 }
 
 const defaultSleep = (ms: number, signal: AbortSignal) =>

@@ -1,5 +1,17 @@
-import { ANY, NO_STREAM, STREAM_EXISTS, WrongExpectedVersionError, MaxAppendSizeExceededError, StreamNotFoundError } from '@eventstore/db-client';
-import { EventStoreValidationError, GENESIS_HASH, sealEvents, WrongExpectedRevisionError } from '@crm/event-store';
+import {
+  ANY,
+  NO_STREAM,
+  STREAM_EXISTS,
+  WrongExpectedVersionError,
+  MaxAppendSizeExceededError,
+  StreamNotFoundError,
+} from '@eventstore/db-client';
+import {
+  EventStoreValidationError,
+  GENESIS_HASH,
+  sealEvents,
+  WrongExpectedRevisionError,
+} from '@crm/event-store';
 import { newEvent } from '@crm/event-store/testing';
 import {
   exactEsdbRevision,
@@ -17,7 +29,13 @@ import {
   UnsupportedPositionError,
 } from './translate';
 
-const sealed = sealEvents('planReport-HN-1', [newEvent(), newEvent()], 0, GENESIS_HASH, new Date('2020-06-30T12:00:00.000Z'));
+const sealed = sealEvents(
+  'planReport-HN-1',
+  [newEvent(), newEvent()],
+  0,
+  GENESIS_HASH,
+  new Date('2020-06-30T12:00:00.000Z'),
+);
 
 describe('revision mapping', () => {
   it('maps our expected revisions to ESDB’s', () => {
@@ -57,11 +75,19 @@ describe('error mapping', () => {
     const ours = translateAppendError(esdb, 'planReport-HN-1', 3);
     expect(ours).toBeInstanceOf(WrongExpectedRevisionError);
     expect(ours).toMatchObject({ streamName: 'planReport-HN-1', expected: 3, actual: 5 });
-    const missing = translateAppendError(new WrongExpectedVersionError(undefined, { streamName: 's', expected: 0n, current: NO_STREAM }), 'a-1', 0);
+    const missing = translateAppendError(
+      new WrongExpectedVersionError(undefined, { streamName: 's', expected: 0n, current: NO_STREAM }),
+      'a-1',
+      0,
+    );
     expect(missing).toMatchObject({ actual: -1 });
   });
   it('an over-size append becomes an event_too_large validation error in both languages', () => {
-    const ours = translateAppendError(MaxAppendSizeExceededError.fromMaxAppendSize(1048576), 'a-1', 'any') as EventStoreValidationError;
+    const ours = translateAppendError(
+      MaxAppendSizeExceededError.fromMaxAppendSize(1048576),
+      'a-1',
+      'any',
+    ) as EventStoreValidationError;
     expect(ours).toBeInstanceOf(EventStoreValidationError);
     expect(ours.reason).toBe('event_too_large');
     expect(ours.text.es).toContain('1048576');
@@ -97,8 +123,25 @@ describe('metadata and events', () => {
       metadata: JSON.parse(JSON.stringify(sealed[1].metadata)),
       position: { commit: 777n, prepare: 777n },
     });
-    expect(r).toEqual({ streamName: 'planReport-HN-1', revision: 1, position: 777n, type: sealed[1].metadata.type, data: sealed[1].data, metadata: sealed[1].metadata });
-    expect(() => toRecordedEvent({ streamId: 'a-1', id: 'x', revision: 0n, type: 'T', isJson: false, data: new Uint8Array(), metadata: undefined })).toThrow('not JSON');
+    expect(r).toEqual({
+      streamName: 'planReport-HN-1',
+      revision: 1,
+      position: 777n,
+      type: sealed[1].metadata.type,
+      data: sealed[1].data,
+      metadata: sealed[1].metadata,
+    });
+    expect(() =>
+      toRecordedEvent({
+        streamId: 'a-1',
+        id: 'x',
+        revision: 0n,
+        type: 'T',
+        isJson: false,
+        data: new Uint8Array(),
+        metadata: undefined,
+      }),
+    ).toThrow('not JSON');
   });
   it('recognises platform streams; system and foreign streams are skipped', () => {
     expect(isPlatformStream('planReport-HN-1')).toBe(true);
@@ -110,8 +153,14 @@ describe('metadata and events', () => {
 
 describe('server filters (a superset; everything is re-checked client-side)', () => {
   it('stream prefixes, else categories as "<category>-" prefixes', () => {
-    expect(serverFilter({ streamPrefixes: ['planReport-HN'] })).toMatchObject({ filterOn: 'streamName', prefixes: ['planReport-HN'] });
-    expect(serverFilter({ categories: ['referral', 'alert'] })).toMatchObject({ filterOn: 'streamName', prefixes: ['referral-', 'alert-'] });
+    expect(serverFilter({ streamPrefixes: ['planReport-HN'] })).toMatchObject({
+      filterOn: 'streamName',
+      prefixes: ['planReport-HN'],
+    });
+    expect(serverFilter({ categories: ['referral', 'alert'] })).toMatchObject({
+      filterOn: 'streamName',
+      prefixes: ['referral-', 'alert-'],
+    });
   });
   it('event types as an exact, escaped regex', () => {
     const f = serverFilter({ eventTypes: ['ReportSubmitted', 'ReportApproved'], country: 'HN' });

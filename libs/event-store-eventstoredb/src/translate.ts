@@ -39,7 +39,8 @@ export function exactEsdbRevision(current: number): AppendExpectedRevision {
 
 export function fromEsdbRevision(revision: bigint): number {
   const n = Number(revision);
-  if (!Number.isSafeInteger(n)) throw new Error(`EventStoreDB revision ${revision} is beyond JavaScript's safe integers`);
+  if (!Number.isSafeInteger(n))
+    throw new Error(`EventStoreDB revision ${revision} is beyond JavaScript's safe integers`);
   return n;
 }
 
@@ -89,10 +90,15 @@ interface EsdbErrorLike {
 }
 
 /** ESDB WrongExpectedVersionError -> our WrongExpectedRevisionError (with the caller's expectation). */
-export function translateAppendError(error: unknown, stream: StreamName, expected: ExpectedRevision): unknown {
+export function translateAppendError(
+  error: unknown,
+  stream: StreamName,
+  expected: ExpectedRevision,
+): unknown {
   const e = error as EsdbErrorLike | null;
   if (!e || typeof e !== 'object') return error;
-  if (e.type === ErrorType.WRONG_EXPECTED_VERSION) return new WrongExpectedRevisionError(stream, expected, fromEsdbCurrentRevision(e.actualVersion));
+  if (e.type === ErrorType.WRONG_EXPECTED_VERSION)
+    return new WrongExpectedRevisionError(stream, expected, fromEsdbCurrentRevision(e.actualVersion));
   if (e.type === ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED) {
     return new EventStoreValidationError(
       'event_too_large',
@@ -107,11 +113,19 @@ export function translateAppendError(error: unknown, stream: StreamName, expecte
 }
 
 export function isWrongExpectedVersion(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as EsdbErrorLike).type === ErrorType.WRONG_EXPECTED_VERSION;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as EsdbErrorLike).type === ErrorType.WRONG_EXPECTED_VERSION
+  );
 }
 
 export function isStreamNotFound(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as EsdbErrorLike).type === ErrorType.STREAM_NOT_FOUND;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as EsdbErrorLike).type === ErrorType.STREAM_NOT_FOUND
+  );
 }
 
 // ---- events -----------------------------------------------------------------------------------------

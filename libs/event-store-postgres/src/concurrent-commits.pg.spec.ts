@@ -52,7 +52,10 @@ describe('postgres event store: a slower transaction committing late is never sk
       // T2 is committed and visible to plain SQL ...
       const plain = await new Client({ connectionString: db.url });
       await plain.connect();
-      const visible = await plain.query(`SELECT count(*)::int AS n FROM "${store.schema}".events WHERE category = $1`, [cat]);
+      const visible = await plain.query(
+        `SELECT count(*)::int AS n FROM "${store.schema}".events WHERE category = $1`,
+        [cat],
+      );
       await plain.end();
       expect(visible.rows[0].n).toBe(1);
       // ... but neither readAll nor the subscription may hand it out while T1 could still commit before it
@@ -65,7 +68,8 @@ describe('postgres event store: a slower transaction committing late is never sk
       const all = await store.readAll({ filter });
       expect(all.map((e) => e.metadata.eventId)).toEqual(expected);
       const started = Date.now();
-      while (delivered.length < expected.length && Date.now() - started < 10_000) await new Promise((r) => setTimeout(r, 20));
+      while (delivered.length < expected.length && Date.now() - started < 10_000)
+        await new Promise((r) => setTimeout(r, 20));
       await sub.stop();
       await sub.done;
       expect(delivered.map((e) => e.metadata.eventId)).toEqual(expected);

@@ -26,9 +26,13 @@ describe('postgres event store migrations', () => {
     try {
       const versions = await c.query('SELECT name FROM es_mig.migrations ORDER BY id');
       expect(versions.rows.map((r) => r.name)).toEqual(['CreateEventStore1732262400000']);
-      const tables = await c.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'es_mig' ORDER BY 1`);
+      const tables = await c.query(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'es_mig' ORDER BY 1`,
+      );
       expect(tables.rows.map((r) => r.table_name)).toEqual(['events', 'migrations', 'streams']);
-      const countryIndexes = await c.query(`SELECT count(*)::int AS n FROM pg_indexes WHERE schemaname = 'es_mig' AND indexname LIKE 'events_country_%'`);
+      const countryIndexes = await c.query(
+        `SELECT count(*)::int AS n FROM pg_indexes WHERE schemaname = 'es_mig' AND indexname LIKE 'events_country_%'`,
+      );
       expect(countryIndexes.rows[0].n).toBe(11);
     } finally {
       await c.end();
@@ -36,6 +40,8 @@ describe('postgres event store migrations', () => {
   });
 
   it('refuses an unsafe schema name', async () => {
-    await expect(PostgresEventStore.connect({ url: db.url, schema: 'x"; DROP TABLE y; --' })).rejects.toThrow('invalid event store schema');
+    await expect(PostgresEventStore.connect({ url: db.url, schema: 'x"; DROP TABLE y; --' })).rejects.toThrow(
+      'invalid event store schema',
+    );
   });
 });

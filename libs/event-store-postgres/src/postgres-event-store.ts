@@ -110,7 +110,11 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  async appendToStream(stream: StreamName, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+  async appendToStream(
+    stream: StreamName,
+    events: NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
     this.assertOpen();
     const expected = options?.expectedRevision;
     validateAppend(stream, events, expected);
@@ -120,8 +124,15 @@ export class PostgresEventStore implements EventStore {
       if (result) return result;
     }
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const state = await this.streamState(stream, events.map((e) => e.eventId));
-      const retry = findRetry(stream, events.map((e) => e.eventId), state.found);
+      const state = await this.streamState(
+        stream,
+        events.map((e) => e.eventId),
+      );
+      const retry = findRetry(
+        stream,
+        events.map((e) => e.eventId),
+        state.found,
+      );
       if (retry) return { nextExpectedRevision: state.revision, position: retry.position, written: false };
       checkExpectedRevision(stream, expected, state.revision);
       const result = await this.tryWrite(stream, events, state.revision, state.hash);
@@ -131,7 +142,10 @@ export class PostgresEventStore implements EventStore {
   }
 
   /** The stream head to try a one-statement append against, when it is known without reading. */
-  private fastPathHead(stream: StreamName, expected: ExpectedRevision): { revision: number; hash: string } | undefined {
+  private fastPathHead(
+    stream: StreamName,
+    expected: ExpectedRevision,
+  ): { revision: number; hash: string } | undefined {
     if (expected === 'no_stream') return { revision: -1, hash: GENESIS_HASH };
     const head = this.heads.get(stream);
     if (!head) return undefined;
@@ -140,7 +154,12 @@ export class PostgresEventStore implements EventStore {
   }
 
   /** One statement: succeeds, or returns undefined when the stream moved / an id exists (then re-read). */
-  private async tryWrite(stream: StreamName, events: NewEvent[], current: number, hash: string): Promise<AppendResult | undefined> {
+  private async tryWrite(
+    stream: StreamName,
+    events: NewEvent[],
+    current: number,
+    hash: string,
+  ): Promise<AppendResult | undefined> {
     const recordedAt = this.clock();
     const sealed = sealEvents(stream, events, current + 1, hash, recordedAt);
     let positions: Position[];
@@ -174,7 +193,11 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async streamState(stream: StreamName, eventIds: string[]) {
-    const r = await this.pool.query<{ revision: string | null; last_hash: string | null; found: Array<{ id: string; r: number; p: string }> }>(
+    const r = await this.pool.query<{
+      revision: string | null;
+      last_hash: string | null;
+      found: Array<{ id: string; r: number; p: string }>;
+    }>(
       `SELECT s.revision, s.last_hash,
               (SELECT coalesce(json_agg(json_build_object('id', e.event_id, 'r', e.revision, 'p', e.position::text)), '[]')
                  FROM "${this.schema}".events e WHERE e.stream_name = $1 AND e.event_id = ANY($2::uuid[])) AS found
@@ -218,7 +241,11 @@ export class PostgresEventStore implements EventStore {
    * by an older, still-running transaction, waits (up to barrierWaitMs) for the barrier to pass them, so a
    * read after an append sees it; never returns an event while an earlier one may still appear.
    */
-  private async readAllSafe(fromPosition: Position | undefined, maxCount: number | undefined, filter: AllFilter | undefined) {
+  private async readAllSafe(
+    fromPosition: Position | undefined,
+    maxCount: number | undefined,
+    filter: AllFilter | undefined,
+  ) {
     const out: RecordedEvent[] = [];
     let from = fromPosition ?? -1n;
     const max = maxCount ?? Number.MAX_SAFE_INTEGER;

@@ -4,9 +4,11 @@ import { POSITION_SHIFT } from './position';
 
 /** Anything that runs a parameterised query: a pg Pool, a pg Client (e.g. inside BEGIN ... COMMIT). */
 export interface Queryable {
-  query<R extends Record<string, any> = any>(
-    config: { name?: string; text: string; values?: unknown[] },
-  ): Promise<{ rows: R[]; rowCount: number | null }>;
+  query<R extends Record<string, any> = any>(config: {
+    name?: string;
+    text: string;
+    values?: unknown[];
+  }): Promise<{ rows: R[]; rowCount: number | null }>;
 }
 
 export interface SealedEvent {
@@ -70,7 +72,8 @@ export async function writeBatch(
 }
 
 /** Columns read back; position as text under another name, so that ORDER BY position keeps the bigint column. */
-export const EVENT_COLUMNS = 'position::text AS pos, stream_name, revision::int4 AS rev, type, data, metadata';
+export const EVENT_COLUMNS =
+  'position::text AS pos, stream_name, revision::int4 AS rev, type, data, metadata';
 
 export interface EventRow {
   pos: string;
@@ -93,7 +96,10 @@ export function toRecorded(row: EventRow): RecordedEvent {
 }
 
 /** SQL conditions and parameters for an AllFilter (parameters numbered from `firstParam`). Inputs are validated before. */
-export function filterSql(filter: AllFilter | undefined, firstParam: number): { where: string[]; params: unknown[] } {
+export function filterSql(
+  filter: AllFilter | undefined,
+  firstParam: number,
+): { where: string[]; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   const p = (v: unknown) => {
@@ -103,7 +109,9 @@ export function filterSql(filter: AllFilter | undefined, firstParam: number): { 
   if (!filter) return { where, params };
   if (filter.categories) where.push(`category = ANY(${p(filter.categories)}::text[])`);
   if (filter.streamPrefixes) {
-    where.push(`EXISTS (SELECT 1 FROM unnest(${p(filter.streamPrefixes)}::text[]) AS x(prefix) WHERE starts_with(stream_name, x.prefix))`);
+    where.push(
+      `EXISTS (SELECT 1 FROM unnest(${p(filter.streamPrefixes)}::text[]) AS x(prefix) WHERE starts_with(stream_name, x.prefix))`,
+    );
   }
   if (filter.eventTypes) where.push(`type = ANY(${p(filter.eventTypes)}::text[])`);
   // a literal (validated country code), so that the planner picks that country's partial index

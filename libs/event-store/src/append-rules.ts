@@ -19,7 +19,8 @@ export function findRetry(stream: StreamName, batchIds: string[], stored: Stored
   const found = batchIds.map((id) => byId.get(id.toLowerCase()));
   const present = found.filter((f): f is StoredId => f !== undefined);
   if (present.length === 0) return undefined;
-  const consecutive = present.length === batchIds.length && present.every((f, i) => f.revision === present[0].revision + i);
+  const consecutive =
+    present.length === batchIds.length && present.every((f, i) => f.revision === present[0].revision + i);
   if (consecutive) return present[present.length - 1];
   throw new EventStoreValidationError(
     'duplicate_event_id',

@@ -1,10 +1,21 @@
 import { startCatchUpSubscription, type CatchUpSource } from './catch-up-subscription';
 import type { RecordedEvent } from './types';
 
-const ev = (position: number) => ({ position: BigInt(position), streamName: 's-1', revision: position, type: 'T', data: {}, metadata: {} }) as RecordedEvent;
+const ev = (position: number) =>
+  ({
+    position: BigInt(position),
+    streamName: 's-1',
+    revision: position,
+    type: 'T',
+    data: {},
+    metadata: {},
+  }) as RecordedEvent;
 
 /** A source over a growing list, with wake-ups only when `wakeUps` is true. */
-function source(events: RecordedEvent[], opts: { wakeUps: boolean; pollIntervalMs?: number; failRead?: () => boolean }) {
+function source(
+  events: RecordedEvent[],
+  opts: { wakeUps: boolean; pollIntervalMs?: number; failRead?: () => boolean },
+) {
   const listeners = new Set<() => void>();
   const reads: Array<bigint | undefined> = [];
   const src: CatchUpSource = {
@@ -19,7 +30,12 @@ function source(events: RecordedEvent[], opts: { wakeUps: boolean; pollIntervalM
     },
     pollIntervalMs: opts.pollIntervalMs ?? 10_000,
   };
-  return { src, reads, append: (e: RecordedEvent) => (events.push(e), opts.wakeUps && listeners.forEach((l) => l())), listeners };
+  return {
+    src,
+    reads,
+    append: (e: RecordedEvent) => (events.push(e), opts.wakeUps && listeners.forEach((l) => l())),
+    listeners,
+  };
 }
 
 const until = async (check: () => boolean) => {
@@ -31,7 +47,11 @@ describe('catch-up subscription loop', () => {
   it('given stored events, when subscribed from a checkpoint, then it pages through them in order, exclusive of the checkpoint', async () => {
     const s = source([1, 2, 3, 4, 5].map(ev), { wakeUps: true });
     const seen: bigint[] = [];
-    const sub = startCatchUpSubscription(s.src, { fromPosition: 1n, batchSize: 2, handler: async (e) => void seen.push(e.position) });
+    const sub = startCatchUpSubscription(s.src, {
+      fromPosition: 1n,
+      batchSize: 2,
+      handler: async (e) => void seen.push(e.position),
+    });
     await until(() => sub.caughtUp);
     expect(seen).toEqual([2n, 3n, 4n, 5n]);
     expect(s.reads.slice(0, 3)).toEqual([1n, 3n, 5n]);
@@ -57,7 +77,10 @@ describe('catch-up subscription loop', () => {
     await until(() => sub.caughtUp);
     await sub.stop();
     // it must not sleep out the 60 s poll interval
-    const first = await Promise.race([sub.done.then(() => 'done'), new Promise((r) => setTimeout(() => r('still waiting'), 2_000))]);
+    const first = await Promise.race([
+      sub.done.then(() => 'done'),
+      new Promise((r) => setTimeout(() => r('still waiting'), 2_000)),
+    ]);
     expect(first).toBe('done');
   });
 

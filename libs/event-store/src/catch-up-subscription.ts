@@ -3,7 +3,11 @@ import type { AllFilter, Position, RecordedEvent, SubscribeOptions, Subscription
 /** What a store gives the shared catch-up loop. */
 export interface CatchUpSource {
   /** Events with position > fromPosition (exclusive) matching the filter, in global order; at most batchSize. */
-  readAll(fromPosition: Position | undefined, batchSize: number, filter: AllFilter | undefined): Promise<RecordedEvent[]>;
+  readAll(
+    fromPosition: Position | undefined,
+    batchSize: number,
+    filter: AllFilter | undefined,
+  ): Promise<RecordedEvent[]>;
   /** Registers a wake-up listener (called when new events may exist); returns the unregister function. */
   onWake(listener: () => void): () => void;
   /** Fallback poll interval when no wake-up arrives (ms). Default 500. */

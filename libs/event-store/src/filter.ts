@@ -6,11 +6,13 @@ import { categoryOf } from './validation';
 /** True when `event` passes every given part of `filter` (AND of the parts; OR inside a list). */
 export function matchesFilter(event: RecordedEvent, filter: AllFilter | undefined): boolean {
   if (!filter) return true;
-  if (filter.streamPrefixes && !filter.streamPrefixes.some((p) => event.streamName.startsWith(p))) return false;
+  if (filter.streamPrefixes && !filter.streamPrefixes.some((p) => event.streamName.startsWith(p)))
+    return false;
   if (filter.categories && !filter.categories.includes(categoryOf(event.streamName))) return false;
   if (filter.eventTypes && !filter.eventTypes.includes(event.type)) return false;
   if (filter.country && !event.metadata.countries.includes(filter.country)) return false;
-  if (filter.recordedUpTo && Date.parse(event.metadata.recordedAt) > filter.recordedUpTo.getTime()) return false;
+  if (filter.recordedUpTo && Date.parse(event.metadata.recordedAt) > filter.recordedUpTo.getTime())
+    return false;
   return true;
 }
 
@@ -23,17 +25,26 @@ function bad(what: string): never {
 }
 
 /** Checks read/subscribe options before they reach a store (adapters may build SQL from them). */
-export function assertReadOptions(options: { fromPosition?: unknown; maxCount?: unknown; filter?: AllFilter }): void {
+export function assertReadOptions(options: {
+  fromPosition?: unknown;
+  maxCount?: unknown;
+  filter?: AllFilter;
+}): void {
   const { fromPosition, maxCount, filter } = options;
-  if (fromPosition !== undefined && (typeof fromPosition !== 'bigint' || fromPosition < 0n)) bad('fromPosition');
-  if (maxCount !== undefined && (!Number.isSafeInteger(maxCount) || (maxCount as number) < 0)) bad('maxCount');
+  if (fromPosition !== undefined && (typeof fromPosition !== 'bigint' || fromPosition < 0n))
+    bad('fromPosition');
+  if (maxCount !== undefined && (!Number.isSafeInteger(maxCount) || (maxCount as number) < 0))
+    bad('maxCount');
   if (!filter) return;
   const strings = (v: unknown) => Array.isArray(v) && v.every((s) => typeof s === 'string');
   if (filter.streamPrefixes !== undefined && !strings(filter.streamPrefixes)) bad('filter.streamPrefixes');
   if (filter.categories !== undefined && !strings(filter.categories)) bad('filter.categories');
   if (filter.eventTypes !== undefined && !strings(filter.eventTypes)) bad('filter.eventTypes');
   if (filter.country !== undefined && !isCountryCode(filter.country)) bad('filter.country');
-  if (filter.recordedUpTo !== undefined && (!(filter.recordedUpTo instanceof Date) || Number.isNaN(filter.recordedUpTo.getTime()))) {
+  if (
+    filter.recordedUpTo !== undefined &&
+    (!(filter.recordedUpTo instanceof Date) || Number.isNaN(filter.recordedUpTo.getTime()))
+  ) {
     bad('filter.recordedUpTo');
   }
 }
@@ -42,7 +53,9 @@ export function assertReadOptions(options: { fromPosition?: unknown; maxCount?: 
 export function assertStreamReadOptions(options: ReadStreamOptions): void {
   const okInt = (v: unknown) => v === undefined || (Number.isSafeInteger(v) && (v as number) >= 0);
   if (
-    (options.direction !== undefined && options.direction !== 'forwards' && options.direction !== 'backwards') ||
+    (options.direction !== undefined &&
+      options.direction !== 'forwards' &&
+      options.direction !== 'backwards') ||
     !okInt(options.fromRevision) ||
     !okInt(options.maxCount)
   ) {

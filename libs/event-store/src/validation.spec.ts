@@ -25,7 +25,12 @@ describe('validateAppend: event data must be plain JSON', () => {
 
   it.each([
     ['a Date', new Date()],
-    ['a class instance', new (class Thing { x = 1 })()],
+    [
+      'a class instance',
+      new (class Thing {
+        x = 1;
+      })(),
+    ],
     ['a Map', new Map()],
     ['a foreign Date', runInNewContext('new Date()')],
     ['NaN', { n: Number.NaN }],

@@ -62,7 +62,11 @@ function isNonEmpty(v: unknown, max = 200): v is string {
 }
 
 /** Validates a batch before anything is written. Throws EventStoreValidationError; never partially accepts. */
-export function validateAppend(stream: unknown, events: unknown, expected: unknown): asserts events is NewEvent[] {
+export function validateAppend(
+  stream: unknown,
+  events: unknown,
+  expected: unknown,
+): asserts events is NewEvent[] {
   assertStreamName(stream);
   assertExpectedRevision(expected);
   if (!Array.isArray(events) || events.length === 0) {
@@ -80,7 +84,8 @@ export function validateAppend(stream: unknown, events: unknown, expected: unkno
   const ids = new Set<string>();
   events.forEach((e: NewEvent, i: number) => {
     if (typeof e !== 'object' || e === null) invalid('event', i, 'not an object');
-    if (typeof e.eventId !== 'string' || !UUID_PATTERN.test(e.eventId)) invalid('eventId', i, 'must be a UUID');
+    if (typeof e.eventId !== 'string' || !UUID_PATTERN.test(e.eventId))
+      invalid('eventId', i, 'must be a UUID');
     if (ids.has(e.eventId.toLowerCase())) {
       throw new EventStoreValidationError(
         'duplicate_event_id',
@@ -93,14 +98,16 @@ export function validateAppend(stream: unknown, events: unknown, expected: unkno
     }
     ids.add(e.eventId.toLowerCase());
     if (typeof e.type !== 'string' || !EVENT_TYPE_PATTERN.test(e.type)) invalid('type', i, 'PascalCase name');
-    if (!Number.isSafeInteger(e.schemaVersion) || e.schemaVersion < 1) invalid('schemaVersion', i, 'integer >= 1');
+    if (!Number.isSafeInteger(e.schemaVersion) || e.schemaVersion < 1)
+      invalid('schemaVersion', i, 'integer >= 1');
     if (!isIsoInstant(e.occurredAt)) invalid('occurredAt', i, 'ISO 8601 instant');
     const a = e.actor;
     if (typeof a !== 'object' || a === null) invalid('actor', i, 'required');
     if (!isNonEmpty(a.subject)) invalid('actor.subject', i, 'non-empty string');
     if (!isNonEmpty(a.role, 100)) invalid('actor.role', i, 'non-empty string');
     if (!isJurisdiction(a.country)) invalid('actor.country', i, 'one of the 11 member countries or ST');
-    if (a.institution !== undefined && !isNonEmpty(a.institution, 300)) invalid('actor.institution', i, 'string');
+    if (a.institution !== undefined && !isNonEmpty(a.institution, 300))
+      invalid('actor.institution', i, 'string');
     if (!Array.isArray(e.countries) || !e.countries.every(isCountryCode)) {
       invalid('countries', i, 'list of member country codes');
     }
@@ -114,7 +121,8 @@ export function validateAppend(stream: unknown, events: unknown, expected: unkno
       const json = JSON.stringify(e.data);
       if (json === undefined) throw new Error('undefined');
       if (!isPlainJson(e.data)) throw new Error('not plain JSON');
-      size = Buffer.byteLength(json, 'utf8') + Buffer.byteLength(JSON.stringify({ ...e, data: null }), 'utf8');
+      size =
+        Buffer.byteLength(json, 'utf8') + Buffer.byteLength(JSON.stringify({ ...e, data: null }), 'utf8');
     } catch {
       throw new EventStoreValidationError(
         'invalid_data',
@@ -150,7 +158,9 @@ function isPlainJson(v: unknown, depth = 0): boolean {
     // Object.prototype): its prototype is null or a prototype whose own prototype is null.
     const proto = Object.getPrototypeOf(v);
     if (proto !== null && Object.getPrototypeOf(proto) !== null) return false;
-    return Object.entries(v as object).every(([k, x]) => !k.includes('\u0000') && x !== undefined && isPlainJson(x, depth + 1));
+    return Object.entries(v as object).every(
+      ([k, x]) => !k.includes('\u0000') && x !== undefined && isPlainJson(x, depth + 1),
+    );
   }
   return false;
 }

@@ -28,7 +28,12 @@ describe('verifyStream', () => {
     const events = givenStream('planReport-HN-1', 4);
     events[2] = { ...events[2], data: { i: 'changed' } };
     const r = verifyStream(events);
-    expect(r).toMatchObject({ ok: false, problem: 'altered', revision: 2, eventId: events[2].metadata.eventId });
+    expect(r).toMatchObject({
+      ok: false,
+      problem: 'altered',
+      revision: 2,
+      eventId: events[2].metadata.eventId,
+    });
     expect(r.ok === false && r.message.es).toContain('modificado');
     expect(r.ok === false && r.message.en).toContain('modified');
   });
@@ -62,20 +67,39 @@ describe('verifyStream', () => {
     ]) {
       swapped[i] = { ...events[i], type: events[j].type, data: events[j].data, metadata: events[j].metadata };
     }
-    expect(verifyStream(swapped)).toMatchObject({ ok: false, problem: 'reordered', revision: 1, eventId: events[3].metadata.eventId });
+    expect(verifyStream(swapped)).toMatchObject({
+      ok: false,
+      problem: 'reordered',
+      revision: 1,
+      eventId: events[3].metadata.eventId,
+    });
   });
 
   it('given events delivered out of order, then it reports a reordering', () => {
     const events = givenStream('planReport-HN-1', 3);
-    expect(verifyStream([events[0], events[2], events[1]])).toMatchObject({ ok: false, problem: 'reordered', revision: 1 });
-    expect(verifyStream([events[1], events[0]])).toMatchObject({ ok: false, problem: 'reordered', revision: 0 });
+    expect(verifyStream([events[0], events[2], events[1]])).toMatchObject({
+      ok: false,
+      problem: 'reordered',
+      revision: 1,
+    });
+    expect(verifyStream([events[1], events[0]])).toMatchObject({
+      ok: false,
+      problem: 'reordered',
+      revision: 0,
+    });
     const backwardsPositions = [events[0], { ...events[1], position: 0n }];
     expect(verifyStream(backwardsPositions)).toMatchObject({ ok: false, problem: 'reordered', revision: 1 });
   });
 
   it('given an event re-hashed by a forger without the right previous hash, then it reports a broken link', () => {
     const events = givenStream('planReport-HN-1', 3);
-    const forged = sealEvents('planReport-HN-1', newEvents(1), 1, 'f'.repeat(64), new Date('2020-07-01T00:00:00Z'))[0];
+    const forged = sealEvents(
+      'planReport-HN-1',
+      newEvents(1),
+      1,
+      'f'.repeat(64),
+      new Date('2020-07-01T00:00:00Z'),
+    )[0];
     events[1] = { ...events[1], data: forged.data, type: forged.metadata.type, metadata: forged.metadata };
     expect(verifyStream(events)).toMatchObject({ ok: false, problem: 'broken_link', revision: 1 });
   });
@@ -93,6 +117,11 @@ describe('verifyEvents', () => {
     const a = givenStream('referral-1', 3);
     const b = givenStream('referral-2', 3);
     b[1] = { ...b[1], data: { tampered: true } };
-    expect(verifyEvents([...a, ...b])).toMatchObject({ ok: false, streamName: 'referral-2', revision: 1, problem: 'altered' });
+    expect(verifyEvents([...a, ...b])).toMatchObject({
+      ok: false,
+      streamName: 'referral-2',
+      revision: 1,
+      problem: 'altered',
+    });
   });
 });

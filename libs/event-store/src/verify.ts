@@ -99,7 +99,8 @@ export function verifyStream(events: RecordedEvent[]): VerifyResult {
       // An intact event moved to another place still hashes correctly under its original revision.
       const last = events[events.length - 1].revision;
       for (let r = 0; r <= last; r++) {
-        if (r !== e.revision && safeHash(fieldsOf(e, r)) === e.metadata.hash) return failure(e, e.revision, 'reordered');
+        if (r !== e.revision && safeHash(fieldsOf(e, r)) === e.metadata.hash)
+          return failure(e, e.revision, 'reordered');
       }
       return failure(e, e.revision, 'altered');
     }

@@ -6,7 +6,13 @@ export function parseDeadLetter(value: Buffer | Uint8Array | string | null | und
   try {
     const text = typeof value === 'string' ? value : Buffer.from(value).toString('utf8');
     const parsed = JSON.parse(text) as Partial<DeadLetter>;
-    if (typeof parsed !== 'object' || parsed === null || typeof parsed.code !== 'string' || typeof parsed.original !== 'object') return null;
+    if (
+      typeof parsed !== 'object' ||
+      parsed === null ||
+      typeof parsed.code !== 'string' ||
+      typeof parsed.original !== 'object'
+    )
+      return null;
     return parsed as DeadLetter;
   } catch {
     return null;

@@ -5,7 +5,12 @@ import { sleep, type Bus } from '@crm/messaging';
  * while metadata propagates (kafkajs `waitForLeaders` sees UNKNOWN_TOPIC_OR_PARTITION); ensureTopics is
  * idempotent, so trying again creates only what is still missing.
  */
-export async function ensureTopicsRetrying(bus: Bus, topics: string[], attempts = 6, initialDelayMs = 250): Promise<void> {
+export async function ensureTopicsRetrying(
+  bus: Bus,
+  topics: string[],
+  attempts = 6,
+  initialDelayMs = 250,
+): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       await bus.ensureTopics(topics);

@@ -1,16 +1,32 @@
-import { decodeIntegrationEvent, inboundTopic, outboundTopic, REJECTION_CODES, type IntegrationEvent } from '@crm/contracts';
+import {
+  decodeIntegrationEvent,
+  inboundTopic,
+  outboundTopic,
+  REJECTION_CODES,
+  type IntegrationEvent,
+} from '@crm/contracts';
 import { HOSTILE_CATEGORIES, hostileMessages, validSubmission } from '@crm/contracts/testing';
 import { fixedClock, MEMBER_COUNTRIES } from '@crm/kernel';
 import { MemoryBus, type Bus, type ConsumeOptions, type IncomingMessage } from '@crm/messaging';
 import { eventually } from '@crm/messaging/testing';
 import { parseDeadLetter } from './dead-letters';
-import { outcomeIdOf, startInboundGateway, type GatewayOutcome, type InboundGateway } from './inbound-gateway';
+import {
+  outcomeIdOf,
+  startInboundGateway,
+  type GatewayOutcome,
+  type InboundGateway,
+} from './inbound-gateway';
 import { MemoryProcessedStore } from './processed-store';
 
 const clock = fixedClock('2020-07-10T15:04:06.000Z');
 
 function accepted(event: IntegrationEvent): GatewayOutcome {
-  const data = event.data as { country: string; activityId: string; period: string; externalReference: string };
+  const data = event.data as {
+    country: string;
+    activityId: string;
+    period: string;
+    externalReference: string;
+  };
   return {
     type: 'plan.report.submission-outcome',
     version: 1,
@@ -31,8 +47,16 @@ function accepted(event: IntegrationEvent): GatewayOutcome {
 /** Reads a topic of the memory bus with a throwaway consumer group. */
 async function drain(bus: Bus, topics: string[], expected: number): Promise<IncomingMessage[]> {
   const got: IncomingMessage[] = [];
-  const consumer = await bus.consume({ groupId: `reader-${Math.random()}`, topics, handler: async (m) => void got.push(m) });
-  await eventually(() => got.length >= expected, 10_000, () => `${got.length}/${expected} messages on ${topics.join(',')}`);
+  const consumer = await bus.consume({
+    groupId: `reader-${Math.random()}`,
+    topics,
+    handler: async (m) => void got.push(m),
+  });
+  await eventually(
+    () => got.length >= expected,
+    10_000,
+    () => `${got.length}/${expected} messages on ${topics.join(',')}`,
+  );
   await consumer.stop();
   return got;
 }
@@ -54,7 +78,13 @@ describe('inbound gateway (memory bus)', () => {
   it('runs the command of a valid message once and publishes its outcome with an id derived from the request', async () => {
     const commands: IntegrationEvent[] = [];
     const store = seen();
-    gateway = await startInboundGateway({ bus, service: 'plan', seen: store, clock, toCommand: async (e) => (commands.push(e), accepted(e)) });
+    gateway = await startInboundGateway({
+      bus,
+      service: 'plan',
+      seen: store,
+      clock,
+      toCommand: async (e) => (commands.push(e), accepted(e)),
+    });
     const valid = validSubmission('HN', 1);
     await bus.publish([{ topic: valid.topic, key: 'k', value: valid.value, headers: valid.headers }]);
 
@@ -65,10 +95,17 @@ describe('inbound gateway (memory bus)', () => {
     expect(decoded.event.type).toBe('plan.report.submission-outcome');
     expect(decoded.event.id).toBe(outcomeIdOf('HN', valid.id));
     expect(decoded.event.country).toBe('HN');
-    expect(decoded.event.data).toMatchObject({ outcome: 'accepted', requestId: valid.id, externalReference: valid.data.externalReference });
+    expect(decoded.event.data).toMatchObject({
+      outcome: 'accepted',
+      requestId: valid.id,
+      externalReference: valid.data.externalReference,
+    });
     expect(outcome!.key).toBe('planReport-HN-IV.1.1.1-2020-S1');
     expect(commands.map((c) => c.id)).toEqual([valid.id]);
-    expect(await store.find('crm.plan.inbound-gateway', 'HN', valid.id)).toMatchObject({ topic: valid.topic, outcomeType: 'plan.report.submission-outcome' });
+    expect(await store.find('crm.plan.inbound-gateway', 'HN', valid.id)).toMatchObject({
+      topic: valid.topic,
+      outcomeType: 'plan.report.submission-outcome',
+    });
   });
 
   it('dead-letters every hostile category with its code, applies none of them and keeps consuming', async () => {
@@ -78,12 +115,29 @@ describe('inbound gateway (memory bus)', () => {
       const id = m.headers.ce_id;
       if (id && set.seenIds.has(id)) {
         const country = m.topic.split('.')[1] as (typeof MEMBER_COUNTRIES)[number];
-        await store.markProcessed({ consumer: 'crm.plan.inbound-gateway', country, eventId: id, topic: m.topic, partition: 99, offset: '0', outcomeType: 'x' });
+        await store.markProcessed({
+          consumer: 'crm.plan.inbound-gateway',
+          country,
+          eventId: id,
+          topic: m.topic,
+          partition: 99,
+          offset: '0',
+          outcomeType: 'x',
+        });
       }
     }
     const commands: IntegrationEvent[] = [];
-    gateway = await startInboundGateway({ bus, service: 'plan', seen: store, maxBytes: set.maxBytes, clock, toCommand: async (e) => (commands.push(e), accepted(e)) });
-    await bus.publish(set.messages.map((m, i) => ({ topic: m.topic, key: `k${i}`, value: m.value, headers: m.headers })));
+    gateway = await startInboundGateway({
+      bus,
+      service: 'plan',
+      seen: store,
+      maxBytes: set.maxBytes,
+      clock,
+      toCommand: async (e) => (commands.push(e), accepted(e)),
+    });
+    await bus.publish(
+      set.messages.map((m, i) => ({ topic: m.topic, key: `k${i}`, value: m.value, headers: m.headers })),
+    );
     const valid = validSubmission('GT', 5000);
     await bus.publish([{ topic: valid.topic, key: 'after', value: valid.value, headers: valid.headers }]);
 
@@ -104,13 +158,22 @@ describe('inbound gateway (memory bus)', () => {
 
   it('dead-letters the same id sent again in a new record as duplicate_id, without running the command again', async () => {
     const commands: IntegrationEvent[] = [];
-    gateway = await startInboundGateway({ bus, service: 'plan', seen: seen(), clock, toCommand: async (e) => (commands.push(e), accepted(e)) });
+    gateway = await startInboundGateway({
+      bus,
+      service: 'plan',
+      seen: seen(),
+      clock,
+      toCommand: async (e) => (commands.push(e), accepted(e)),
+    });
     const valid = validSubmission('HN', 2);
     await bus.publish([{ topic: valid.topic, key: 'same', value: valid.value, headers: valid.headers }]);
     await drain(bus, [outboundTopic('HN', 'plan')], 1);
     await bus.publish([{ topic: valid.topic, key: 'same', value: valid.value, headers: valid.headers }]);
     const [letter] = await drain(bus, [`${valid.topic}.dlq`], 1);
-    expect(parseDeadLetter(letter!.value)).toMatchObject({ code: 'duplicate_id', original: { topic: valid.topic } });
+    expect(parseDeadLetter(letter!.value)).toMatchObject({
+      code: 'duplicate_id',
+      original: { topic: valid.topic },
+    });
     expect(commands).toHaveLength(1);
   });
 
@@ -124,14 +187,29 @@ describe('inbound gateway (memory bus)', () => {
       close: async () => undefined,
     };
     const commands: IntegrationEvent[] = [];
-    gateway = await startInboundGateway({ bus: capture, service: 'plan', seen: seen(), clock, toCommand: async (e) => (commands.push(e), accepted(e)) });
+    gateway = await startInboundGateway({
+      bus: capture,
+      service: 'plan',
+      seen: seen(),
+      clock,
+      toCommand: async (e) => (commands.push(e), accepted(e)),
+    });
     const valid = validSubmission('HN', 3);
-    const record: IncomingMessage = { topic: valid.topic, key: 'k', value: valid.value, headers: valid.headers, partition: 1, offset: '41' };
+    const record: IncomingMessage = {
+      topic: valid.topic,
+      key: 'k',
+      value: valid.value,
+      headers: valid.headers,
+      partition: 1,
+      offset: '41',
+    };
     await options!.handler(record);
     await options!.handler({ ...record });
     expect(commands).toHaveLength(1);
     expect(published).toEqual([outboundTopic('HN', 'plan')]);
-    await expect(options!.handler({ ...record, offset: '42' })).rejects.toMatchObject({ code: 'duplicate_id' });
+    await expect(options!.handler({ ...record, offset: '42' })).rejects.toMatchObject({
+      code: 'duplicate_id',
+    });
   });
 
   it('retries an unexpected command failure and records nothing until the outcome is published', async () => {
@@ -158,7 +236,14 @@ describe('inbound gateway (memory bus)', () => {
 
   it('dead-letters as handler_failed when the command keeps failing, and nothing is marked processed', async () => {
     const store = seen();
-    gateway = await startInboundGateway({ bus, service: 'plan', seen: store, clock, maxAttempts: 2, toCommand: async () => Promise.reject(new Error('boom')) });
+    gateway = await startInboundGateway({
+      bus,
+      service: 'plan',
+      seen: store,
+      clock,
+      maxAttempts: 2,
+      toCommand: async () => Promise.reject(new Error('boom')),
+    });
     const valid = validSubmission('PA', 5);
     await bus.publish([{ topic: valid.topic, key: 'k', value: valid.value, headers: valid.headers }]);
     const [letter] = await drain(bus, [`${valid.topic}.dlq`], 1);

@@ -81,8 +81,20 @@ export function outcomeIdOf(country: CountryCode, requestId: string): string {
 }
 
 /** Every topic the gateway reads or writes (for `Bus.ensureTopics`). */
-export function gatewayTopics(service: ServiceName, countries: readonly CountryCode[] = MEMBER_COUNTRIES, outcomeTopic = (c: CountryCode) => outboundTopic(c, service)): string[] {
-  return [...new Set(countries.flatMap((c) => [inboundTopic(c, service), deadLetterTopic(inboundTopic(c, service)), outcomeTopic(c)]))];
+export function gatewayTopics(
+  service: ServiceName,
+  countries: readonly CountryCode[] = MEMBER_COUNTRIES,
+  outcomeTopic = (c: CountryCode) => outboundTopic(c, service),
+): string[] {
+  return [
+    ...new Set(
+      countries.flatMap((c) => [
+        inboundTopic(c, service),
+        deadLetterTopic(inboundTopic(c, service)),
+        outcomeTopic(c),
+      ]),
+    ),
+  ];
 }
 
 /**
@@ -110,18 +122,32 @@ export async function startInboundGateway(options: InboundGatewayOptions): Promi
 
   const handler = async (message: IncomingMessage): Promise<void> => {
     const parsed = parseTopic(message.topic);
-    if (!parsed || parsed.country === null || parsed.direction !== 'in') throw new Error(`inbound gateway: unexpected topic ${message.topic}`);
+    if (!parsed || parsed.country === null || parsed.direction !== 'in')
+      throw new Error(`inbound gateway: unexpected topic ${message.topic}`);
     const country = parsed.country;
     const id = message.headers[CE_HEADERS.id];
-    const previous = typeof id === 'string' && id.trim() !== '' ? await seen.find(groupId, country, id) : null;
-    if (previous && previous.topic === message.topic && previous.partition === message.partition && previous.offset === message.offset) {
-      log(`[gateway ${service}] redelivered ${message.topic}/${message.partition}@${message.offset} already processed: skipped`);
+    const previous =
+      typeof id === 'string' && id.trim() !== '' ? await seen.find(groupId, country, id) : null;
+    if (
+      previous &&
+      previous.topic === message.topic &&
+      previous.partition === message.partition &&
+      previous.offset === message.offset
+    ) {
+      log(
+        `[gateway ${service}] redelivered ${message.topic}/${message.partition}@${message.offset} already processed: skipped`,
+      );
       return;
     }
 
-    const checked = checkInboundMessage({ topic: message.topic, headers: message.headers, value: message.value, maxBytes }, (x) => previous !== null && x === id);
+    const checked = checkInboundMessage(
+      { topic: message.topic, headers: message.headers, value: message.value, maxBytes },
+      (x) => previous !== null && x === id,
+    );
     if (!checked.ok) {
-      log(`[gateway ${service}] dead letter ${checked.code} ${message.topic}/${message.partition}@${message.offset}`);
+      log(
+        `[gateway ${service}] dead letter ${checked.code} ${message.topic}/${message.partition}@${message.offset}`,
+      );
       throw new InboundRejectedError(checked);
     }
 
@@ -136,7 +162,9 @@ export async function startInboundGateway(options: InboundGatewayOptions): Promi
       time: clock(),
       ...(outcome.subject !== undefined ? { subject: outcome.subject } : {}),
     } as EncodeInput<ContractName, never>);
-    await bus.publish([{ topic: outcomeTopic(country), key: outcome.key, value: encoded.value, headers: encoded.headers }]);
+    await bus.publish([
+      { topic: outcomeTopic(country), key: outcome.key, value: encoded.value, headers: encoded.headers },
+    ]);
     await seen.markProcessed({
       consumer: groupId,
       country,
@@ -146,10 +174,17 @@ export async function startInboundGateway(options: InboundGatewayOptions): Promi
       offset: message.offset,
       outcomeType: outcome.type,
     });
-    log(`[gateway ${service}] processed ${message.topic}/${message.partition}@${message.offset} -> ${outcome.type}`);
+    log(
+      `[gateway ${service}] processed ${message.topic}/${message.partition}@${message.offset} -> ${outcome.type}`,
+    );
   };
 
-  const consumeOptions = { groupId, topics, handler, ...(options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : {}) };
+  const consumeOptions = {
+    groupId,
+    topics,
+    handler,
+    ...(options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : {}),
+  };
   // A fresh broker may still be loading its group coordinator: joining is retried a few times.
   let consumer: Consumer | undefined;
   for (let attempt = 1; !consumer; attempt++) {
@@ -157,7 +192,9 @@ export async function startInboundGateway(options: InboundGatewayOptions): Promi
       consumer = await bus.consume(consumeOptions);
     } catch (error) {
       if (attempt >= JOIN_ATTEMPTS) throw error;
-      log(`[gateway ${service}] consumer start failed (attempt ${attempt}), retrying: ${(error as Error).message}`);
+      log(
+        `[gateway ${service}] consumer start failed (attempt ${attempt}), retrying: ${(error as Error).message}`,
+      );
       await sleep(1_000 * attempt);
     }
   }

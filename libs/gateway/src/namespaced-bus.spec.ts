@@ -21,13 +21,27 @@ describe('namespacedBus', () => {
       { topic: 'crm.HN.in.plan', key: 'k', value: Buffer.from('ok') },
       { topic: 'crm.HN.in.plan', key: 'k', value: Buffer.from('bad') },
     ]);
-    await eventually(() => seen.length === 2, 5000, () => `${seen.length} seen`);
+    await eventually(
+      () => seen.length === 2,
+      5000,
+      () => `${seen.length} seen`,
+    );
     expect(seen.map((m) => m.topic)).toEqual(['crm.HN.in.plan', 'crm.HN.in.plan']);
 
     const raw: IncomingMessage[] = [];
-    const reader = await inner.consume({ groupId: 'raw', topics: ['run1.crm.HN.in.plan.dlq'], handler: async (m) => void raw.push(m) });
-    await eventually(() => raw.length === 1, 5000, () => 'dead letter under the namespace');
-    await expect(inner.publish([{ topic: 'crm.HN.in.plan', key: 'k', value: Buffer.from('x') }])).rejects.toThrow(/unknown topic/);
+    const reader = await inner.consume({
+      groupId: 'raw',
+      topics: ['run1.crm.HN.in.plan.dlq'],
+      handler: async (m) => void raw.push(m),
+    });
+    await eventually(
+      () => raw.length === 1,
+      5000,
+      () => 'dead letter under the namespace',
+    );
+    await expect(
+      inner.publish([{ topic: 'crm.HN.in.plan', key: 'k', value: Buffer.from('x') }]),
+    ).rejects.toThrow(/unknown topic/);
     await reader.stop();
     await consumer.stop();
     await inner.close();

@@ -1,4 +1,10 @@
-import { defaultDeadLetterTopic, type Bus, type ConsumeOptions, type Consumer, type OutgoingMessage } from '@crm/messaging';
+import {
+  defaultDeadLetterTopic,
+  type Bus,
+  type ConsumeOptions,
+  type Consumer,
+  type OutgoingMessage,
+} from '@crm/messaging';
 
 const NAMESPACE = /^[A-Za-z0-9_-]{1,40}\.$/;
 
@@ -8,11 +14,13 @@ const NAMESPACE = /^[A-Za-z0-9_-]{1,40}\.$/;
  * dead-letter naming and topic parsing keep seeing the logical names (`crm.HN.in.plan`).
  */
 export function namespacedBus(bus: Bus, namespace: string): Bus {
-  if (!NAMESPACE.test(namespace)) throw new Error(`invalid topic namespace "${namespace}": letters, digits, _ or -, ending with "."`);
+  if (!NAMESPACE.test(namespace))
+    throw new Error(`invalid topic namespace "${namespace}": letters, digits, _ or -, ending with "."`);
   const physical = (topic: string) => `${namespace}${topic}`;
   const logical = (topic: string) => (topic.startsWith(namespace) ? topic.slice(namespace.length) : topic);
   return {
-    publish: (messages: OutgoingMessage[]) => bus.publish(messages.map((m) => ({ ...m, topic: physical(m.topic) }))),
+    publish: (messages: OutgoingMessage[]) =>
+      bus.publish(messages.map((m) => ({ ...m, topic: physical(m.topic) }))),
     ensureTopics: (topics: string[]) => bus.ensureTopics(topics.map(physical)),
     close: () => bus.close(),
     consume: (options: ConsumeOptions): Promise<Consumer> => {

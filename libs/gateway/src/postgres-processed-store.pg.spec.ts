@@ -16,10 +16,21 @@ describe('PostgresProcessedStore', () => {
     await db.drop();
   });
 
-  const record = { consumer: 'crm.plan.inbound-gateway', country: 'HN' as const, eventId: 'e-1', topic: 'crm.HN.in.plan', partition: 2, offset: '17', outcomeType: 'plan.report.submission-outcome' };
+  const record = {
+    consumer: 'crm.plan.inbound-gateway',
+    country: 'HN' as const,
+    eventId: 'e-1',
+    topic: 'crm.HN.in.plan',
+    partition: 2,
+    offset: '17',
+    outcomeType: 'plan.report.submission-outcome',
+  };
 
   it('finds what was marked, per consumer and country, and keeps the first record of an id', async () => {
-    const [a, b] = await Promise.all([PostgresProcessedStore.open(pool, 'plan'), PostgresProcessedStore.open(pool, 'plan')]);
+    const [a, b] = await Promise.all([
+      PostgresProcessedStore.open(pool, 'plan'),
+      PostgresProcessedStore.open(pool, 'plan'),
+    ]);
     expect(await a.find(record.consumer, 'HN', 'e-1')).toBeNull();
     await a.markProcessed(record);
     await b.markProcessed({ ...record, offset: '99' });

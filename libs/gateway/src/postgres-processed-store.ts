@@ -7,7 +7,11 @@ export interface Queryable {
 }
 
 /** TypeORM's `query` resolves to the rows, pg's to a result with `rows`: accept both. */
-async function rowsOf(db: Queryable, sql: string, parameters?: unknown[]): Promise<Array<Record<string, unknown>>> {
+async function rowsOf(
+  db: Queryable,
+  sql: string,
+  parameters?: unknown[],
+): Promise<Array<Record<string, unknown>>> {
   const result = await db.query(sql, parameters);
   if (Array.isArray(result)) return result as Array<Record<string, unknown>>;
   const rows = (result as { rows?: unknown } | null)?.rows;
@@ -80,13 +84,23 @@ export class PostgresProcessedStore implements ProcessedStore {
     await this.db.query(
       `INSERT INTO ${this.table} (consumer, country, event_id, topic, kafka_partition, kafka_offset, outcome_type)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
-      [record.consumer, record.country, record.eventId, record.topic, record.partition, record.offset, record.outcomeType],
+      [
+        record.consumer,
+        record.country,
+        record.eventId,
+        record.topic,
+        record.partition,
+        record.offset,
+        record.outcomeType,
+      ],
     );
   }
 
   /** Number of processed ids of a consumer (tests, operations). */
   async count(consumer: string): Promise<number> {
-    const rows = await rowsOf(this.db, `SELECT count(*)::int AS n FROM ${this.table} WHERE consumer = $1`, [consumer]);
+    const rows = await rowsOf(this.db, `SELECT count(*)::int AS n FROM ${this.table} WHERE consumer = $1`, [
+      consumer,
+    ]);
     return Number(rows[0]?.n ?? 0);
   }
 }

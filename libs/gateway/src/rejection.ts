@@ -13,7 +13,8 @@ export class InboundRejectedError extends PoisonMessageError {
     // The dead letter's `reason`: code, English text and the small details (path, header...), no payload.
     const { problems: _problems, ...details } = rejection.details;
     const summary = `${rejection.code}: ${rejection.message.en} ${safeJson(details)}`;
-    this.message = summary.length > MAX_REASON_LENGTH ? `${summary.slice(0, MAX_REASON_LENGTH - 1)}…` : summary;
+    this.message =
+      summary.length > MAX_REASON_LENGTH ? `${summary.slice(0, MAX_REASON_LENGTH - 1)}…` : summary;
   }
 }
 
@@ -51,14 +52,20 @@ export function isBusinessRejection(error: unknown): error is LocalizedError & {
 export function businessReason(error: LocalizedError): BusinessReason {
   const code = REASON_CODE.test(error.code) ? error.code : 'rejected';
   const details = jsonSafe(error.details);
-  return { code, message: { es: error.text.es, en: error.text.en }, ...(details && Object.keys(details).length > 0 ? { details } : {}) };
+  return {
+    code,
+    message: { es: error.text.es, en: error.text.en },
+    ...(details && Object.keys(details).length > 0 ? { details } : {}),
+  };
 }
 
 function jsonSafe(details: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
   if (!details) return undefined;
   try {
     const copy = JSON.parse(JSON.stringify(details)) as unknown;
-    return typeof copy === 'object' && copy !== null && !Array.isArray(copy) ? (copy as Record<string, unknown>) : undefined;
+    return typeof copy === 'object' && copy !== null && !Array.isArray(copy)
+      ? (copy as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

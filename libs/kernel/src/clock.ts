@@ -4,7 +4,9 @@ export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();
 
 /** A clock for tests: starts at `start` and only moves when told to. */
-export function fixedClock(start: Date | string): Clock & { set(t: Date | string): void; advance(ms: number): void } {
+export function fixedClock(
+  start: Date | string,
+): Clock & { set(t: Date | string): void; advance(ms: number): void } {
   let now = new Date(start);
   const clock = (() => new Date(now)) as Clock & { set(t: Date | string): void; advance(ms: number): void };
   clock.set = (t) => {

@@ -23,8 +23,16 @@ describeWithKafka('test broker: restart keeps port and data', () => {
     await bus.publish([{ topic, key: 'k', value: Buffer.from('after restart') }]);
 
     const received: IncomingMessage[] = [];
-    const consumer = await bus.consume({ groupId: 'g.restart', topics: [topic], handler: async (m) => void received.push(m) });
-    await eventually(() => received.length >= 2, 60_000, () => 'both messages');
+    const consumer = await bus.consume({
+      groupId: 'g.restart',
+      topics: [topic],
+      handler: async (m) => void received.push(m),
+    });
+    await eventually(
+      () => received.length >= 2,
+      60_000,
+      () => 'both messages',
+    );
     await consumer.stop();
     await bus.close();
     expect(received.map((m) => m.value.toString())).toEqual(['before restart', 'after restart']);

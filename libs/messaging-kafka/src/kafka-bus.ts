@@ -11,7 +11,13 @@ import {
   type OutgoingMessage,
 } from '@crm/messaging';
 import { byTopic, nextOffset, toIncoming } from './kafka-message';
-import { kafkaLogLevel, quietLogCreator, stderrErrors, type KafkaLogLevel, type KafkaLogSink } from './kafka-log';
+import {
+  kafkaLogLevel,
+  quietLogCreator,
+  stderrErrors,
+  type KafkaLogLevel,
+  type KafkaLogSink,
+} from './kafka-log';
 
 export interface KafkaBusOptions {
   brokers: string[];
@@ -171,7 +177,9 @@ export class KafkaBus implements Bus {
 
     const timeoutMs = this.options.joinTimeoutMs ?? 60_000;
     let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+    const timedOut = new Promise<'timeout'>(
+      (resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)),
+    );
     const result = await Promise.race([joined.then(() => 'joined' as const), timedOut]);
     clearTimeout(timer);
     if (result === 'timeout') {
@@ -195,7 +203,10 @@ export class KafkaBus implements Bus {
     if (this.closed) return;
     await Promise.all([...this.consumers].map((c) => c.stop()));
     this.closed = true;
-    const [producer, admin] = await Promise.all([this.producer?.catch(() => undefined), this.admin?.catch(() => undefined)]);
+    const [producer, admin] = await Promise.all([
+      this.producer?.catch(() => undefined),
+      this.admin?.catch(() => undefined),
+    ]);
     await Promise.all([producer?.disconnect(), admin?.disconnect()]);
   }
 

@@ -21,7 +21,9 @@ const LEVELS: Record<number, KafkaLogLevel> = {
 
 /** Default sink: one JSON line per kafkajs error on stderr (kafkajs is otherwise very chatty). */
 export const stderrErrors: KafkaLogSink = (entry) => {
-  process.stderr.write(`${JSON.stringify({ source: 'kafkajs', ...entry, extra: undefined, error: entry.extra.error })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ source: 'kafkajs', ...entry, extra: undefined, error: entry.extra.error })}\n`,
+  );
 };
 
 /** Discards everything (tests that restart brokers on purpose). */
@@ -31,7 +33,12 @@ export const silent: KafkaLogSink = () => undefined;
 export function quietLogCreator(sink: KafkaLogSink): logCreator {
   return () =>
     ({ namespace, level, log }) => {
-      const { message, timestamp: _t, logger: _l, ...extra } = log as { message: string; timestamp?: string; logger?: string } & Record<string, unknown>;
+      const {
+        message,
+        timestamp: _t,
+        logger: _l,
+        ...extra
+      } = log as { message: string; timestamp?: string; logger?: string } & Record<string, unknown>;
       sink({ level: LEVELS[level] ?? 'debug', namespace, message, extra });
     };
 }

@@ -15,11 +15,25 @@ describe('kafka message mapping', () => {
       timestamp: '0',
       attributes: 0,
     });
-    expect(m).toEqual({ topic: 't', key: 'case-1', value: Buffer.from('v'), headers: { ce_id: 'e1', multi: 'b' }, partition: 2, offset: '7' });
+    expect(m).toEqual({
+      topic: 't',
+      key: 'case-1',
+      value: Buffer.from('v'),
+      headers: { ce_id: 'e1', multi: 'b' },
+      partition: 2,
+      offset: '7',
+    });
   });
 
   it('maps a null key and value', () => {
-    const m = toIncoming('t', 0, { key: null, value: null, offset: '0', timestamp: '0', attributes: 0, headers: {} });
+    const m = toIncoming('t', 0, {
+      key: null,
+      value: null,
+      offset: '0',
+      timestamp: '0',
+      attributes: 0,
+      headers: {},
+    });
     expect(m.key).toBeNull();
     expect(m.value.length).toBe(0);
   });

@@ -2,13 +2,16 @@ import { assignPartitions } from './assignment';
 import { partitionFor } from './partitioner';
 import { backoffDelay } from '@crm/messaging';
 
-const parts = (topic: string, n: number) => Array.from({ length: n }, (_, partition) => ({ topic, partition }));
+const parts = (topic: string, n: number) =>
+  Array.from({ length: n }, (_, partition) => ({ topic, partition }));
 
 describe('partition assignment', () => {
   it('deals every partition to exactly one live member, identically on every member', () => {
     const all = [...parts('b', 3), ...parts('a', 3)];
     const members = ['m3', 'm1', 'm2', 'm4'];
-    const shares = members.map((m) => assignPartitions(all, members, m).map((p) => `${p.topic}${p.partition}`));
+    const shares = members.map((m) =>
+      assignPartitions(all, members, m).map((p) => `${p.topic}${p.partition}`),
+    );
     expect(shares.flat().sort()).toEqual(['a0', 'a1', 'a2', 'b0', 'b1', 'b2']);
     expect(new Set(shares.flat()).size).toBe(6);
     expect(shares.every((s) => s.length >= 1 && s.length <= 2)).toBe(true);
@@ -33,6 +36,8 @@ describe('partitioner', () => {
 
 describe('backoff', () => {
   it('doubles up to the cap', () => {
-    expect([1, 2, 3, 4, 5].map((a) => backoffDelay(a, { initialMs: 100, maxMs: 500 }))).toEqual([100, 200, 400, 500, 500]);
+    expect([1, 2, 3, 4, 5].map((a) => backoffDelay(a, { initialMs: 100, maxMs: 500 }))).toEqual([
+      100, 200, 400, 500, 500,
+    ]);
   });
 });

@@ -7,7 +7,12 @@ import { PostgresCheckpointStore } from './postgres-checkpoint-store';
 import { partitionFor } from './partitioner';
 import { eventually, text } from './test-helpers';
 
-const fast = { pollIntervalMs: 50, rebalanceIntervalMs: 100, retryBackoff: { initialMs: 5, maxMs: 20 }, log: (l: string) => (process.env.DEBUG_BUS ? console.log(l) : undefined) };
+const fast = {
+  pollIntervalMs: 50,
+  rebalanceIntervalMs: 100,
+  retryBackoff: { initialMs: 5, maxMs: 20 },
+  log: (l: string) => (process.env.DEBUG_BUS ? console.log(l) : undefined),
+};
 
 describe('PostgresBus', () => {
   let db: { url: string; drop(): Promise<void> };
@@ -26,13 +31,21 @@ describe('PostgresBus', () => {
     const topic = 'late.commit';
     await bus.ensureTopics([topic]);
     const seen: string[] = [];
-    const consumer = await bus.consume({ groupId: 'late', topics: [topic], handler: async (m) => void seen.push(text(m)) });
+    const consumer = await bus.consume({
+      groupId: 'late',
+      topics: [topic],
+      handler: async (m) => void seen.push(text(m)),
+    });
     const slow = new Client({ connectionString: db.url });
     await slow.connect();
     try {
       await slow.query('BEGIN');
       // The slow transaction takes the smaller id but commits last.
-      await slow.query(`INSERT INTO bus.messages (topic, partition, key, value) VALUES ($1, $2, 'k', $3)`, [topic, partitionFor('k', 3), Buffer.from('first-started')]);
+      await slow.query(`INSERT INTO bus.messages (topic, partition, key, value) VALUES ($1, $2, 'k', $3)`, [
+        topic,
+        partitionFor('k', 3),
+        Buffer.from('first-started'),
+      ]);
       await bus.publish([{ topic, key: 'k', value: Buffer.from('committed-first') }]);
       // Give the consumer many polls: a reader ordered by id alone would now take 'committed-first' and move past the open row.
       await new Promise((r) => setTimeout(r, 400));
@@ -49,7 +62,11 @@ describe('PostgresBus', () => {
   it('consumes messages from two concurrent publish transactions committing out of order', async () => {
     const topic = 'concurrent.publish';
     const seen: string[] = [];
-    const consumer = await bus.consume({ groupId: 'cc', topics: [topic], handler: async (m) => void seen.push(text(m)) });
+    const consumer = await bus.consume({
+      groupId: 'cc',
+      topics: [topic],
+      handler: async (m) => void seen.push(text(m)),
+    });
     await bus.ensureTopics([topic]);
     const a = new Client({ connectionString: db.url });
     const b = new Client({ connectionString: db.url });
@@ -58,8 +75,18 @@ describe('PostgresBus', () => {
       await a.query('BEGIN');
       await b.query('BEGIN');
       for (let i = 0; i < 5; i++) {
-        await a.query(`INSERT INTO bus.messages (topic, partition, key, value) VALUES ($1, $2, $3, $4)`, [topic, partitionFor(`a${i}`, 3), `a${i}`, Buffer.from(`a${i}`)]);
-        await b.query(`INSERT INTO bus.messages (topic, partition, key, value) VALUES ($1, $2, $3, $4)`, [topic, partitionFor(`b${i}`, 3), `b${i}`, Buffer.from(`b${i}`)]);
+        await a.query(`INSERT INTO bus.messages (topic, partition, key, value) VALUES ($1, $2, $3, $4)`, [
+          topic,
+          partitionFor(`a${i}`, 3),
+          `a${i}`,
+          Buffer.from(`a${i}`),
+        ]);
+        await b.query(`INSERT INTO bus.messages (topic, partition, key, value) VALUES ($1, $2, $3, $4)`, [
+          topic,
+          partitionFor(`b${i}`, 3),
+          `b${i}`,
+          Buffer.from(`b${i}`),
+        ]);
       }
       await b.query('COMMIT');
       await new Promise((r) => setTimeout(r, 300));
@@ -76,17 +103,28 @@ describe('PostgresBus', () => {
   it('keeps per-key order and resumes a group after its committed offset', async () => {
     const topic = 'ordered';
     const keys = ['x', 'y', 'z', 'w'];
-    for (let i = 0; i < 20; i++) await bus.publish(keys.map((k) => ({ topic, key: k, value: Buffer.from(`${k}:${i}`) })));
+    for (let i = 0; i < 20; i++)
+      await bus.publish(keys.map((k) => ({ topic, key: k, value: Buffer.from(`${k}:${i}`) })));
     const seen: IncomingMessage[] = [];
-    let consumer = await bus.consume({ groupId: 'ord', topics: [topic], handler: async (m) => void seen.push(m) });
+    let consumer = await bus.consume({
+      groupId: 'ord',
+      topics: [topic],
+      handler: async (m) => void seen.push(m),
+    });
     await eventually(() => seen.length === 80, 30_000, '80 messages');
     await consumer.stop();
     for (const k of keys) {
-      expect(seen.filter((m) => m.key === k).map(text)).toEqual(Array.from({ length: 20 }, (_, i) => `${k}:${i}`));
+      expect(seen.filter((m) => m.key === k).map(text)).toEqual(
+        Array.from({ length: 20 }, (_, i) => `${k}:${i}`),
+      );
     }
     await bus.publish([{ topic, key: 'x', value: Buffer.from('x:20') }]);
     const after: string[] = [];
-    consumer = await bus.consume({ groupId: 'ord', topics: [topic], handler: async (m) => void after.push(text(m)) });
+    consumer = await bus.consume({
+      groupId: 'ord',
+      topics: [topic],
+      handler: async (m) => void after.push(text(m)),
+    });
     await eventually(() => after.length === 1, 30_000, 'the new message');
     await new Promise((r) => setTimeout(r, 200));
     await consumer.stop();
@@ -104,10 +142,22 @@ describe('PostgresBus', () => {
     };
     const one = await bus.consume({ groupId: 'split', topics: [topic], handler: record('one') });
     const two = await bus.consume({ groupId: 'split', topics: [topic], handler: record('two') });
-    const owned = () => [...(one as any).ownedPartitions(), ...(two as any).ownedPartitions()].map((p: any) => p.partition);
-    await eventually(() => owned().length === 3 && (one as any).ownedPartitions().length > 0 && (two as any).ownedPartitions().length > 0, 30_000, 'a split');
+    const owned = () =>
+      [...(one as any).ownedPartitions(), ...(two as any).ownedPartitions()].map((p: any) => p.partition);
+    await eventually(
+      () =>
+        owned().length === 3 &&
+        (one as any).ownedPartitions().length > 0 &&
+        (two as any).ownedPartitions().length > 0,
+      30_000,
+      'a split',
+    );
     expect(owned().sort()).toEqual([0, 1, 2]);
-    const messages = Array.from({ length: 60 }, (_, i) => ({ topic, key: `k${i}`, value: Buffer.from(String(i)) }));
+    const messages = Array.from({ length: 60 }, (_, i) => ({
+      topic,
+      key: `k${i}`,
+      value: Buffer.from(String(i)),
+    }));
     await bus.publish(messages);
     const total = () => [...byMember.values()].reduce((n, s) => n + s.size, 0);
     await eventually(() => total() === 3, 30_000, 'all partitions consumed');
@@ -129,13 +179,21 @@ describe('PostgresBus', () => {
       handler: async (m) => {
         const v = text(m);
         attempts.set(v, (attempts.get(v) ?? 0) + 1);
-        if (v === 'poison') throw new PoisonMessageError('schema_violation', { es: 'Esquema no válido', en: 'Invalid schema' });
+        if (v === 'poison')
+          throw new PoisonMessageError('schema_violation', { es: 'Esquema no válido', en: 'Invalid schema' });
         if (v === 'flaky' && attempts.get(v)! < 2) throw new Error('transient');
         if (v === 'broken') throw new Error('always fails');
         handled.push(v);
       },
     });
-    await bus.publish(['poison', 'flaky', 'broken', 'fine'].map((v) => ({ topic, key: 'same-key', value: Buffer.from(v), headers: { ce_id: v } })));
+    await bus.publish(
+      ['poison', 'flaky', 'broken', 'fine'].map((v) => ({
+        topic,
+        key: 'same-key',
+        value: Buffer.from(v),
+        headers: { ce_id: v },
+      })),
+    );
     await eventually(() => handled.includes('fine'), 30_000, 'the last message');
     await consumer.stop();
     expect(handled).toEqual(['flaky', 'fine']);
@@ -153,7 +211,9 @@ describe('PostgresBus', () => {
     });
     await eventually(() => letters.length === 2, 30_000, 'two dead letters');
     await dlq.stop();
-    expect(letters.map((l) => [l.code, Buffer.from(l.original.valueBase64, 'base64').toString(), l.attempts])).toEqual([
+    expect(
+      letters.map((l) => [l.code, Buffer.from(l.original.valueBase64, 'base64').toString(), l.attempts]),
+    ).toEqual([
       ['schema_violation', 'poison', 1],
       ['handler_failed', 'broken', 3],
     ]);
@@ -164,11 +224,17 @@ describe('PostgresBus', () => {
   });
 
   it('rejects bad input without storing anything', async () => {
-    await expect(bus.publish([{ topic: 'bad topic!', key: 'k', value: Buffer.from('x') }])).rejects.toThrow(/invalid topic/);
-    await expect(bus.publish([{ topic: 'good', key: 'k', value: 'not a buffer' as any }])).rejects.toThrow(/Buffer/);
+    await expect(bus.publish([{ topic: 'bad topic!', key: 'k', value: Buffer.from('x') }])).rejects.toThrow(
+      /invalid topic/,
+    );
+    await expect(bus.publish([{ topic: 'good', key: 'k', value: 'not a buffer' as any }])).rejects.toThrow(
+      /Buffer/,
+    );
     const c = new Client({ connectionString: db.url });
     await c.connect();
-    const r = await c.query(`SELECT count(*)::int AS n FROM bus.messages WHERE topic IN ('bad topic!', 'good')`);
+    const r = await c.query(
+      `SELECT count(*)::int AS n FROM bus.messages WHERE topic IN ('bad topic!', 'good')`,
+    );
     await c.end();
     expect(r.rows[0].n).toBe(0);
   });

@@ -58,7 +58,11 @@ export class PostgresBus implements Bus {
 
   static async connect(options: PostgresBusOptions): Promise<PostgresBus> {
     const schema = assertIdentifier(options.schema ?? 'bus');
-    const pool = new Pool({ connectionString: options.url, max: options.poolSize ?? 5, application_name: 'crm-bus-publisher' });
+    const pool = new Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 5,
+      application_name: 'crm-bus-publisher',
+    });
     const log = options.log ?? ((line: string) => console.warn(line));
     pool.on('error', (err) => log(`[bus] idle connection error: ${err.message}`));
     const client = await pool.connect();
@@ -95,11 +99,14 @@ export class PostgresBus implements Bus {
     for (const t of missing) assertTopic(t);
     if (missing.length > 0) {
       const s = this.settings.schema;
-      await this.pool.query(`INSERT INTO ${s}.topics (topic, partitions) SELECT unnest($1::text[]), $2 ON CONFLICT (topic) DO NOTHING`, [
-        missing,
-        this.settings.defaultPartitions,
-      ]);
-      const rows = await this.pool.query<{ topic: string; partitions: number }>(`SELECT topic, partitions FROM ${s}.topics WHERE topic = ANY($1)`, [missing]);
+      await this.pool.query(
+        `INSERT INTO ${s}.topics (topic, partitions) SELECT unnest($1::text[]), $2 ON CONFLICT (topic) DO NOTHING`,
+        [missing, this.settings.defaultPartitions],
+      );
+      const rows = await this.pool.query<{ topic: string; partitions: number }>(
+        `SELECT topic, partitions FROM ${s}.topics WHERE topic = ANY($1)`,
+        [missing],
+      );
       for (const r of rows.rows) this.partitionCache.set(r.topic, r.partitions);
     }
     return new Map(topics.map((t) => [t, this.partitionCache.get(t)!]));
@@ -154,7 +161,8 @@ export class PostgresBus implements Bus {
 }
 
 function assertTopic(topic: unknown): void {
-  if (typeof topic !== 'string' || !/^[A-Za-z0-9._-]{1,249}$/.test(topic)) throw new Error(`invalid topic name: ${String(topic)}`);
+  if (typeof topic !== 'string' || !/^[A-Za-z0-9._-]{1,249}$/.test(topic))
+    throw new Error(`invalid topic name: ${String(topic)}`);
 }
 
 function assertMessage(m: OutgoingMessage): void {

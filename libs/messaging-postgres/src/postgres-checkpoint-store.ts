@@ -13,10 +13,15 @@ export class PostgresCheckpointStore {
     private readonly ownsPool: boolean,
   ) {}
 
-  static async connect(options: { url: string; schema?: string } | { pool: Pool; schema?: string }): Promise<PostgresCheckpointStore> {
+  static async connect(
+    options: { url: string; schema?: string } | { pool: Pool; schema?: string },
+  ): Promise<PostgresCheckpointStore> {
     const schema = assertIdentifier(options.schema ?? 'bus');
     const ownsPool = !('pool' in options);
-    const pool = 'pool' in options ? options.pool : new Pool({ connectionString: options.url, max: 2, application_name: 'crm-relay-checkpoints' });
+    const pool =
+      'pool' in options
+        ? options.pool
+        : new Pool({ connectionString: options.url, max: 2, application_name: 'crm-relay-checkpoints' });
     const client = await pool.connect();
     try {
       await installBusSchema(client, schema);
@@ -27,7 +32,10 @@ export class PostgresCheckpointStore {
   }
 
   async load(name: string): Promise<Position | undefined> {
-    const r = await this.pool.query<{ position: string }>(`SELECT position::text AS position FROM ${this.schema}.relay_checkpoints WHERE name = $1`, [name]);
+    const r = await this.pool.query<{ position: string }>(
+      `SELECT position::text AS position FROM ${this.schema}.relay_checkpoints WHERE name = $1`,
+      [name],
+    );
     return r.rows[0] ? BigInt(r.rows[0].position) : undefined;
   }
 

@@ -85,7 +85,10 @@ export class PostgresConsumer implements Consumer {
     if (client) {
       try {
         await client.query('SELECT pg_advisory_unlock_all()');
-        await client.query(`DELETE FROM ${this.settings.schema}.consumer_members WHERE group_id = $1 AND member_id = $2`, [this.options.groupId, this.memberId]);
+        await client.query(
+          `DELETE FROM ${this.settings.schema}.consumer_members WHERE group_id = $1 AND member_id = $2`,
+          [this.options.groupId, this.memberId],
+        );
         await client.query('SELECT pg_notify($1, $2)', [this.membersChannel, this.options.groupId]);
       } catch {
         // the connection is already gone: its locks went with it
@@ -108,14 +111,17 @@ export class PostgresConsumer implements Consumer {
           await this.connect();
           this.lastRebalance = 0;
         }
-        if (this.rebalanceRequested || Date.now() - this.lastRebalance >= this.settings.rebalanceIntervalMs) await this.rebalance();
+        if (this.rebalanceRequested || Date.now() - this.lastRebalance >= this.settings.rebalanceIntervalMs)
+          await this.rebalance();
         const worked = await this.processOwned(this.client!);
         failures = 0;
         if (!worked) await this.idle(this.settings.pollIntervalMs);
       } catch (err) {
         if (this.stopped) break;
         failures += 1;
-        this.settings.log(`[bus] consumer ${this.options.groupId}/${this.memberId.slice(0, 8)} error, reconnecting: ${(err as Error).message}`);
+        this.settings.log(
+          `[bus] consumer ${this.options.groupId}/${this.memberId.slice(0, 8)} error, reconnecting: ${(err as Error).message}`,
+        );
         this.dropClient();
         await this.idle(backoffDelay(failures, { initialMs: 200, maxMs: 5000 }));
       }
@@ -124,7 +130,10 @@ export class PostgresConsumer implements Consumer {
 
   private async connect(): Promise<void> {
     const s = this.settings.schema;
-    const client = new Client({ connectionString: this.settings.url, application_name: `crm-bus-consumer:${this.options.groupId}`.slice(0, 63) });
+    const client = new Client({
+      connectionString: this.settings.url,
+      application_name: `crm-bus-consumer:${this.options.groupId}`.slice(0, 63),
+    });
     client.on('error', (err) => {
       this.settings.log(`[bus] consumer connection error: ${err.message}`);
       if (this.client === client) this.dropClient();
@@ -176,11 +185,17 @@ export class PostgresConsumer implements Consumer {
          SELECT 1 FROM pg_stat_activity a WHERE a.pid = m.backend_pid AND a.backend_start = m.backend_start)`,
       [group],
     );
-    const members = await client.query<{ member_id: string }>(`SELECT member_id FROM ${s}.consumer_members WHERE group_id = $1`, [group]);
-    const topics = await client.query<{ topic: string; partitions: number }>(`SELECT topic, partitions FROM ${s}.topics WHERE topic = ANY($1)`, [
-      this.options.topics,
-    ]);
-    const all: TopicPartition[] = topics.rows.flatMap((t) => Array.from({ length: t.partitions }, (_, partition) => ({ topic: t.topic, partition })));
+    const members = await client.query<{ member_id: string }>(
+      `SELECT member_id FROM ${s}.consumer_members WHERE group_id = $1`,
+      [group],
+    );
+    const topics = await client.query<{ topic: string; partitions: number }>(
+      `SELECT topic, partitions FROM ${s}.topics WHERE topic = ANY($1)`,
+      [this.options.topics],
+    );
+    const all: TopicPartition[] = topics.rows.flatMap((t) =>
+      Array.from({ length: t.partitions }, (_, partition) => ({ topic: t.topic, partition })),
+    );
     const target = assignPartitions(
       all,
       members.rows.map((m) => m.member_id),
@@ -199,7 +214,10 @@ export class PostgresConsumer implements Consumer {
     for (const tp of target) {
       const id = partitionId(tp);
       if (this.owned.has(id)) continue;
-      const got = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok', [this.lockName(tp)]);
+      const got = await client.query<{ ok: boolean }>(
+        'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok',
+        [this.lockName(tp)],
+      );
       if (!got.rows[0].ok) continue; // its previous owner has not released it yet: it notifies when it does
       this.owned.set(id, await this.loadOffset(client, tp));
     }
@@ -259,7 +277,14 @@ export class PostgresConsumer implements Consumer {
       );
       for (const row of rows.rows) {
         if (this.stopped || this.rebalanceRequested) return true; // hand partitions over between messages
-        const message: IncomingMessage = { topic: tp.topic, key: row.key, value: row.value, headers: row.headers, partition: tp.partition, offset: row.id };
+        const message: IncomingMessage = {
+          topic: tp.topic,
+          key: row.key,
+          value: row.value,
+          headers: row.headers,
+          partition: tp.partition,
+          offset: row.id,
+        };
         const outcome = await this.handle(message);
         if (outcome.kind === 'aborted') return worked;
         if (outcome.kind === 'dead') await this.deadLetterAndCommit(client, tp, row, message, outcome.letter);
@@ -294,21 +319,36 @@ export class PostgresConsumer implements Consumer {
   }
 
   /** The dead letter and the offset move in ONE transaction: the message is neither lost nor handled twice. */
-  private async deadLetterAndCommit(client: Client, tp: Owned, row: MessageRow, message: IncomingMessage, letter: DeadLetter): Promise<void> {
+  private async deadLetterAndCommit(
+    client: Client,
+    tp: Owned,
+    row: MessageRow,
+    message: IncomingMessage,
+    letter: DeadLetter,
+  ): Promise<void> {
     const s = this.settings.schema;
     const dlq = this.deadLetterTopic(tp.topic);
     this.settings.log(`[bus] ${tp.topic}#${tp.partition}@${row.id} dead-lettered to ${dlq}: ${letter.code}`);
     await client.query('BEGIN');
     try {
-      await client.query(`INSERT INTO ${s}.topics (topic, partitions) VALUES ($1, $2) ON CONFLICT (topic) DO NOTHING`, [dlq, this.settings.defaultPartitions]);
-      const p = await client.query<{ partitions: number }>(`SELECT partitions FROM ${s}.topics WHERE topic = $1`, [dlq]);
-      await client.query(`INSERT INTO ${s}.messages (topic, partition, key, value, headers) VALUES ($1, $2, $3, $4, $5)`, [
-        dlq,
-        partitionFor(message.key, p.rows[0].partitions),
-        message.key,
-        Buffer.from(JSON.stringify(letter)),
-        JSON.stringify(deadLetterHeaders(message, letter)),
-      ]);
+      await client.query(
+        `INSERT INTO ${s}.topics (topic, partitions) VALUES ($1, $2) ON CONFLICT (topic) DO NOTHING`,
+        [dlq, this.settings.defaultPartitions],
+      );
+      const p = await client.query<{ partitions: number }>(
+        `SELECT partitions FROM ${s}.topics WHERE topic = $1`,
+        [dlq],
+      );
+      await client.query(
+        `INSERT INTO ${s}.messages (topic, partition, key, value, headers) VALUES ($1, $2, $3, $4, $5)`,
+        [
+          dlq,
+          partitionFor(message.key, p.rows[0].partitions),
+          message.key,
+          Buffer.from(JSON.stringify(letter)),
+          JSON.stringify(deadLetterHeaders(message, letter)),
+        ],
+      );
       await client.query('SELECT pg_notify($1, $2)', [this.settings.channel, dlq]);
       await this.commit(client, tp, row);
       await client.query('COMMIT');

@@ -1,7 +1,11 @@
 import type { IncomingMessage } from '@crm/messaging';
 
 /** Polls until `predicate` holds (tests only; no timing assertions, just a bounded wait). */
-export async function eventually(predicate: () => boolean | Promise<boolean>, timeoutMs = 30_000, what = 'condition'): Promise<void> {
+export async function eventually(
+  predicate: () => boolean | Promise<boolean>,
+  timeoutMs = 30_000,
+  what = 'condition',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await predicate())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

@@ -1,4 +1,11 @@
-import { backoffDelay, deadLetterFor, deadLetterHeaders, failureReason, handleWithRetries, isPoisonMessageError } from './retry';
+import {
+  backoffDelay,
+  deadLetterFor,
+  deadLetterHeaders,
+  failureReason,
+  handleWithRetries,
+  isPoisonMessageError,
+} from './retry';
 import { PoisonMessageError, type IncomingMessage } from './types';
 
 const message: IncomingMessage = {
@@ -27,7 +34,12 @@ describe('back-off and retries', () => {
         calls++;
         if (calls < 3) throw new Error('transient');
       },
-      { maxAttempts: 5, backoff: { initialMs: 10, maxMs: 100 }, isActive: () => true, wait: async (ms) => void waits.push(ms) },
+      {
+        maxAttempts: 5,
+        backoff: { initialMs: 10, maxMs: 100 },
+        isActive: () => true,
+        wait: async (ms) => void waits.push(ms),
+      },
     );
     expect(outcome).toEqual({ kind: 'handled', attempts: 3 });
     expect(waits).toEqual([10, 20]);
@@ -45,10 +57,21 @@ describe('back-off and retries', () => {
     );
     expect(calls).toBe(3);
     if (outcome.kind !== 'dead') throw new Error(`expected dead, got ${outcome.kind}`);
-    expect(outcome.letter).toMatchObject({ code: 'handler_failed', reason: 'database down', attempts: 3, failedAt: at.toISOString() });
+    expect(outcome.letter).toMatchObject({
+      code: 'handler_failed',
+      reason: 'database down',
+      attempts: 3,
+      failedAt: at.toISOString(),
+    });
     expect(outcome.letter.message.es).toMatch(/3 veces/);
     expect(Buffer.from(outcome.letter.original.valueBase64, 'base64').toString()).toBe('{"a":1}');
-    expect(outcome.letter.original).toMatchObject({ topic: 'crm.referrals', key: 'case-1', partition: 2, offset: '41', headers: { ce_id: 'e1' } });
+    expect(outcome.letter.original).toMatchObject({
+      topic: 'crm.referrals',
+      key: 'case-1',
+      partition: 2,
+      offset: '41',
+      headers: { ce_id: 'e1' },
+    });
   });
 
   it('sends a poison message to the dead letters at once, with its own code and text', async () => {
@@ -62,7 +85,11 @@ describe('back-off and retries', () => {
       { maxAttempts: 5, isActive: () => true, wait: async () => undefined },
     );
     expect(calls).toBe(1);
-    expect(outcome.kind === 'dead' && outcome.letter).toMatchObject({ code: 'schema_violation', message: { es: 'Esquema inválido', en: 'Invalid schema' }, attempts: 1 });
+    expect(outcome.kind === 'dead' && outcome.letter).toMatchObject({
+      code: 'schema_violation',
+      message: { es: 'Esquema inválido', en: 'Invalid schema' },
+      attempts: 1,
+    });
   });
 
   it('aborts without a dead letter when the consumer stops during the retries', async () => {
@@ -83,21 +110,22 @@ describe('back-off and retries', () => {
   });
 
   it('reports the message of any thrown value that has one, else the value itself', () => {
-    expect([new Error('db down'), 'boom', { message: 'plain object' }, null, undefined, 42].map(failureReason)).toEqual([
-      'db down',
-      'boom',
-      'plain object',
-      'null',
-      'undefined',
-      '42',
-    ]);
+    expect(
+      [new Error('db down'), 'boom', { message: 'plain object' }, null, undefined, 42].map(failureReason),
+    ).toEqual(['db down', 'boom', 'plain object', 'null', 'undefined', '42']);
   });
 
-  it('uses the adapter\'s text for an exhausted message, never for a poison one', () => {
+  it("uses the adapter's text for an exhausted message, never for a poison one", () => {
     const failedText = (n: number) => ({ es: `agotado ${n}`, en: `exhausted ${n}` });
-    expect(deadLetterFor(message, new Error('x'), 4, at, { failedText }).message).toEqual({ es: 'agotado 4', en: 'exhausted 4' });
+    expect(deadLetterFor(message, new Error('x'), 4, at, { failedText }).message).toEqual({
+      es: 'agotado 4',
+      en: 'exhausted 4',
+    });
     const poison = new PoisonMessageError('too_large', { es: 'Demasiado grande', en: 'Too large' });
-    expect(deadLetterFor(message, poison, 1, at, { failedText }).message).toEqual({ es: 'Demasiado grande', en: 'Too large' });
+    expect(deadLetterFor(message, poison, 1, at, { failedText }).message).toEqual({
+      es: 'Demasiado grande',
+      en: 'Too large',
+    });
   });
 
   it('recognises a PoisonMessageError from another copy of the module, but not a bare name', async () => {
@@ -123,7 +151,11 @@ describe('back-off and retries', () => {
       { maxAttempts: 5, isActive: () => true, wait: async () => undefined },
     );
     expect(calls).toBe(1);
-    expect(outcome.kind === 'dead' && outcome.letter).toMatchObject({ code: 'country_mismatch', reason: 'Other country', message: { es: 'País distinto', en: 'Other country' } });
+    expect(outcome.kind === 'dead' && outcome.letter).toMatchObject({
+      code: 'country_mismatch',
+      reason: 'Other country',
+      message: { es: 'País distinto', en: 'Other country' },
+    });
   });
 
   it('aborts a final failure while stopping, unless told to dead-letter it anyway; a retry is still given up', async () => {
@@ -135,19 +167,33 @@ describe('back-off and retries', () => {
           active = false;
           throw error;
         },
-        { maxAttempts, isActive: () => active, wait: async () => undefined, now: () => at, deadLetterWhenStopping },
+        {
+          maxAttempts,
+          isActive: () => active,
+          wait: async () => undefined,
+          now: () => at,
+          deadLetterWhenStopping,
+        },
       );
     };
     const poison = new PoisonMessageError('schema_violation', { es: 'e', en: 'n' });
     expect(await run(poison, false)).toEqual({ kind: 'aborted' });
-    expect(await run(poison, true)).toMatchObject({ kind: 'dead', letter: { code: 'schema_violation', attempts: 1 } });
-    expect(await run(new Error('down'), true, 1)).toMatchObject({ kind: 'dead', letter: { code: 'handler_failed', attempts: 1 } });
+    expect(await run(poison, true)).toMatchObject({
+      kind: 'dead',
+      letter: { code: 'schema_violation', attempts: 1 },
+    });
+    expect(await run(new Error('down'), true, 1)).toMatchObject({
+      kind: 'dead',
+      letter: { code: 'handler_failed', attempts: 1 },
+    });
     expect(await run(new Error('down'), true, 2)).toEqual({ kind: 'aborted' });
   });
 
   it('gives the dead-letter message the original headers plus its code, without touching the original', () => {
     const letter = deadLetterFor(message, new PoisonMessageError('too_large', { es: 'e', en: 'n' }), 1, at);
-    expect(JSON.stringify(deadLetterHeaders(message, letter))).toBe('{"ce_id":"e1","crm_dead_letter_code":"too_large"}');
+    expect(JSON.stringify(deadLetterHeaders(message, letter))).toBe(
+      '{"ce_id":"e1","crm_dead_letter_code":"too_large"}',
+    );
     expect(message.headers).toEqual({ ce_id: 'e1' });
   });
 });

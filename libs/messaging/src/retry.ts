@@ -40,8 +40,14 @@ export type DeadLetterText = { es: string; en: string };
  */
 export function isPoisonMessageError(error: unknown): error is PoisonMessageError {
   if (error instanceof PoisonMessageError) return true;
-  const e = error as { name?: unknown; code?: unknown; text?: { es?: unknown; en?: unknown } } | null | undefined;
-  return e?.name === 'PoisonMessageError' && typeof e.code === 'string' && typeof e.text?.es === 'string' && typeof e.text.en === 'string';
+  const e = error as
+    { name?: unknown; code?: unknown; text?: { es?: unknown; en?: unknown } } | null | undefined;
+  return (
+    e?.name === 'PoisonMessageError' &&
+    typeof e.code === 'string' &&
+    typeof e.text?.es === 'string' &&
+    typeof e.text.en === 'string'
+  );
 }
 
 /** Why the handler failed, as stored in `DeadLetter.reason`: the error's message, else the thrown value. */
@@ -55,12 +61,20 @@ export interface DeadLetterOptions {
 }
 
 /** The dead-letter record for a message: the original untouched (value in base64) plus why it was rejected. */
-export function deadLetterFor(message: IncomingMessage, error: unknown, attempts: number, failedAt: Date, options: DeadLetterOptions = {}): DeadLetter {
+export function deadLetterFor(
+  message: IncomingMessage,
+  error: unknown,
+  attempts: number,
+  failedAt: Date,
+  options: DeadLetterOptions = {},
+): DeadLetter {
   const poison = isPoisonMessageError(error);
   return {
     reason: failureReason(error),
     code: poison ? error.code : 'handler_failed',
-    message: poison ? { es: error.text.es, en: error.text.en } : (options.failedText ?? handlerFailedText)(attempts),
+    message: poison
+      ? { es: error.text.es, en: error.text.en }
+      : (options.failedText ?? handlerFailedText)(attempts),
     original: {
       topic: message.topic,
       key: message.key,
@@ -123,7 +137,11 @@ export async function handleWithRetries(
     } catch (error) {
       const final = isPoisonMessageError(error) || attempt >= maxAttempts;
       if (!options.isActive() && !(final && options.deadLetterWhenStopping)) return { kind: 'aborted' };
-      if (final) return { kind: 'dead', letter: deadLetterFor(message, error, attempt, now(), { failedText: options.failedText }) };
+      if (final)
+        return {
+          kind: 'dead',
+          letter: deadLetterFor(message, error, attempt, now(), { failedText: options.failedText }),
+        };
       await wait(backoffDelay(attempt, options.backoff));
     }
   }

@@ -51,8 +51,18 @@ export function validPurpose(purpose: unknown): string {
 }
 
 /** The countries an access-log or erasure event concerns: the case's, those it is addressed to, the actor's. */
-export function concernedCountries(caseCountry: CountryCode, addressedTo: readonly CountryCode[] | undefined, actor: Actor): CountryCode[] {
-  return [...new Set([caseCountry, ...(addressedTo ?? []), ...(isCountryCode(actor.country) ? [actor.country] : [])])];
+export function concernedCountries(
+  caseCountry: CountryCode,
+  addressedTo: readonly CountryCode[] | undefined,
+  actor: Actor,
+): CountryCode[] {
+  return [
+    ...new Set([
+      caseCountry,
+      ...(addressedTo ?? []),
+      ...(isCountryCode(actor.country) ? [actor.country] : []),
+    ]),
+  ];
 }
 
 /** The PersonalDataViewed event of one authorised view (who, when, which case, why, what it showed). */
@@ -74,7 +84,12 @@ export function personalDataViewedEvent(
       subjectId,
       purpose: validPurpose(access.purpose),
       viewedAt: at.toISOString(),
-      viewer: { subject: principal.subject, country: actor.country, institution: principal.institution, roles: [...principal.roles] },
+      viewer: {
+        subject: principal.subject,
+        country: actor.country,
+        institution: principal.institution,
+        roles: [...principal.roles],
+      },
       outcome,
     },
     occurredAt: at,

@@ -10,7 +10,13 @@ export interface FieldCiphertext {
 export function isFieldCiphertext(value: unknown): value is FieldCiphertext {
   if (value === null || typeof value !== 'object') return false;
   const c = value as Record<string, unknown>;
-  return c.v === 1 && typeof c.kid === 'string' && typeof c.iv === 'string' && typeof c.ct === 'string' && typeof c.tag === 'string';
+  return (
+    c.v === 1 &&
+    typeof c.kid === 'string' &&
+    typeof c.iv === 'string' &&
+    typeof c.ct === 'string' &&
+    typeof c.tag === 'string'
+  );
 }
 
 /** What a field of an erased child reveals as. */
@@ -21,7 +27,12 @@ export const ERASED: ErasedMarker = Object.freeze({ erased: true as const });
 export const ERASED_TEXT = '[borrado / erased]';
 
 export function isErased(value: unknown): value is ErasedMarker {
-  return value !== null && typeof value === 'object' && (value as { erased?: unknown }).erased === true && Object.keys(value).length === 1;
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    (value as { erased?: unknown }).erased === true &&
+    Object.keys(value).length === 1
+  );
 }
 
 /** Display helper for UIs and reports: the erased marker as "[borrado / erased]". */

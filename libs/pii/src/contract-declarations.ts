@@ -7,7 +7,9 @@ import { definePersonalData, type PersonalDataDeclaration } from './personal-fie
  * @crm/pii is loaded, so a field declared there is redacted from the logs without a second declaration.
  * Domain events inside a service declare theirs with definePersonalData next to the event type.
  */
-export function registerContractPersonalData(fields: Readonly<Record<string, readonly string[]>> = PERSONAL_DATA_FIELDS): PersonalDataDeclaration[] {
+export function registerContractPersonalData(
+  fields: Readonly<Record<string, readonly string[]>> = PERSONAL_DATA_FIELDS,
+): PersonalDataDeclaration[] {
   return Object.entries(fields).map(([contractKey, paths]) => definePersonalData(contractKey, paths));
 }
 

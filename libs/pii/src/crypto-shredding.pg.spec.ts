@@ -22,7 +22,13 @@ import { definePersonalData } from './personal-fields';
 import { PostgresKeyStore } from './postgres-key-store';
 import { PersonalDataProtector } from './protector';
 
-const CASE_OPENED = definePersonalData('ShreddingTestCaseOpened', ['child.name', 'child.dateOfBirth', 'child.photo', 'family.contacts', 'notes']);
+const CASE_OPENED = definePersonalData('ShreddingTestCaseOpened', [
+  'child.name',
+  'child.dateOfBirth',
+  'child.photo',
+  'family.contacts',
+  'notes',
+]);
 
 const PLAINTEXT = {
   name: 'Josué Andrés Villatoro',
@@ -40,8 +46,18 @@ const record = {
   notes: PLAINTEXT.notes,
 };
 
-const WORKER = { subject: 'dev|sv.protection_case_worker', country: 'SV', institution: 'SV/CONNA', roles: ['protection_case_worker'] } as Principal;
-const VIEW = { principal: WORKER, caseId: record.caseId, purpose: 'Verificar la identidad antes de la entrevista', caseCountry: 'SV' as CountryCode };
+const WORKER = {
+  subject: 'dev|sv.protection_case_worker',
+  country: 'SV',
+  institution: 'SV/CONNA',
+  roles: ['protection_case_worker'],
+} as Principal;
+const VIEW = {
+  principal: WORKER,
+  caseId: record.caseId,
+  purpose: 'Verificar la identidad antes de la entrevista',
+  caseCountry: 'SV' as CountryCode,
+};
 
 /** The test's read model: a real TypeORM entity, table `read.shredding_cases`. */
 @Entity({ schema: 'read', name: 'shredding_cases' })
@@ -74,7 +90,13 @@ const shreddingProjection: Projection = {
     const rows = manager.getRepository(ShreddingCaseRow);
     const data = event.data as typeof record;
     if (event.type === 'ShreddingTestCaseOpened') {
-      await rows.save({ caseId: data.caseId, country: data.country, child: data.child, family: data.family, notes: data.notes });
+      await rows.save({
+        caseId: data.caseId,
+        country: data.country,
+        child: data.child,
+        family: data.family,
+        notes: data.notes,
+      });
     } else if (event.type === 'ShreddingTestCaseNoted') {
       await rows.update({ caseId: record.caseId }, { notes: data.notes });
     }
@@ -98,7 +120,14 @@ describe('crypto-shredding (PostgreSQL event store, TypeORM read model)', () => 
     await keys.migrate();
     store = await PostgresEventStore.connect({ url: db.url, poolSize: 3, pollIntervalMs: 50 });
     control = await PostgresEventStore.connect({ url: db.url, schema: 'control_store', poolSize: 2 });
-    readModels = new DataSource({ type: 'postgres', url: db.url, entities: [ShreddingCaseRow], synchronize: false, logging: false, extra: { max: 3 } });
+    readModels = new DataSource({
+      type: 'postgres',
+      url: db.url,
+      entities: [ShreddingCaseRow],
+      synchronize: false,
+      logging: false,
+      extra: { max: 3 },
+    });
     await readModels.initialize();
     await readModels.query('CREATE SCHEMA IF NOT EXISTS read');
     await readModels.synchronize();
@@ -132,7 +161,10 @@ describe('crypto-shredding (PostgreSQL event store, TypeORM read model)', () => 
   }
 
   async function countLike(table: string, needle: string): Promise<number> {
-    const r = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${table} t WHERE t::text LIKE '%' || $1 || '%'`, [needle]);
+    const r = await pool.query<{ n: string }>(
+      `SELECT count(*) AS n FROM ${table} t WHERE t::text LIKE '%' || $1 || '%'`,
+      [needle],
+    );
     return Number(r.rows[0].n);
   }
 
@@ -144,11 +176,34 @@ describe('crypto-shredding (PostgreSQL event store, TypeORM read model)', () => 
     // two events in a hash-chained stream of the real store, projected into the TypeORM read model
     const actor = { subject: WORKER.subject, role: 'protection_case_worker', country: 'SV' as const };
     const news: NewEvent[] = [
-      { eventId: randomUUID(), type: 'ShreddingTestCaseOpened', schemaVersion: 1, data: protectedRecord, occurredAt: '2026-04-01T10:00:00Z', actor, countries: ['SV'], correlationId: 'c1' },
-      { eventId: randomUUID(), type: 'ShreddingTestCaseNoted', schemaVersion: 1, data: { notes: protectedRecord.notes }, occurredAt: '2026-04-02T10:00:00Z', actor, countries: ['SV'], correlationId: 'c1' },
+      {
+        eventId: randomUUID(),
+        type: 'ShreddingTestCaseOpened',
+        schemaVersion: 1,
+        data: protectedRecord,
+        occurredAt: '2026-04-01T10:00:00Z',
+        actor,
+        countries: ['SV'],
+        correlationId: 'c1',
+      },
+      {
+        eventId: randomUUID(),
+        type: 'ShreddingTestCaseNoted',
+        schemaVersion: 1,
+        data: { notes: protectedRecord.notes },
+        occurredAt: '2026-04-02T10:00:00Z',
+        actor,
+        countries: ['SV'],
+        correlationId: 'c1',
+      },
     ];
     const appended = await store.appendToStream(stream, news, { expectedRevision: 'no_stream' });
-    const runner = new ProjectionRunner({ store, dataSource: readModels, projection: shreddingProjection, log: () => undefined });
+    const runner = new ProjectionRunner({
+      store,
+      dataSource: readModels,
+      projection: shreddingProjection,
+      log: () => undefined,
+    });
     await runner.start();
     await runner.waitFor(appended.position);
     await runner.stop();
@@ -162,13 +217,17 @@ describe('crypto-shredding (PostgreSQL event store, TypeORM read model)', () => 
     const wrapped = active.key.wrappedKey;
     const dek = await kek.unwrap(wrapped, dataKeyAad(subjectId, active.key.keyId));
     expect((await rawFile('pii.data_keys')).includes(wrapped)).toBe(true);
-    expect((await protector.reveal(VIEW, subjectId, protectedRecord, CASE_OPENED.paths)).child.name).toBe(PLAINTEXT.name);
+    expect((await protector.reveal(VIEW, subjectId, protectedRecord, CASE_OPENED.paths)).child.name).toBe(
+      PLAINTEXT.name,
+    );
     await pool.query('CREATE TABLE careless_control (v text)');
     await pool.query('INSERT INTO careless_control VALUES ($1)', [PLAINTEXT.name]);
     expect(await countLike('careless_control', PLAINTEXT.name)).toBe(1);
     expect((await rawFile('careless_control')).includes(Buffer.from(PLAINTEXT.name, 'utf8'))).toBe(true);
     // a careless plaintext event in an events table of the same layout (another store schema) is found too
-    await control.appendToStream('case-control', [{ ...news[0], eventId: randomUUID(), data: record }], { expectedRevision: 'no_stream' });
+    await control.appendToStream('case-control', [{ ...news[0], eventId: randomUUID(), data: record }], {
+      expectedRevision: 'no_stream',
+    });
     expect(await countLike('control_store.events', PLAINTEXT.name)).toBe(1);
     expect((await rawFile('control_store.events')).includes(Buffer.from(PLAINTEXT.notes, 'utf8'))).toBe(true);
 
@@ -178,7 +237,12 @@ describe('crypto-shredding (PostgreSQL event store, TypeORM read model)', () => 
     }
 
     // --- erase ------------------------------------------------------------------------------------
-    const erasure = { principal: WORKER, subjectId, reason: 'Solicitud de supresión SUP-SV-2026-11', caseCountry: 'SV' as CountryCode };
+    const erasure = {
+      principal: WORKER,
+      subjectId,
+      reason: 'Solicitud de supresión SUP-SV-2026-11',
+      caseCountry: 'SV' as CountryCode,
+    };
     expect(await protector.erase(erasure)).toBe('erased');
     // Without this the old row version (zeros overwrite and delete are MVCC, not in-place) still holds the
     // wrapped key in the table file: see docs/security.md, "Limits".
@@ -197,15 +261,28 @@ describe('crypto-shredding (PostgreSQL event store, TypeORM read model)', () => 
       expect(file.includes(dek)).toBe(false);
       expect(text).not.toContain(wrapped.toString('hex'));
     }
-    const tombstone = await pool.query('SELECT wrapped_key, kek_id, erased_at FROM pii.data_keys WHERE subject_id = $1', [subjectId]);
+    const tombstone = await pool.query(
+      'SELECT wrapped_key, kek_id, erased_at FROM pii.data_keys WHERE subject_id = $1',
+      [subjectId],
+    );
     expect(tombstone.rows).toEqual([{ wrapped_key: null, kek_id: null, erased_at: expect.any(Date) }]);
 
     // even holding the KEK and every row, nothing decrypts: reveal says erased everywhere
     const fromStore = await store.readStream(stream);
     const revealedEvent = await protector.reveal(VIEW, subjectId, fromStore[0].data, CASE_OPENED.paths);
-    expect(revealedEvent).toMatchObject({ caseId: 'SV-2026-0042', child: { name: { erased: true }, dateOfBirth: { erased: true }, sex: 'M' }, notes: { erased: true } });
+    expect(revealedEvent).toMatchObject({
+      caseId: 'SV-2026-0042',
+      child: { name: { erased: true }, dateOfBirth: { erased: true }, sex: 'M' },
+      notes: { erased: true },
+    });
     const rm = await readModels.getRepository(ShreddingCaseRow).findOneByOrFail({ caseId: record.caseId });
-    const revealedRm = await protector.reveal(VIEW, subjectId, rm, ['child.name', 'child.dateOfBirth', 'child.photo', 'family.contacts', 'notes']);
+    const revealedRm = await protector.reveal(VIEW, subjectId, rm, [
+      'child.name',
+      'child.dateOfBirth',
+      'child.photo',
+      'family.contacts',
+      'notes',
+    ]);
     expect((revealedRm.child as { name: unknown }).name).toEqual({ erased: true });
     expect((revealedRm.family as { contacts: unknown }).contacts).toEqual({ erased: true });
 
@@ -223,7 +300,11 @@ describe('crypto-shredding (PostgreSQL event store, TypeORM read model)', () => 
     expect(verifyStream(views)).toEqual({ ok: true, checked: 3 });
     const erased = await store.readStream(`piiErasure-${subjectId}`);
     expect(erased.map((e) => e.type)).toEqual(['PersonalDataErased']);
-    expect(erased[0].data).toMatchObject({ subjectId, reason: erasure.reason, erasedBy: { subject: WORKER.subject, country: 'SV' } });
+    expect(erased[0].data).toMatchObject({
+      subjectId,
+      reason: erasure.reason,
+      erasedBy: { subject: WORKER.subject, country: 'SV' },
+    });
     expect(verifyStream(erased)).toEqual({ ok: true, checked: 1 });
     dek.fill(0);
   });

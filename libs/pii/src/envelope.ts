@@ -30,7 +30,8 @@ function fieldAad(subjectId: string, keyId: string, path: string): Buffer {
 }
 
 export function assertSubject(subjectId: string): void {
-  if (typeof subjectId !== 'string' || !SUBJECT.test(subjectId)) throw new Error(`invalid subject id ${String(subjectId)}`);
+  if (typeof subjectId !== 'string' || !SUBJECT.test(subjectId))
+    throw new Error(`invalid subject id ${String(subjectId)}`);
 }
 
 /** The personal fields of `record` that hold ciphertext. */
@@ -57,7 +58,9 @@ export class EnvelopeCipher {
   /** A copy of `record` where each present personal field holds a FieldCiphertext. */
   async protect<T>(subjectId: string, record: T, personalFields: readonly string[]): Promise<T> {
     assertSubject(subjectId);
-    const present = personalFields.filter((p) => getPath(record, p) !== undefined && !isFieldCiphertext(getPath(record, p)));
+    const present = personalFields.filter(
+      (p) => getPath(record, p) !== undefined && !isFieldCiphertext(getPath(record, p)),
+    );
     if (present.length === 0) return structuredClone(record);
     const { keyId, dek } = await this.activeKey(subjectId);
     try {
@@ -66,8 +69,17 @@ export class EnvelopeCipher {
         const iv = randomBytes(12);
         const cipher = createCipheriv('aes-256-gcm', dek, iv);
         cipher.setAAD(fieldAad(subjectId, keyId, path));
-        const ct = Buffer.concat([cipher.update(JSON.stringify(getPath(record, path)), 'utf8'), cipher.final()]);
-        const value: FieldCiphertext = { v: 1, kid: keyId, iv: iv.toString('base64'), ct: ct.toString('base64'), tag: cipher.getAuthTag().toString('base64') };
+        const ct = Buffer.concat([
+          cipher.update(JSON.stringify(getPath(record, path)), 'utf8'),
+          cipher.final(),
+        ]);
+        const value: FieldCiphertext = {
+          v: 1,
+          kid: keyId,
+          iv: iv.toString('base64'),
+          ct: ct.toString('base64'),
+          tag: cipher.getAuthTag().toString('base64'),
+        };
         out = withPath(out, path, value);
       }
       return out;
@@ -80,12 +92,17 @@ export class EnvelopeCipher {
    * Looks up the child's key for the encrypted fields of `record`: null when none is encrypted; an absent
    * key for present ciphertext is an integrity error. Decrypts nothing.
    */
-  async lookup(subjectId: string, record: unknown, personalFields: readonly string[]): Promise<KeyLookup | null> {
+  async lookup(
+    subjectId: string,
+    record: unknown,
+    personalFields: readonly string[],
+  ): Promise<KeyLookup | null> {
     assertSubject(subjectId);
     const encrypted = encryptedPaths(record, personalFields);
     if (encrypted.length === 0) return null;
     const lookup = await this.options.keys.find(subjectId);
-    if (lookup.state === 'absent') throw new PersonalDataIntegrityError(subjectId, encrypted[0], 'no data key for this subject');
+    if (lookup.state === 'absent')
+      throw new PersonalDataIntegrityError(subjectId, encrypted[0], 'no data key for this subject');
     return lookup;
   }
 
@@ -94,7 +111,12 @@ export class EnvelopeCipher {
    * `{ erased: true }` when the child's key was destroyed. Fields that are not ciphertext are unchanged.
    * `known` is a lookup already made by `lookup()` (the key is not read again).
    */
-  async decrypt<T>(subjectId: string, record: T, personalFields: readonly string[], known?: KeyLookup | null): Promise<T> {
+  async decrypt<T>(
+    subjectId: string,
+    record: T,
+    personalFields: readonly string[],
+    known?: KeyLookup | null,
+  ): Promise<T> {
     const lookup = known === undefined ? await this.lookup(subjectId, record, personalFields) : known;
     if (lookup === null) return structuredClone(record);
     const encrypted = encryptedPaths(record, personalFields);
@@ -141,7 +163,13 @@ export class EnvelopeCipher {
       const dek = randomBytes(32);
       const wrapped = await this.options.kek.current.wrap(dek, dataKeyAad(subjectId, keyId));
       dek.fill(0);
-      lookup = await this.options.keys.createIfAbsent({ subjectId, keyId, kekId: this.options.kek.current.kekId, wrappedKey: wrapped, createdAt: this.clock() });
+      lookup = await this.options.keys.createIfAbsent({
+        subjectId,
+        keyId,
+        kekId: this.options.kek.current.kekId,
+        wrappedKey: wrapped,
+        createdAt: this.clock(),
+      });
     }
     if (lookup.state === 'erased') throw new SubjectErasedError(subjectId);
     if (lookup.state !== 'active') throw new Error('unreachable');

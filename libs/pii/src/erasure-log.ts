@@ -66,7 +66,12 @@ export function personalDataErasedEvent(
       keyId,
       reason: validReason(request.reason),
       erasedAt: erasedAt.toISOString(),
-      erasedBy: { subject: principal.subject, country: actor.country, institution: principal.institution, roles: [...principal.roles] },
+      erasedBy: {
+        subject: principal.subject,
+        country: actor.country,
+        institution: principal.institution,
+        roles: [...principal.roles],
+      },
     },
     occurredAt: erasedAt,
     actor,

@@ -19,5 +19,10 @@ export {
   type PersonalDataViewedData,
   type ViewOutcome,
 } from './access-log';
-export { PERSONAL_DATA_ERASED, piiErasureStream, type ErasureRequest, type PersonalDataErasedData } from './erasure-log';
+export {
+  PERSONAL_DATA_ERASED,
+  piiErasureStream,
+  type ErasureRequest,
+  type PersonalDataErasedData,
+} from './erasure-log';
 export { registerContractPersonalData } from './contract-declarations';

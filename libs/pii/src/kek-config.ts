@@ -5,12 +5,17 @@ import { ConfigurationError } from '@crm/config';
 import { KekRing, LocalKeyEncryptionKey } from './kek';
 
 function fail(variable: string, es: string, en: string): never {
-  throw new ConfigurationError('config.invalid', { es: `${variable}: ${es}`, en: `${variable}: ${en}` }, { variable });
+  throw new ConfigurationError(
+    'config.invalid',
+    { es: `${variable}: ${es}`, en: `${variable}: ${en}` },
+    { variable },
+  );
 }
 
 function decodeKek(variable: string, text: string): Buffer {
   const key = Buffer.from(text.trim(), 'base64');
-  if (key.length !== 32) fail(variable, 'debe contener 32 bytes en base64', 'must hold 32 bytes, base64-encoded');
+  if (key.length !== 32)
+    fail(variable, 'debe contener 32 bytes en base64', 'must hold 32 bytes, base64-encoded');
   return key;
 }
 
@@ -22,14 +27,23 @@ function decodeKek(variable: string, text: string): Buffer {
  * With neither PII_KEK nor PII_KEK_FILE, a development KEK is generated once into <CRM_DATA_DIR>/pii/kek
  * (refused when NODE_ENV=production).
  */
-export function loadKekRing(env: NodeJS.ProcessEnv = process.env): { ring: KekRing; source: 'env' | 'file' | 'dev-file'; file?: string } {
-  if (env.PII_KEK && env.PII_KEK_FILE) fail('PII_KEK', 'no puede usarse junto con PII_KEK_FILE', 'cannot be combined with PII_KEK_FILE');
+export function loadKekRing(env: NodeJS.ProcessEnv = process.env): {
+  ring: KekRing;
+  source: 'env' | 'file' | 'dev-file';
+  file?: string;
+} {
+  if (env.PII_KEK && env.PII_KEK_FILE)
+    fail('PII_KEK', 'no puede usarse junto con PII_KEK_FILE', 'cannot be combined with PII_KEK_FILE');
   const previous = (env.PII_KEK_PREVIOUS ?? '')
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)
     .map((s) => new LocalKeyEncryptionKey(decodeKek('PII_KEK_PREVIOUS', s)));
-  if (env.PII_KEK) return { ring: new KekRing(new LocalKeyEncryptionKey(decodeKek('PII_KEK', env.PII_KEK)), previous), source: 'env' };
+  if (env.PII_KEK)
+    return {
+      ring: new KekRing(new LocalKeyEncryptionKey(decodeKek('PII_KEK', env.PII_KEK)), previous),
+      source: 'env',
+    };
   if (env.PII_KEK_FILE) {
     let text: string;
     try {
@@ -37,13 +51,25 @@ export function loadKekRing(env: NodeJS.ProcessEnv = process.env): { ring: KekRi
     } catch {
       fail('PII_KEK_FILE', `no se puede leer ${env.PII_KEK_FILE}`, `cannot read ${env.PII_KEK_FILE}`);
     }
-    return { ring: new KekRing(new LocalKeyEncryptionKey(decodeKek('PII_KEK_FILE', text)), previous), source: 'file', file: env.PII_KEK_FILE };
+    return {
+      ring: new KekRing(new LocalKeyEncryptionKey(decodeKek('PII_KEK_FILE', text)), previous),
+      source: 'file',
+      file: env.PII_KEK_FILE,
+    };
   }
   if (env.NODE_ENV === 'production') {
-    fail('PII_KEK', 'es obligatorio en producción (o PII_KEK_FILE)', 'is required in production (or PII_KEK_FILE)');
+    fail(
+      'PII_KEK',
+      'es obligatorio en producción (o PII_KEK_FILE)',
+      'is required in production (or PII_KEK_FILE)',
+    );
   }
   const file = resolve(join(env.CRM_DATA_DIR || '.data', 'pii', 'kek'));
-  return { ring: new KekRing(new LocalKeyEncryptionKey(loadOrCreateDevKek(file)), previous), source: 'dev-file', file };
+  return {
+    ring: new KekRing(new LocalKeyEncryptionKey(loadOrCreateDevKek(file)), previous),
+    source: 'dev-file',
+    file,
+  };
 }
 
 /** Creates the development KEK atomically on first start (concurrent starters agree on one key). */

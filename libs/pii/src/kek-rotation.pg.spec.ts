@@ -24,7 +24,9 @@ describe('KEK rotation on PostgreSQL', () => {
     const oldKek = LocalKeyEncryptionKey.generate();
     const before = new EnvelopeCipher({ keys, kek: new KekRing(oldKek) });
     const subjects = ['k1', 'k2', 'k3'];
-    const records = await Promise.all(subjects.map((s) => before.protect(s, { name: `Nombre ${s}` }, ['name'])));
+    const records = await Promise.all(
+      subjects.map((s) => before.protect(s, { name: `Nombre ${s}` }, ['name'])),
+    );
     const oldWrapped = (await keys.listNotWrappedBy('none', 10)).map((k) => k.wrappedKey);
     expect(oldWrapped).toHaveLength(3);
 
@@ -35,10 +37,15 @@ describe('KEK rotation on PostgreSQL', () => {
     expect(kekIds.rows).toEqual([{ kek_id: newKek.kekId }]);
 
     await pool.query('CHECKPOINT');
-    const file = (await pool.query<{ f: Buffer }>("SELECT pg_read_binary_file(pg_relation_filepath('pii.data_keys')) AS f")).rows[0].f;
+    const file = (
+      await pool.query<{ f: Buffer }>(
+        "SELECT pg_read_binary_file(pg_relation_filepath('pii.data_keys')) AS f",
+      )
+    ).rows[0].f;
     for (const w of oldWrapped) expect(file.includes(w)).toBe(false);
 
     const after = new EnvelopeCipher({ keys, kek: new KekRing(newKek) });
-    for (const [i, s] of subjects.entries()) expect((await after.decrypt(s, records[i], ['name'])).name).toBe(`Nombre ${s}`);
+    for (const [i, s] of subjects.entries())
+      expect((await after.decrypt(s, records[i], ['name'])).name).toBe(`Nombre ${s}`);
   });
 });

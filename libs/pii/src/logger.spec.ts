@@ -2,19 +2,39 @@ import { createLogger } from './logger';
 import { captureLog as capture } from './testing/log-capture';
 import { definePersonalData, redact } from './personal-fields';
 
-definePersonalData('TestAlertIssued', ['child.name', 'child.dateOfBirth', 'child.photo', 'family.contacts', 'lastSeenDescription']);
+definePersonalData('TestAlertIssued', [
+  'child.name',
+  'child.dateOfBirth',
+  'child.photo',
+  'family.contacts',
+  'lastSeenDescription',
+]);
 
-
-const SECRETS = ['Luis Alberto Ramos', '2011-09-30', 'iVBORw0KGgoAAAANSUhEUg', '+502 4444 9876', 'camiseta roja, cicatriz en la ceja'];
+const SECRETS = [
+  'Luis Alberto Ramos',
+  '2011-09-30',
+  'iVBORw0KGgoAAAANSUhEUg',
+  '+502 4444 9876',
+  'camiseta roja, cicatriz en la ceja',
+];
 const child = { name: SECRETS[0], dateOfBirth: SECRETS[1], photo: SECRETS[2], nationality: 'GT' };
 
 describe('createLogger: personal data never reaches the logs', () => {
   it('redacts declared personal fields at the top level, nested in events, in arrays, and in child loggers', async () => {
     const { lines, stream } = capture();
     const log = createLogger('alerts', { destination: stream, level: 'debug' });
-    log.info({ child, family: { contacts: [SECRETS[3]] }, lastSeenDescription: SECRETS[4] }, 'alert received');
-    log.warn({ event: { type: 'AlertIssued', data: { child, family: { contacts: SECRETS[3] } } } }, 'relay retry');
-    log.error({ batch: [{ data: { child } }, { payload: { deep: { deeper: { child } } } }] }, 'poison message');
+    log.info(
+      { child, family: { contacts: [SECRETS[3]] }, lastSeenDescription: SECRETS[4] },
+      'alert received',
+    );
+    log.warn(
+      { event: { type: 'AlertIssued', data: { child, family: { contacts: SECRETS[3] } } } },
+      'relay retry',
+    );
+    log.error(
+      { batch: [{ data: { child } }, { payload: { deep: { deeper: { child } } } }] },
+      'poison message',
+    );
     log.child({ caseId: 'case-7' }).debug({ alert: { lastSeenDescription: SECRETS[4] } }, 'projection');
     await new Promise((r) => setImmediate(r));
     const out = lines.join('');

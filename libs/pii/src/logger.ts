@@ -10,7 +10,15 @@ export interface CreateLoggerOptions {
 }
 
 /** Field names that are personal data in any log object, whatever the contract (defence in depth). */
-const ALWAYS = ['child.name', 'child.dateOfBirth', 'child.photo', 'family.contacts', 'password', 'authorization', 'accessToken'];
+const ALWAYS = [
+  'child.name',
+  'child.dateOfBirth',
+  'child.photo',
+  'family.contacts',
+  'password',
+  'authorization',
+  'accessToken',
+];
 
 /**
  * The service logger: pino with `redact` for the declared personal-data paths (top level and one level
@@ -26,7 +34,11 @@ export function createLogger(name: string, options: CreateLoggerOptions = {}): L
       level: options.level ?? process.env.LOG_LEVEL ?? 'info',
       redact: { paths: pinoPaths, censor: REDACTED },
       formatters: {
-        log: (obj) => redactDeep(obj, [...new Set([...staticPaths, ...allPersonalPaths()])], REDACTED) as Record<string, unknown>,
+        log: (obj) =>
+          redactDeep(obj, [...new Set([...staticPaths, ...allPersonalPaths()])], REDACTED) as Record<
+            string,
+            unknown
+          >,
       },
     },
     options.destination ?? pino.destination(1),

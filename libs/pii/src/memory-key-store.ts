@@ -33,7 +33,12 @@ export class MemoryKeyStore implements KeyStore {
       .slice(0, limit);
   }
 
-  async rewrap(subjectId: string, expectedKekId: string, newKekId: string, newWrappedKey: Buffer): Promise<boolean> {
+  async rewrap(
+    subjectId: string,
+    expectedKekId: string,
+    newKekId: string,
+    newWrappedKey: Buffer,
+  ): Promise<boolean> {
     const row = this.rows.get(subjectId);
     if (row?.kind !== 'active' || row.key.kekId !== expectedKekId) return false;
     row.key.wrappedKey.fill(0);

@@ -51,12 +51,18 @@ export class RedactingNestLogger implements LoggerService {
   private write(level: Level, message: unknown, params: unknown[]): void {
     if (!this.pino.isLevelEnabled(level)) return;
     const rest = [...params];
-    const context = rest.length > 0 && typeof rest[rest.length - 1] === 'string' && !(level === 'error' && rest.length === 1 && STACK.test(rest[0] as string)) ? (rest.pop() as string) : undefined;
+    const context =
+      rest.length > 0 &&
+      typeof rest[rest.length - 1] === 'string' &&
+      !(level === 'error' && rest.length === 1 && STACK.test(rest[0] as string))
+        ? (rest.pop() as string)
+        : undefined;
     const fields: Record<string, unknown> = context ? { context } : {};
     if (level === 'error' && typeof rest[0] === 'string' && STACK.test(rest[0])) fields.stack = rest.shift();
     if (rest.length > 0) fields.params = rest;
     if (message instanceof Error) this.pino[level]({ ...fields, err: message });
-    else if (message !== null && typeof message === 'object') this.pino[level]({ ...fields, ...(message as Record<string, unknown>) });
+    else if (message !== null && typeof message === 'object')
+      this.pino[level]({ ...fields, ...(message as Record<string, unknown>) });
     else this.pino[level](fields, String(message));
   }
 }

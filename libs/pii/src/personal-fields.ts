@@ -15,7 +15,8 @@ export function definePersonalData(type: string, paths: readonly string[]): Pers
   for (const p of paths) if (!PATH.test(p)) throw new Error(`invalid personal-data path "${p}" for ${type}`);
   const frozen = Object.freeze([...new Set(paths)]);
   const existing = registry.get(type);
-  if (existing && existing.join('\n') !== frozen.join('\n')) throw new Error(`personal data of ${type} is already declared differently`);
+  if (existing && existing.join('\n') !== frozen.join('\n'))
+    throw new Error(`personal data of ${type} is already declared differently`);
   registry.set(type, frozen);
   return { type, paths: frozen };
 }
@@ -67,7 +68,12 @@ export function redact<T>(obj: T, paths: readonly string[], replacement: unknown
  * Redacts the declared paths wherever they occur, at any depth (a logged event nests its data under
  * arbitrary keys). Does not mutate its input.
  */
-export function redactDeep(value: unknown, paths: readonly string[], replacement: unknown = REDACTED, depth = 0): unknown {
+export function redactDeep(
+  value: unknown,
+  paths: readonly string[],
+  replacement: unknown = REDACTED,
+  depth = 0,
+): unknown {
   if (value === null || typeof value !== 'object' || depth > 20) return value;
   if (Array.isArray(value)) return value.map((v) => redactDeep(v, paths, replacement, depth + 1));
   if (value instanceof Date || Buffer.isBuffer(value)) return value;

@@ -36,7 +36,9 @@ export class PostgresKeyStore implements KeyStore {
           OR (erased_at IS NOT NULL AND wrapped_key IS NULL AND kek_id IS NULL)
         )
       )`);
-      await c.query('CREATE INDEX IF NOT EXISTS data_keys_kek ON pii.data_keys (kek_id) WHERE erased_at IS NULL');
+      await c.query(
+        'CREATE INDEX IF NOT EXISTS data_keys_kek ON pii.data_keys (kek_id) WHERE erased_at IS NULL',
+      );
     });
   }
 
@@ -61,11 +63,16 @@ export class PostgresKeyStore implements KeyStore {
    */
   async erase(subjectId: string, at: Date): Promise<'erased' | 'already_erased'> {
     return this.tx(async (c) => {
-      const r = await c.query<DbRow>('SELECT * FROM pii.data_keys WHERE subject_id = $1 FOR UPDATE', [subjectId]);
+      const r = await c.query<DbRow>('SELECT * FROM pii.data_keys WHERE subject_id = $1 FOR UPDATE', [
+        subjectId,
+      ]);
       const row = r.rows[0];
       if (row?.erased_at) return 'already_erased';
       if (row) {
-        await c.query("UPDATE pii.data_keys SET wrapped_key = decode(repeat('00', length(wrapped_key)), 'hex') WHERE subject_id = $1", [subjectId]);
+        await c.query(
+          "UPDATE pii.data_keys SET wrapped_key = decode(repeat('00', length(wrapped_key)), 'hex') WHERE subject_id = $1",
+          [subjectId],
+        );
         await c.query('DELETE FROM pii.data_keys WHERE subject_id = $1', [subjectId]);
       }
       await c.query(
@@ -94,7 +101,12 @@ export class PostgresKeyStore implements KeyStore {
     return r.rows.map((row) => (toLookup(row) as { key: WrappedDataKey }).key);
   }
 
-  async rewrap(subjectId: string, expectedKekId: string, newKekId: string, newWrappedKey: Buffer): Promise<boolean> {
+  async rewrap(
+    subjectId: string,
+    expectedKekId: string,
+    newKekId: string,
+    newWrappedKey: Buffer,
+  ): Promise<boolean> {
     const r = await this.pool.query(
       'UPDATE pii.data_keys SET kek_id = $3, wrapped_key = $4 WHERE subject_id = $1 AND kek_id = $2 AND erased_at IS NULL',
       [subjectId, expectedKekId, newKekId, newWrappedKey],
@@ -127,6 +139,12 @@ function toLookup(row: DbRow | undefined): KeyLookup {
   if (row.erased_at) return { state: 'erased', keyId: row.key_id, erasedAt: row.erased_at };
   return {
     state: 'active',
-    key: { subjectId: row.subject_id, keyId: row.key_id as string, kekId: row.kek_id as string, wrappedKey: row.wrapped_key as Buffer, createdAt: row.created_at },
+    key: {
+      subjectId: row.subject_id,
+      keyId: row.key_id as string,
+      kekId: row.kek_id as string,
+      wrappedKey: row.wrapped_key as Buffer,
+      createdAt: row.created_at,
+    },
   };
 }

@@ -1,7 +1,12 @@
 import { actorOf, enforce, type AuditSink } from '@crm/auth';
 import type { EventStore } from '@crm/event-store';
 import type { Clock } from '@crm/kernel';
-import { personalDataViewedEvent, piiAccessStream, validPurpose, type PersonalDataAccessContext } from './access-log';
+import {
+  personalDataViewedEvent,
+  piiAccessStream,
+  validPurpose,
+  type PersonalDataAccessContext,
+} from './access-log';
 import { EnvelopeCipher, assertSubject } from './envelope';
 import { personalDataErasedEvent, piiErasureStream, validReason, type ErasureRequest } from './erasure-log';
 import { AccessLogUnavailableError } from './errors';
@@ -47,7 +52,12 @@ export class PersonalDataProtector {
    * fails), and only then anything decrypted. A view of an erased child is recorded too (`outcome: 'erased'`):
    * the log shows every attempt to see a child's data, whatever it showed.
    */
-  async reveal<T>(access: PersonalDataAccessContext, subjectId: string, record: T, personalFields: readonly string[]): Promise<T> {
+  async reveal<T>(
+    access: PersonalDataAccessContext,
+    subjectId: string,
+    record: T,
+    personalFields: readonly string[],
+  ): Promise<T> {
     assertSubject(subjectId);
     const purpose = validPurpose(access.purpose);
     const { grantedBy } = await enforce(
@@ -61,7 +71,9 @@ export class PersonalDataProtector {
     const outcome = lookup?.state === 'erased' ? 'erased' : 'revealed';
     const event = personalDataViewedEvent(access, subjectId, actor, this.clock(), outcome);
     try {
-      await this.options.accessLog.appendToStream(piiAccessStream(access.caseId), [event], { expectedRevision: 'any' });
+      await this.options.accessLog.appendToStream(piiAccessStream(access.caseId), [event], {
+        expectedRevision: 'any',
+      });
     } catch (e) {
       throw new AccessLogUnavailableError('view', (e as Error).message);
     }
@@ -90,9 +102,13 @@ export class PersonalDataProtector {
     const erasedAt = tombstone.state === 'erased' ? tombstone.erasedAt : this.clock();
     const keyId = tombstone.state === 'erased' ? tombstone.keyId : null;
     try {
-      await this.options.accessLog.appendToStream(piiErasureStream(request.subjectId), [personalDataErasedEvent(request, actor, erasedAt, keyId)], {
-        expectedRevision: 'any',
-      });
+      await this.options.accessLog.appendToStream(
+        piiErasureStream(request.subjectId),
+        [personalDataErasedEvent(request, actor, erasedAt, keyId)],
+        {
+          expectedRevision: 'any',
+        },
+      );
     } catch (e) {
       throw new AccessLogUnavailableError('erasure', (e as Error).message);
     }

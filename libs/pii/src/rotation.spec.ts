@@ -9,7 +9,10 @@ describe('KEK rotation', () => {
     const oldKek = LocalKeyEncryptionKey.generate();
     const before = new EnvelopeCipher({ keys, kek: new KekRing(oldKek) });
     const records = await Promise.all(
-      ['c1', 'c2', 'c3', 'c4', 'c5'].map(async (id) => ({ id, protected: await before.protect(id, { name: `Niña ${id}` }, ['name']) })),
+      ['c1', 'c2', 'c3', 'c4', 'c5'].map(async (id) => ({
+        id,
+        protected: await before.protect(id, { name: `Niña ${id}` }, ['name']),
+      })),
     );
     await before.destroyKey('c3');
     const snapshot = JSON.stringify(records);
@@ -29,12 +32,20 @@ describe('KEK rotation', () => {
     }
     // and the old KEK alone no longer can
     const stale = new EnvelopeCipher({ keys, kek: new KekRing(oldKek) });
-    await expect(stale.decrypt('c1', records[0].protected, ['name'])).rejects.toMatchObject({ code: 'pii.kek_unavailable' });
+    await expect(stale.decrypt('c1', records[0].protected, ['name'])).rejects.toMatchObject({
+      code: 'pii.kek_unavailable',
+    });
   });
 
   it('stops with a clear error when an old KEK is missing from the ring', async () => {
     const keys = new MemoryKeyStore();
-    await new EnvelopeCipher({ keys, kek: new KekRing(LocalKeyEncryptionKey.generate()) }).protect('c1', { name: 'x' }, ['name']);
-    await expect(rotateKek(keys, new KekRing(LocalKeyEncryptionKey.generate()))).rejects.toMatchObject({ code: 'pii.kek_unavailable' });
+    await new EnvelopeCipher({ keys, kek: new KekRing(LocalKeyEncryptionKey.generate()) }).protect(
+      'c1',
+      { name: 'x' },
+      ['name'],
+    );
+    await expect(rotateKek(keys, new KekRing(LocalKeyEncryptionKey.generate()))).rejects.toMatchObject({
+      code: 'pii.kek_unavailable',
+    });
   });
 });

@@ -7,7 +7,11 @@ import { dataKeyAad } from './envelope';
  * the ring. Events and read models are not touched (their ciphertext is made with the data keys, which do
  * not change). Safe to re-run and to run while the services write (compare-and-set per key).
  */
-export async function rotateKek(keys: KeyStore, ring: KekRing, options: { batchSize?: number } = {}): Promise<{ rewrapped: number }> {
+export async function rotateKek(
+  keys: KeyStore,
+  ring: KekRing,
+  options: { batchSize?: number } = {},
+): Promise<{ rewrapped: number }> {
   const target = ring.current;
   let rewrapped = 0;
   for (;;) {

@@ -64,7 +64,8 @@ export async function createPlatform(options: CreatePlatformOptions = {}): Promi
         return ds;
       },
       async close() {
-        for (const close of closers.splice(0)) await close().catch((e) => log(`[platform] close: ${String(e)}`));
+        for (const close of closers.splice(0))
+          await close().catch((e) => log(`[platform] close: ${String(e)}`));
       },
     };
   } catch (e) {
@@ -91,6 +92,12 @@ async function openDataSource(url: string, schema: string): Promise<DataSource> 
     await admin.destroy();
   }
   // search_path makes raw SQL of the service land in its own schema too, not only TypeORM entities.
-  const ds = new DataSource({ type: 'postgres', url, schema, poolSize: 5, extra: { options: `-c search_path="${schema}"` } });
+  const ds = new DataSource({
+    type: 'postgres',
+    url,
+    schema,
+    poolSize: 5,
+    extra: { options: `-c search_path="${schema}"` },
+  });
   return ds.initialize();
 }

@@ -6,7 +6,12 @@ import { consumeIdempotently } from './consume-idempotently';
 import { eventually, openDataSource } from './test-support';
 
 const TOTAL = 2_000;
-const busOptions = { pollIntervalMs: 50, rebalanceIntervalMs: 200, retryBackoff: { initialMs: 10, maxMs: 50 }, log: () => undefined };
+const busOptions = {
+  pollIntervalMs: 50,
+  rebalanceIntervalMs: 200,
+  retryBackoff: { initialMs: 10, maxMs: 50 },
+  log: () => undefined,
+};
 
 describe('consumeIdempotently over the PostgreSQL bus', () => {
   let db: { url: string; drop(): Promise<void> };
@@ -22,9 +27,12 @@ describe('consumeIdempotently over the PostgreSQL bus', () => {
     await db.drop();
   });
 
-  const effectCount = async () => (await admin.query('SELECT count(*)::int AS n FROM effects'))[0].n as number;
-  const distinctCount = async () => (await admin.query('SELECT count(DISTINCT event_id)::int AS n FROM effects'))[0].n as number;
-  const duplicates = async () => admin.query('SELECT event_id, count(*)::int AS n FROM effects GROUP BY event_id HAVING count(*) > 1');
+  const effectCount = async () =>
+    (await admin.query('SELECT count(*)::int AS n FROM effects'))[0].n as number;
+  const distinctCount = async () =>
+    (await admin.query('SELECT count(DISTINCT event_id)::int AS n FROM effects'))[0].n as number;
+  const duplicates = async () =>
+    admin.query('SELECT event_id, count(*)::int AS n FROM effects GROUP BY event_id HAVING count(*) > 1');
 
   async function startMember(name: string) {
     const bus = await PostgresBus.connect({ url: db.url, ...busOptions });
@@ -35,7 +43,10 @@ describe('consumeIdempotently over the PostgreSQL bus', () => {
       dataSource: ds,
       consumer: 'effects',
       handler: async (message, manager) => {
-        await manager.query('INSERT INTO effects (event_id, seq) VALUES ($1, $2)', [message.headers.ce_id, Number(message.value.toString())]);
+        await manager.query('INSERT INTO effects (event_id, seq) VALUES ($1, $2)', [
+          message.headers.ce_id,
+          Number(message.value.toString()),
+        ]);
       },
     });
     return { bus, ds, consumer };
@@ -46,7 +57,12 @@ describe('consumeIdempotently over the PostgreSQL bus', () => {
     const ids = Array.from({ length: TOTAL }, () => randomUUID());
     for (let start = 0; start < TOTAL; start += 200) {
       await publisher.publish(
-        ids.slice(start, start + 200).map((id, i) => ({ topic: 'kill.test', key: `case-${(start + i) % 37}`, value: Buffer.from(String(start + i)), headers: { ce_id: id } })),
+        ids.slice(start, start + 200).map((id, i) => ({
+          topic: 'kill.test',
+          key: `case-${(start + i) % 37}`,
+          value: Buffer.from(String(start + i)),
+          headers: { ce_id: id },
+        })),
       );
     }
 
@@ -68,15 +84,25 @@ describe('consumeIdempotently over the PostgreSQL bus', () => {
 
     // A full redelivery (the group's offsets lost) still changes nothing: the dedup is what holds.
     await successor.consumer.stop();
-    await admin.query(`UPDATE bus.consumer_offsets SET offset_transaction_id = '0', offset_id = 0 WHERE group_id = 'effects'`);
+    await admin.query(
+      `UPDATE bus.consumer_offsets SET offset_transaction_id = '0', offset_id = 0 WHERE group_id = 'effects'`,
+    );
     const redelivered = await startMember('redelivery');
-    await eventually(async () => {
-      const rows = await admin.query(`SELECT count(*)::int AS n FROM bus.consumer_offsets o WHERE group_id = 'effects' AND offset_id = (SELECT max(id) FROM bus.messages m WHERE m.topic = o.topic AND m.partition = o.partition)`);
-      return rows[0].n === 3;
-    }, 120_000, 'every partition replayed to its end');
+    await eventually(
+      async () => {
+        const rows = await admin.query(
+          `SELECT count(*)::int AS n FROM bus.consumer_offsets o WHERE group_id = 'effects' AND offset_id = (SELECT max(id) FROM bus.messages m WHERE m.topic = o.topic AND m.partition = o.partition)`,
+        );
+        return rows[0].n === 3;
+      },
+      120_000,
+      'every partition replayed to its end',
+    );
     expect(await effectCount()).toBe(TOTAL);
     expect(await duplicates()).toEqual([]);
-    expect((await admin.query(`SELECT count(*)::int AS n FROM processed_events WHERE consumer = 'effects'`))[0].n).toBe(TOTAL);
+    expect(
+      (await admin.query(`SELECT count(*)::int AS n FROM processed_events WHERE consumer = 'effects'`))[0].n,
+    ).toBe(TOTAL);
 
     await Promise.all([redelivered.bus.close(), successor.bus.close(), publisher.close()]);
     await Promise.all([redelivered.ds.destroy(), successor.ds.destroy()]);
@@ -95,7 +121,11 @@ describe('consumeIdempotently over the PostgreSQL bus', () => {
     });
     await bus.publish([{ topic: 'noid.test', key: 'k', value: Buffer.from('x') }]);
     const letters: string[] = [];
-    const dlq = await bus.consume({ groupId: 'noid-dlq', topics: ['noid.test.dlq'], handler: async (m) => void letters.push(JSON.parse(m.value.toString()).code) });
+    const dlq = await bus.consume({
+      groupId: 'noid-dlq',
+      topics: ['noid.test.dlq'],
+      handler: async (m) => void letters.push(JSON.parse(m.value.toString()).code),
+    });
     await eventually(() => letters.length === 1, 60_000, 'the dead letter');
     expect(letters).toEqual(['missing_ce_id']);
     expect(calls).toBe(0);

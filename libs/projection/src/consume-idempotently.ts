@@ -39,7 +39,9 @@ export async function consumeIdempotently(bus: Bus, options: ConsumeIdempotently
           en: 'The message has no CloudEvents "id" attribute (ce_id header); it cannot be processed idempotently.',
         });
       }
-      await handleOnce(options.dataSource, { consumer: options.consumer, eventId, schema }, (manager) => options.handler(message, manager));
+      await handleOnce(options.dataSource, { consumer: options.consumer, eventId, schema }, (manager) =>
+        options.handler(message, manager),
+      );
     },
   });
 }

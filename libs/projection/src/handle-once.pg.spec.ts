@@ -7,8 +7,10 @@ import { openDataSource } from './test-support';
 describe('handleOnce', () => {
   let db: { url: string; drop(): Promise<void> };
   let ds: DataSource;
-  const count = async () => (await ds.query('SELECT coalesce(sum(n), 0)::int AS n FROM tally'))[0].n as number;
-  const bump = async (manager: EntityManager): Promise<void> => void (await manager.query('UPDATE tally SET n = n + 1'));
+  const count = async () =>
+    (await ds.query('SELECT coalesce(sum(n), 0)::int AS n FROM tally'))[0].n as number;
+  const bump = async (manager: EntityManager): Promise<void> =>
+    void (await manager.query('UPDATE tally SET n = n + 1'));
 
   beforeAll(async () => {
     db = await createTestDatabase('handleonce');

@@ -43,7 +43,12 @@ export async function handleOnce(
 }
 
 /** Upserts a checkpoint inside the caller's transaction; an older position never overwrites a newer one. */
-export async function saveCheckpoint(manager: EntityManager, schema: string, consumer: string, position: bigint | string): Promise<void> {
+export async function saveCheckpoint(
+  manager: EntityManager,
+  schema: string,
+  consumer: string,
+  position: bigint | string,
+): Promise<void> {
   const s = assertIdentifier(schema);
   await manager.query(
     `INSERT INTO ${s}.consumer_checkpoints (consumer, position) VALUES ($1, $2)
@@ -53,8 +58,15 @@ export async function saveCheckpoint(manager: EntityManager, schema: string, con
   );
 }
 
-export async function loadCheckpoint(manager: EntityManager | DataSource, schema: string, consumer: string): Promise<bigint | undefined> {
+export async function loadCheckpoint(
+  manager: EntityManager | DataSource,
+  schema: string,
+  consumer: string,
+): Promise<bigint | undefined> {
   const s = assertIdentifier(schema);
-  const rows: Array<{ position: string }> = await manager.query(`SELECT position::text AS position FROM ${s}.consumer_checkpoints WHERE consumer = $1`, [consumer]);
+  const rows: Array<{ position: string }> = await manager.query(
+    `SELECT position::text AS position FROM ${s}.consumer_checkpoints WHERE consumer = $1`,
+    [consumer],
+  );
   return rows[0] ? BigInt(rows[0].position) : undefined;
 }

@@ -6,11 +6,18 @@ import { ProjectionRunner, type Projection } from './projection-runner';
 import { loadCheckpoint } from './handle-once';
 import { counterProjection, counters, openDataSource } from './test-support';
 
-async function appendMany(store: MemoryEventStore, streams: string[], perStream: number, offset = 0): Promise<bigint> {
+async function appendMany(
+  store: MemoryEventStore,
+  streams: string[],
+  perStream: number,
+  offset = 0,
+): Promise<bigint> {
   let last = 0n;
   for (let i = 0; i < perStream; i++) {
     for (const s of streams) {
-      last = (await store.appendToStream(s, [newEvent({ data: { i: offset + i } })], { expectedRevision: 'any' })).position;
+      last = (
+        await store.appendToStream(s, [newEvent({ data: { i: offset + i } })], { expectedRevision: 'any' })
+      ).position;
     }
   }
   return last;
@@ -44,17 +51,30 @@ describe('ProjectionRunner', () => {
       },
     };
     let last = await appendMany(store, streams, 10);
-    let runner = new ProjectionRunner({ store, dataSource: ds, projection: flaky, retryInitialMs: 10, log: () => undefined });
+    let runner = new ProjectionRunner({
+      store,
+      dataSource: ds,
+      projection: flaky,
+      retryInitialMs: 10,
+      log: () => undefined,
+    });
     await runner.start();
     await runner.waitFor(last);
     expect(failOnce).toBe(false);
     await runner.stop();
     const sum = (n: number) => (n * (n - 1)) / 2;
-    expect(await counters(ds)).toEqual(Object.fromEntries(streams.map((s) => [s, { events: 10, total: sum(10) }])));
+    expect(await counters(ds)).toEqual(
+      Object.fromEntries(streams.map((s) => [s, { events: 10, total: sum(10) }])),
+    );
     expect(await loadCheckpoint(ds, 'public', 'counter')).toBe(last);
 
     last = await appendMany(store, streams, 5, 10);
-    runner = new ProjectionRunner({ store, dataSource: ds, projection: counterProjection, log: () => undefined });
+    runner = new ProjectionRunner({
+      store,
+      dataSource: ds,
+      projection: counterProjection,
+      log: () => undefined,
+    });
     await runner.start();
     await runner.waitFor(last);
     const before = await counters(ds);

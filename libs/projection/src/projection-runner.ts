@@ -91,8 +91,12 @@ export class ProjectionRunner {
     await dataSource.transaction(async (manager) => {
       if (projection.setup) await projection.setup(manager);
       if (projection.tables.length > 0) await manager.query(`TRUNCATE ${projection.tables.join(', ')}`);
-      await manager.query(`DELETE FROM ${this.schema}.consumer_checkpoints WHERE consumer = $1`, [projection.name]);
-      await manager.query(`DELETE FROM ${this.schema}.processed_events WHERE consumer = $1`, [projection.name]);
+      await manager.query(`DELETE FROM ${this.schema}.consumer_checkpoints WHERE consumer = $1`, [
+        projection.name,
+      ]);
+      await manager.query(`DELETE FROM ${this.schema}.processed_events WHERE consumer = $1`, [
+        projection.name,
+      ]);
     });
     this.applied = undefined;
     if (wasRunning) await this.start();
@@ -111,8 +115,15 @@ export class ProjectionRunner {
       filter: projection.filter,
       batchSize: this.options.batchSize,
       handler: async (event) => {
-        await handleOnce(dataSource, { consumer: projection.name, eventId: event.metadata.eventId, position: event.position, schema: this.schema }, (m) =>
-          projection.handle(event, m),
+        await handleOnce(
+          dataSource,
+          {
+            consumer: projection.name,
+            eventId: event.metadata.eventId,
+            position: event.position,
+            schema: this.schema,
+          },
+          (m) => projection.handle(event, m),
         );
         this.applied = event.position;
         for (const w of this.waiters) {
@@ -134,9 +145,14 @@ export class ProjectionRunner {
       } catch (err) {
         if (this.stopped) return;
         failures += 1;
-        this.log(`[projection ${this.options.projection.name}] failed, restarting from its checkpoint: ${(err as Error).message}`);
+        this.log(
+          `[projection ${this.options.projection.name}] failed, restarting from its checkpoint: ${(err as Error).message}`,
+        );
       }
-      const delay = Math.min(this.options.retryMaxMs ?? 30_000, (this.options.retryInitialMs ?? 200) * 2 ** Math.max(0, failures - 1));
+      const delay = Math.min(
+        this.options.retryMaxMs ?? 30_000,
+        (this.options.retryInitialMs ?? 200) * 2 ** Math.max(0, failures - 1),
+      );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, delay);
         this.wakeSleep = () => {
@@ -147,12 +163,22 @@ export class ProjectionRunner {
       this.wakeSleep = null;
       if (this.stopped) return;
       try {
-        this.applied = await loadCheckpoint(this.options.dataSource, this.schema, this.options.projection.name);
+        this.applied = await loadCheckpoint(
+          this.options.dataSource,
+          this.schema,
+          this.options.projection.name,
+        );
         this.subscribe();
       } catch (err) {
         failures += 1;
-        this.log(`[projection ${this.options.projection.name}] cannot read its checkpoint: ${(err as Error).message}`);
-        this.subscription = { done: Promise.reject(err), stop: async () => undefined, caughtUp: false } as Subscription;
+        this.log(
+          `[projection ${this.options.projection.name}] cannot read its checkpoint: ${(err as Error).message}`,
+        );
+        this.subscription = {
+          done: Promise.reject(err),
+          stop: async () => undefined,
+          caughtUp: false,
+        } as Subscription;
         this.subscription.done.catch(() => undefined);
       }
     }

@@ -32,7 +32,9 @@ describe('relay end to end: PostgresEventStore → relay → PostgresBus → ide
   beforeAll(async () => {
     db = await createTestDatabase('relay_e2e');
     admin = await openDataSource(db.url, 'relay-e2e-admin');
-    await admin.query('CREATE TABLE effects (seq bigserial, event_id text NOT NULL, stream text NOT NULL, i int NOT NULL)');
+    await admin.query(
+      'CREATE TABLE effects (seq bigserial, event_id text NOT NULL, stream text NOT NULL, i int NOT NULL)',
+    );
   });
   afterAll(async () => {
     await admin.destroy();
@@ -63,7 +65,11 @@ describe('relay end to end: PostgresEventStore → relay → PostgresBus → ide
       handler: async (message, manager) => {
         handlerCalls++;
         const body = JSON.parse(message.value.toString()) as { i: number };
-        await manager.query('INSERT INTO effects (event_id, stream, i) VALUES ($1, $2, $3)', [message.headers.ce_id, message.key, body.i]);
+        await manager.query('INSERT INTO effects (event_id, stream, i) VALUES ($1, $2, $3)', [
+          message.headers.ce_id,
+          message.key,
+          body.i,
+        ]);
       },
     });
 
@@ -73,24 +79,41 @@ describe('relay end to end: PostgresEventStore → relay → PostgresBus → ide
       checkpoints,
       name: 'referrals-relay',
       filter: { categories: ['referral'] },
-      map: (e) => [{ topic: TOPIC, value: Buffer.from(JSON.stringify(e.data)), headers: { ce_type: `crm.referrals.${e.type}` } }],
+      map: (e) => [
+        {
+          topic: TOPIC,
+          value: Buffer.from(JSON.stringify(e.data)),
+          headers: { ce_type: `crm.referrals.${e.type}` },
+        },
+      ],
       log: () => undefined,
     };
     let relay = await startRelay(options);
-    await eventually(async () => ((await checkpoints.load('referrals-relay')) ?? 0n) >= halfway, 120_000, 'the halfway checkpoint');
+    await eventually(
+      async () => ((await checkpoints.load('referrals-relay')) ?? 0n) >= halfway,
+      120_000,
+      'the halfway checkpoint',
+    );
     await relay.stop();
     const resumedFrom = await checkpoints.load('referrals-relay');
     expect(resumedFrom! < last).toBe(true);
 
     relay = await startRelay(options);
-    await eventually(async () => (await checkpoints.load('referrals-relay')) === last, 120_000, 'the final checkpoint');
+    await eventually(
+      async () => (await checkpoints.load('referrals-relay')) === last,
+      120_000,
+      'the final checkpoint',
+    );
     await relay.stop();
 
-    const distinct = async () => (await admin.query('SELECT count(DISTINCT event_id)::int AS n FROM effects'))[0].n as number;
+    const distinct = async () =>
+      (await admin.query('SELECT count(DISTINCT event_id)::int AS n FROM effects'))[0].n as number;
     await eventually(async () => (await distinct()) === TOTAL, 300_000, `${TOTAL} distinct effects`);
     await consumer.stop();
     expect((await admin.query('SELECT count(*)::int AS n FROM effects'))[0].n).toBe(TOTAL);
-    const ids = new Set<string>((await admin.query('SELECT event_id FROM effects')).map((r: { event_id: string }) => r.event_id));
+    const ids = new Set<string>(
+      (await admin.query('SELECT event_id FROM effects')).map((r: { event_id: string }) => r.event_id),
+    );
     expect(all.every((e) => ids.has(e.metadata.eventId))).toBe(true);
     // per-stream order survived: every stream's effects arrived in event order
     const disorder = await admin.query(

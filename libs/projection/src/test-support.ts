@@ -4,7 +4,14 @@ import type { RecordedEvent } from '@crm/event-store';
 import type { Projection } from './projection-runner';
 
 export async function openDataSource(url: string, applicationName = 'projection-test'): Promise<DataSource> {
-  const ds = new DataSource({ type: 'postgres', url, entities: [], synchronize: false, logging: false, extra: { max: 4, application_name: applicationName } });
+  const ds = new DataSource({
+    type: 'postgres',
+    url,
+    entities: [],
+    synchronize: false,
+    logging: false,
+    extra: { max: 4, application_name: applicationName },
+  });
   return ds.initialize();
 }
 
@@ -14,7 +21,9 @@ export const counterProjection: Projection = {
   tables: ['read.counters'],
   async setup(manager: EntityManager) {
     await manager.query('CREATE SCHEMA IF NOT EXISTS read');
-    await manager.query('CREATE TABLE IF NOT EXISTS read.counters (stream text PRIMARY KEY, events int NOT NULL, total bigint NOT NULL)');
+    await manager.query(
+      'CREATE TABLE IF NOT EXISTS read.counters (stream text PRIMARY KEY, events int NOT NULL, total bigint NOT NULL)',
+    );
   },
   async handle(event: RecordedEvent, manager: EntityManager) {
     const i = Number((event.data as { i?: number }).i ?? 0);
@@ -27,11 +36,17 @@ export const counterProjection: Projection = {
 };
 
 export async function counters(ds: DataSource): Promise<Record<string, { events: number; total: number }>> {
-  const rows: Array<{ stream: string; events: number; total: string }> = await ds.query('SELECT stream, events, total FROM read.counters ORDER BY stream');
+  const rows: Array<{ stream: string; events: number; total: string }> = await ds.query(
+    'SELECT stream, events, total FROM read.counters ORDER BY stream',
+  );
   return Object.fromEntries(rows.map((r) => [r.stream, { events: r.events, total: Number(r.total) }]));
 }
 
-export async function eventually(predicate: () => boolean | Promise<boolean>, timeoutMs = 60_000, what = 'condition'): Promise<void> {
+export async function eventually(
+  predicate: () => boolean | Promise<boolean>,
+  timeoutMs = 60_000,
+  what = 'condition',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await predicate())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

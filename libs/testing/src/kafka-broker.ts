@@ -55,7 +55,8 @@ export async function startKafkaBroker(options: StartKafkaBrokerOptions = {}): P
 
   const out = await run([...startArgs, '--port', String(port), '--controller-port', String(controllerPort)]);
   const brokers = out.split('\n').pop() ?? '';
-  if (!/^127\.0\.0\.1:\d+$/.test(brokers)) throw new Error(`kafka.sh start printed no bootstrap address: ${out}`);
+  if (!/^127\.0\.0\.1:\d+$/.test(brokers))
+    throw new Error(`kafka.sh start printed no bootstrap address: ${out}`);
 
   return {
     brokers,

@@ -26,7 +26,8 @@ export default async function kafkaGlobalSetup(): Promise<void> {
   // Decide about Kafka first: a run that must fail should not leave a PostgreSQL behind.
   const missing = process.env.KAFKA_BROKERS ? [] : ['java', 'mvn'].filter((c) => !onPath(c));
   const reason = `no Kafka broker: KAFKA_BROKERS is not set and ${missing.join(' and ')} not on PATH (needed by infra/kafka/kafka.sh)`;
-  if (missing.length > 0 && process.env.CRM_REQUIRE_KAFKA === '1') throw new Error(`CRM_REQUIRE_KAFKA=1 but ${reason}`);
+  if (missing.length > 0 && process.env.CRM_REQUIRE_KAFKA === '1')
+    throw new Error(`CRM_REQUIRE_KAFKA=1 but ${reason}`);
 
   await pgGlobalSetup();
   if (process.env.KAFKA_BROKERS) {
@@ -35,7 +36,9 @@ export default async function kafkaGlobalSetup(): Promise<void> {
   }
   if (missing.length > 0) {
     process.env.KAFKA_SKIP_REASON = reason;
-    console.warn(`\n[tests] SKIPPING Kafka suites: ${reason}. Set CRM_REQUIRE_KAFKA=1 to make this an error.`);
+    console.warn(
+      `\n[tests] SKIPPING Kafka suites: ${reason}. Set CRM_REQUIRE_KAFKA=1 to make this an error.`,
+    );
     return;
   }
   try {

@@ -24,7 +24,9 @@ export function describeWithKafka(name: string, fn: () => void): void {
     return;
   }
   if (!process.env.KAFKA_BROKERS) {
-    throw new Error(`"${name}" needs Kafka: run it in the jest "kafka" project (npx jest --selectProjects kafka)`);
+    throw new Error(
+      `"${name}" needs Kafka: run it in the jest "kafka" project (npx jest --selectProjects kafka)`,
+    );
   }
   describe(name, fn);
 }

@@ -8,7 +8,9 @@ import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@crm/config'
  * when set). Test files create their own databases with `createTestDatabase()`.
  * Idempotent: several jest projects may list it; the first one starts the server.
  */
-const state = globalThis as typeof globalThis & { __crmTestPg?: { handle: EmbeddedPostgresHandle; dir: string } };
+const state = globalThis as typeof globalThis & {
+  __crmTestPg?: { handle: EmbeddedPostgresHandle; dir: string };
+};
 
 export default async function pgGlobalSetup(): Promise<void> {
   if (process.env.TEST_DATABASE_URL) return;

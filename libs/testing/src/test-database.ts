@@ -7,7 +7,8 @@ import { Client } from 'pg';
  */
 export async function createTestDatabase(prefix = 't'): Promise<{ url: string; drop(): Promise<void> }> {
   const admin = process.env.TEST_DATABASE_URL;
-  if (!admin) throw new Error('TEST_DATABASE_URL is not set: run this test in the jest "pg" or "kafka" project');
+  if (!admin)
+    throw new Error('TEST_DATABASE_URL is not set: run this test in the jest "pg" or "kafka" project');
   const name = `${prefix.replace(/[^a-z0-9_]/g, '_')}_${randomBytes(6).toString('hex')}`;
   const client = new Client({ connectionString: admin });
   await client.connect();

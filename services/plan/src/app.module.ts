@@ -68,7 +68,11 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot(options.platform),
-        AuthModule.forRoot({ verifier: options.auth.verifier, audit: options.auth.audit, clock: options.platform.clock }),
+        AuthModule.forRoot({
+          verifier: options.auth.verifier,
+          audit: options.auth.audit,
+          clock: options.platform.clock,
+        }),
         PlanCoreModule.forRoot(options.auth.devIssuer ?? null),
         ...(options.features ?? []),
       ],

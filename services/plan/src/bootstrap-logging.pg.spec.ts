@@ -41,12 +41,29 @@ describe('plan service logging', () => {
   });
 
   it('writes Nest and service logs through the redacting logger: a personal-data field never reaches the output', async () => {
-    new Logger('ReferralsRelay').warn({ event: { type: 'ReferralOpened', data: { child: { name: 'Dayana Michelle Cruz', dateOfBirth: '2015-06-01' }, family: { contacts: ['+504 3333 2222'] } } } });
+    new Logger('ReferralsRelay').warn({
+      event: {
+        type: 'ReferralOpened',
+        data: {
+          child: { name: 'Dayana Michelle Cruz', dateOfBirth: '2015-06-01' },
+          family: { contacts: ['+504 3333 2222'] },
+        },
+      },
+    });
     await new Promise((r) => setImmediate(r));
     const out = lines.map((l) => JSON.parse(l));
     expect(out.some((l) => l.name === 'plan' && l.context === 'NestFactory')).toBe(true); // the framework's own lines
     const relay = out.find((l) => l.context === 'ReferralsRelay');
-    expect(relay).toMatchObject({ level: 40, event: { type: 'ReferralOpened', data: { child: { name: '[REDACTED]', dateOfBirth: '[REDACTED]' }, family: { contacts: '[REDACTED]' } } } });
+    expect(relay).toMatchObject({
+      level: 40,
+      event: {
+        type: 'ReferralOpened',
+        data: {
+          child: { name: '[REDACTED]', dateOfBirth: '[REDACTED]' },
+          family: { contacts: '[REDACTED]' },
+        },
+      },
+    });
     const text = lines.join('');
     for (const secret of ['Dayana', '2015-06-01', '3333 2222']) expect(text).not.toContain(secret);
   });

@@ -3,7 +3,15 @@ import type { DynamicModule, LoggerService, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Pool } from 'pg';
-import { createAuthentication, loadAuthConfig, PostgresAuditSink, Role, type AuthConfig, type DevIssuer, type Principal } from '@crm/auth';
+import {
+  createAuthentication,
+  loadAuthConfig,
+  PostgresAuditSink,
+  Role,
+  type AuthConfig,
+  type DevIssuer,
+  type Principal,
+} from '@crm/auth';
 import { ConfigurationError, loadPlatformConfig, type PlatformConfig } from '@crm/config';
 import type { EventStore } from '@crm/event-store';
 import type { Clock } from '@crm/kernel';
@@ -22,7 +30,11 @@ import { ReviewModule } from './review/review.module';
 export const DEFAULT_PLAN_PORT = 3001;
 
 /** The feature modules built by the other parts of the plan service. */
-export const DEFAULT_FEATURES: Array<Type<unknown> | DynamicModule> = [ReadModelsModule, ReviewModule, PlanIntegrationModule];
+export const DEFAULT_FEATURES: Array<Type<unknown> | DynamicModule> = [
+  ReadModelsModule,
+  ReviewModule,
+  PlanIntegrationModule,
+];
 
 export interface StartPlanServiceOptions {
   /** Platform configuration (default: from the environment). */
@@ -72,7 +84,11 @@ function portFrom(env: NodeJS.ProcessEnv): number {
   if (raw === undefined || raw === '') return DEFAULT_PLAN_PORT;
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigurationError('config.invalid', { es: 'PLAN_PORT: debe ser un puerto TCP', en: 'PLAN_PORT: must be a TCP port' }, { variable: 'PLAN_PORT' });
+    throw new ConfigurationError(
+      'config.invalid',
+      { es: 'PLAN_PORT: debe ser un puerto TCP', en: 'PLAN_PORT: must be a TCP port' },
+      { variable: 'PLAN_PORT' },
+    );
   }
   return port;
 }
@@ -81,10 +97,20 @@ function portFrom(env: NodeJS.ProcessEnv): number {
  * Imports the plan catalogue when its stream does not exist yet. Idempotent on every start (and between two
  * instances starting together: the fixed command id makes the second import a no-op).
  */
-export async function ensureCatalogueImported(commands: PlanCommands, store: EventStore, file: string, log: (line: string) => void): Promise<void> {
-  const existing = await store.readStream(catalogueStreamId(CURRENT_PLAN_ID), { direction: 'backwards', maxCount: 1 });
+export async function ensureCatalogueImported(
+  commands: PlanCommands,
+  store: EventStore,
+  file: string,
+  log: (line: string) => void,
+): Promise<void> {
+  const existing = await store.readStream(catalogueStreamId(CURRENT_PLAN_ID), {
+    direction: 'backwards',
+    maxCount: 1,
+  });
   if (existing.length > 0) {
-    log(`[plan] catalogue ${CURRENT_PLAN_ID} already imported (version ${(existing[0].data as { version?: number }).version ?? '?'})`);
+    log(
+      `[plan] catalogue ${CURRENT_PLAN_ID} already imported (version ${(existing[0].data as { version?: number }).version ?? '?'})`,
+    );
     return;
   }
   const command = loadCatalogueFile(file);
@@ -93,7 +119,9 @@ export async function ensureCatalogueImported(commands: PlanCommands, store: Eve
     { catalogue: command.catalogue, reason: command.reason },
     { commandId: 'startup-import', correlationId: 'plan-startup-import' },
   );
-  log(`[plan] catalogue ${summary.planId} imported: ${summary.activities} activities (version ${summary.version})`);
+  log(
+    `[plan] catalogue ${summary.planId} imported: ${summary.activities} activities (version ${summary.version})`,
+  );
 }
 
 /**
@@ -109,7 +137,11 @@ export async function startPlanService(options: StartPlanServiceOptions = {}): P
   const port = options.port ?? portFrom(env);
   const host = options.host ?? (env.PLAN_HOST || (authConfig.mode === 'dev' ? '127.0.0.1' : '0.0.0.0'));
 
-  const platform = await createPlatform({ config, ...(options.clock ? { clock: options.clock } : {}), log: () => undefined });
+  const platform = await createPlatform({
+    config,
+    ...(options.clock ? { clock: options.clock } : {}),
+    log: () => undefined,
+  });
   let pool: Pool | undefined;
   let app: NestExpressApplication | undefined;
   try {
@@ -118,13 +150,25 @@ export async function startPlanService(options: StartPlanServiceOptions = {}): P
     await audit.migrate();
     const { verifier, devIssuer } = await createAuthentication(authConfig);
     app = await NestFactory.create<NestExpressApplication>(
-      AppModule.forRoot({ platform, auth: { verifier, audit, ...(devIssuer ? { devIssuer } : {}) }, features: options.features ?? DEFAULT_FEATURES }),
-      { bodyParser: false, logger: options.logger ?? createNestLogger('plan', { level: env.LOG_LEVEL || 'warn' }) },
+      AppModule.forRoot({
+        platform,
+        auth: { verifier, audit, ...(devIssuer ? { devIssuer } : {}) },
+        features: options.features ?? DEFAULT_FEATURES,
+      }),
+      {
+        bodyParser: false,
+        logger: options.logger ?? createNestLogger('plan', { level: env.LOG_LEVEL || 'warn' }),
+      },
     );
     app.useBodyParser('json', { limit: '2mb' });
     setupOpenApi(app);
     await app.init();
-    await ensureCatalogueImported(app.get(PlanCommands), platform.store, options.catalogueFile ?? PLAN_2017_2022_FILE, log);
+    await ensureCatalogueImported(
+      app.get(PlanCommands),
+      platform.store,
+      options.catalogueFile ?? PLAN_2017_2022_FILE,
+      log,
+    );
     await app.listen(port, host);
     const address = app.getHttpServer().address() as { port: number };
     const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${address.port}`;
@@ -164,7 +208,16 @@ export function describePlanService(service: PlanService): string[] {
   ];
   if (service.devIssuer) {
     const names = service.devIssuer.demoAccounts().map((a) => a.username);
-    const examples = ['hn.reporting_officer', 'gt.reporting_officer', 'hn.national_system', 'st.coordinator', 'st.analyst', 'unicef.observer', 'rrocm.civil_society', 'platform.admin'];
+    const examples = [
+      'hn.reporting_officer',
+      'gt.reporting_officer',
+      'hn.national_system',
+      'st.coordinator',
+      'st.analyst',
+      'unicef.observer',
+      'rrocm.civil_society',
+      'platform.admin',
+    ];
     lines.push(
       `  Login:    POST ${service.url}/auth/login  {"username":"hn.reporting_officer","password":"demo"}  (development issuer, AUTH_MODE=dev)`,
       `  JWKS:     ${service.url}/.well-known/jwks.json`,
@@ -184,7 +237,10 @@ const SHUTDOWN_ERROR_CODES = new Set(['57P01', 'ECONNRESET', 'EPIPE']);
  * stops the embedded server on the same signals, concurrently with this graceful close; connections that the
  * server ends during that race are expected and are not reported as crashes.
  */
-export function stopOnSignals(closers: Array<() => Promise<void>>, out: (line: string) => void): { stopping(): boolean } {
+export function stopOnSignals(
+  closers: Array<() => Promise<void>>,
+  out: (line: string) => void,
+): { stopping(): boolean } {
   let stopping = false;
   process.on('uncaughtException', (e: Error & { code?: string }) => {
     if (stopping && e.code && SHUTDOWN_ERROR_CODES.has(e.code)) return;
@@ -195,7 +251,8 @@ export function stopOnSignals(closers: Array<() => Promise<void>>, out: (line: s
     if (stopping) return;
     stopping = true;
     out(`${signal}: deteniendo / stopping...`);
-    for (const close of closers.slice().reverse()) await close().catch((e: Error) => process.stderr.write(`stop: ${e.message}\n`));
+    for (const close of closers.slice().reverse())
+      await close().catch((e: Error) => process.stderr.write(`stop: ${e.message}\n`));
     out('Detenido / stopped.');
     process.exit(0);
   };

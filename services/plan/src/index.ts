@@ -17,19 +17,56 @@ export { PlanQueries } from './queries/plan-queries.service';
 export { PlanIntegrationModule, type PlanIntegrationOptions } from './integration/plan-integration.module';
 
 // Read models: the projection-backed dashboards (schema `plan_read`), rebuildable from the events.
-export { PlanReadModels, DASHBOARD_PLAN_ID, type PlanReadModelsOptions } from './read-models/plan-read-models';
-export { READ_SCHEMA, REPORT_STATUS_TABLE, MATRIX_TABLE, DASHBOARD_PROJECTION, dashboardProjection } from './read-models/dashboard.projection';
+export {
+  PlanReadModels,
+  DASHBOARD_PLAN_ID,
+  type PlanReadModelsOptions,
+} from './read-models/plan-read-models';
+export {
+  READ_SCHEMA,
+  REPORT_STATUS_TABLE,
+  MATRIX_TABLE,
+  DASHBOARD_PROJECTION,
+  dashboardProjection,
+} from './read-models/dashboard.projection';
 export { ReadModelsModule } from './read-models/read-models.module';
 
 // Regional reviews: state as of an instant and the accountability history, replayed from the events.
-export { PlanReview, ReviewModule, catalogueAsOf, renderState, renderHistory, verificationText, type CountryVerification, type Rendered } from './review';
-export { countryStateAsOf, accountabilityHistory, type PlanStateAsOf, type ReportSnapshot, type AccountabilityEntry } from './domain/review';
+export {
+  PlanReview,
+  ReviewModule,
+  catalogueAsOf,
+  renderState,
+  renderHistory,
+  verificationText,
+  type CountryVerification,
+  type Rendered,
+} from './review';
+export {
+  countryStateAsOf,
+  accountabilityHistory,
+  type PlanStateAsOf,
+  type ReportSnapshot,
+  type AccountabilityEntry,
+} from './domain/review';
 
 // Reporting periods and implementation statuses.
-export { planPeriods, planOfPeriod, parsePeriod, defaultWindow, type PlanYears, type ReportingPeriod } from './domain/periods';
+export {
+  planPeriods,
+  planOfPeriod,
+  parsePeriod,
+  defaultWindow,
+  type PlanYears,
+  type ReportingPeriod,
+} from './domain/periods';
 export { IMPLEMENTATION_STATUSES, type ImplementationStatus } from './domain/reports';
 
 // Integration: the relay as the service wires it, and its pure mapping (fault tests and the bus benchmark use them).
 export { startPlanRelay, PLAN_RELAY_NAME, type PlanRelayOptions } from './integration/plan-relay';
-export { planIntegrationMessages, planStreamFold, PLAN_RELAY_STREAM_PREFIXES, type PlanStreamState } from './integration/plan-event-mapping';
+export {
+  planIntegrationMessages,
+  planStreamFold,
+  PLAN_RELAY_STREAM_PREFIXES,
+  type PlanStreamState,
+} from './integration/plan-event-mapping';
 export { StreamStates, preparingStore, type StreamFold } from './integration/stream-states';

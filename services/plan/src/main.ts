@@ -14,6 +14,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: Error & { text?: { es: string; en: string } }) => {
-  process.stderr.write(`[plan] start failed: ${e.text ? `${e.text.es} / ${e.text.en}` : (e.stack ?? e.message)}\n`);
+  process.stderr.write(
+    `[plan] start failed: ${e.text ? `${e.text.es} / ${e.text.en}` : (e.stack ?? e.message)}\n`,
+  );
   process.exit(1);
 });

@@ -15,8 +15,13 @@ describe('plan catalogue as of an instant (e2e, real PostgreSQL)', () => {
   let oldText: { es: string; en: string };
   let newText: { es: string; en: string };
 
-  const catalogue = async (query: string, user = 'st.analyst') => t.http().get(`/plan/catalogue${query}`).set('Authorization', await t.bearer(user));
-  const textOf = (body: { catalogue: { activities: Array<{ id: string; text: unknown }> } }) => body.catalogue.activities.find((a) => a.id === activityId)?.text;
+  const catalogue = async (query: string, user = 'st.analyst') =>
+    t
+      .http()
+      .get(`/plan/catalogue${query}`)
+      .set('Authorization', await t.bearer(user));
+  const textOf = (body: { catalogue: { activities: Array<{ id: string; text: unknown }> } }) =>
+    body.catalogue.activities.find((a) => a.id === activityId)?.text;
 
   beforeAll(async () => {
     t = await startTestPlanService({ clock, prefix: 'plan_catalogue_as_of' });
@@ -24,8 +29,12 @@ describe('plan catalogue as of an instant (e2e, real PostgreSQL)', () => {
     oldText = textOf((await catalogue('')).body) as { es: string; en: string };
     newText = { es: `${oldText.es} (revisado)`, en: `${oldText.en} (revised)` };
     clock.set(AMENDED);
-    await t.http().post('/plan/catalogue/amendments').set('Authorization', await t.bearer('st.coordinator'))
-      .send({ type: 'reword', activityId, text: newText, reason: { es: 'Acuerdo de la reunión de la Red.' } }).expect(200);
+    await t
+      .http()
+      .post('/plan/catalogue/amendments')
+      .set('Authorization', await t.bearer('st.coordinator'))
+      .send({ type: 'reword', activityId, text: newText, reason: { es: 'Acuerdo de la reunión de la Red.' } })
+      .expect(200);
   });
   afterAll(async () => {
     await t?.stop();
@@ -34,7 +43,13 @@ describe('plan catalogue as of an instant (e2e, real PostgreSQL)', () => {
   it('shows the old text and version at T, the new ones without asOf', async () => {
     const then = await catalogue(`?asOf=${T}`, 'unicef.observer');
     expect(then.status).toBe(200);
-    expect(then.body).toMatchObject({ planId: '2017-2022', version: 1, versionLabel: '2017-2022@1', currentVersion: 2, importedAt: IMPORTED });
+    expect(then.body).toMatchObject({
+      planId: '2017-2022',
+      version: 1,
+      versionLabel: '2017-2022@1',
+      currentVersion: 2,
+      importedAt: IMPORTED,
+    });
     expect(then.body.catalogue.activities).toHaveLength(96);
     expect(textOf(then.body)).toEqual(oldText);
 
@@ -57,13 +72,16 @@ describe('plan catalogue as of an instant (e2e, real PostgreSQL)', () => {
     expectBilingualError(before.body, 'plan.catalogue.not_found');
   });
 
-  it.each(['2020-07-10', '2020-07-10T13:00:00', 'yesterday', '2020-02-30T00:00:00Z', '2020-07-10T25:00:00Z'])('answers 400 (es/en) for the bad instant %s', async (bad) => {
-    const res = await catalogue(`?asOf=${encodeURIComponent(bad)}`);
-    expect(res.status).toBe(400);
-    expectBilingualError(res.body, 'plan.review.invalid_instant');
-    expect(res.body.message.es).toMatch(/instante ISO 8601/);
-    expect(res.body.message.en).toMatch(/ISO 8601 instant/);
-  });
+  it.each(['2020-07-10', '2020-07-10T13:00:00', 'yesterday', '2020-02-30T00:00:00Z', '2020-07-10T25:00:00Z'])(
+    'answers 400 (es/en) for the bad instant %s',
+    async (bad) => {
+      const res = await catalogue(`?asOf=${encodeURIComponent(bad)}`);
+      expect(res.status).toBe(400);
+      expectBilingualError(res.body, 'plan.review.invalid_instant');
+      expect(res.body.message.es).toMatch(/instante ISO 8601/);
+      expect(res.body.message.en).toMatch(/ISO 8601 instant/);
+    },
+  );
 
   it('answers 400 (es/en) for version and asOf together', async () => {
     const res = await catalogue(`?version=1&asOf=${T}`);

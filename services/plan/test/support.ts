@@ -63,7 +63,11 @@ export async function startTestPlanService(
 
 /** A bilingual error body: `{ code, message: { es, en }, details }` with both texts present. */
 export function expectBilingualError(body: any, code: string | RegExp): void {
-  expect(body).toEqual({ code: expect.any(String), message: { es: expect.any(String), en: expect.any(String) }, details: expect.any(Object) });
+  expect(body).toEqual({
+    code: expect.any(String),
+    message: { es: expect.any(String), en: expect.any(String) },
+    details: expect.any(Object),
+  });
   if (typeof code === 'string') expect(body.code).toBe(code);
   else expect(body.code).toMatch(code);
   expect(body.message.es.length).toBeGreaterThan(5);
@@ -73,7 +77,10 @@ export function expectBilingualError(body: any, code: string | RegExp): void {
 
 export const DRAFT = {
   status: 'in_progress',
-  narrative: { es: 'Se realizaron dos talleres con consulados.', en: 'Two workshops with consulates were held.' },
+  narrative: {
+    es: 'Se realizaron dos talleres con consulados.',
+    en: 'Two workshops with consulates were held.',
+  },
   evidence: ['https://example.org/acta-taller.pdf'],
   indicators: [{ indicator: 'talleres', value: 2, unit: 'talleres' }],
 };

@@ -14,18 +14,30 @@ import { loadPlatformConfig } from '@crm/config';
 import { decodeIntegrationEvent, type IntegrationEvent } from '@crm/contracts';
 import { parseDeadLetter } from '@crm/gateway';
 import type { DeadLetter } from '@crm/messaging';
-import { DEFAULT_FEATURES, PlanIntegrationModule, startPlanService, type PlanIntegrationOptions, type PlanService } from '@crm/plan';
+import {
+  DEFAULT_FEATURES,
+  PlanIntegrationModule,
+  startPlanService,
+  type PlanIntegrationOptions,
+  type PlanService,
+} from '@crm/plan';
 import { createTestDatabase, kafkaBrokers } from '@crm/testing';
 
 export const WAIT_MS = 60_000;
 
 /** DEFAULT_FEATURES with the integration module configured for the test. */
 function featuresWith(options: PlanIntegrationOptions): Array<Type<unknown> | DynamicModule> {
-  return DEFAULT_FEATURES.map((f) => (f === PlanIntegrationModule ? PlanIntegrationModule.forRoot(options) : f));
+  return DEFAULT_FEATURES.map((f) =>
+    f === PlanIntegrationModule ? PlanIntegrationModule.forRoot(options) : f,
+  );
 }
 
 /** Polls `check` every 200 ms until it returns a value (not undefined/false), up to `timeoutMs`. */
-export async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = WAIT_MS): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = WAIT_MS,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -41,19 +53,38 @@ export interface PlanOnKafka {
   namespace: string;
   topic(logical: string): string;
   /** A call to the service's HTTP API as a demo account of its development issuer (e.g. `st.coordinator`). */
-  api(username: string, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<{ status: number; body: any }>;
+  api(
+    username: string,
+    method: 'GET' | 'POST' | 'PUT',
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: any }>;
   stop(): Promise<void>;
 }
 
-export async function startPlanOnKafka(integration: Omit<PlanIntegrationOptions, 'topicNamespace'> = {}): Promise<PlanOnKafka> {
+export async function startPlanOnKafka(
+  integration: Omit<PlanIntegrationOptions, 'topicNamespace'> = {},
+): Promise<PlanOnKafka> {
   const namespace = `e2e-${randomUUID().slice(0, 8)}.`;
   const db = await createTestDatabase('e2e_plan');
   const dir = mkdtempSync(join(tmpdir(), 'crm-e2e-plan-'));
-  const env = { DATABASE_URL: db.url, BUS: 'kafka', KAFKA_BROKERS: kafkaBrokers().join(','), CRM_DATA_DIR: dir };
+  const env = {
+    DATABASE_URL: db.url,
+    BUS: 'kafka',
+    KAFKA_BROKERS: kafkaBrokers().join(','),
+    CRM_DATA_DIR: dir,
+  };
   const features = featuresWith({ log: () => undefined, ...integration, topicNamespace: namespace });
   let service: PlanService;
   try {
-    service = await startPlanService({ config: loadPlatformConfig(env), auth: loadAuthConfig(env), port: 0, host: '127.0.0.1', features, log: () => undefined });
+    service = await startPlanService({
+      config: loadPlatformConfig(env),
+      auth: loadAuthConfig(env),
+      port: 0,
+      host: '127.0.0.1',
+      features,
+      log: () => undefined,
+    });
   } catch (error) {
     await db.drop().catch(() => undefined);
     throw error;
@@ -64,9 +95,15 @@ export async function startPlanOnKafka(integration: Omit<PlanIntegrationOptions,
     topic: (logical) => `${namespace}${logical}`,
     async api(username, method, path, body) {
       if (!service.devIssuer) throw new Error('the plan service runs without its development issuer');
-      const headers: Record<string, string> = { authorization: `Bearer ${await service.devIssuer.mint(username)}` };
+      const headers: Record<string, string> = {
+        authorization: `Bearer ${await service.devIssuer.mint(username)}`,
+      };
       if (body !== undefined) headers['content-type'] = 'application/json';
-      const res = await fetch(`${service.url}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+      const res = await fetch(`${service.url}${path}`, {
+        method,
+        headers,
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
       const text = await res.text();
       return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
     },
@@ -80,7 +117,11 @@ export async function startPlanOnKafka(integration: Omit<PlanIntegrationOptions,
 
 /** How many records `topic` holds now (sum over its partitions of high watermark - low watermark). */
 export async function topicRecordCount(topic: string): Promise<number> {
-  const admin = new Kafka({ clientId: `e2e-admin-${randomUUID().slice(0, 6)}`, brokers: kafkaBrokers(), logLevel: logLevel.NOTHING }).admin();
+  const admin = new Kafka({
+    clientId: `e2e-admin-${randomUUID().slice(0, 6)}`,
+    brokers: kafkaBrokers(),
+    logLevel: logLevel.NOTHING,
+  }).admin();
   await admin.connect();
   try {
     const offsets = await admin.fetchTopicOffsets(topic);
@@ -100,7 +141,11 @@ export interface Received {
 /** A national system on the real broker: a producer, and a consumer that keeps everything it reads. */
 export class NationalSystem {
   readonly received: Received[] = [];
-  private readonly kafka = new Kafka({ clientId: `national-${randomUUID().slice(0, 6)}`, brokers: kafkaBrokers(), logLevel: logLevel.NOTHING });
+  private readonly kafka = new Kafka({
+    clientId: `national-${randomUUID().slice(0, 6)}`,
+    brokers: kafkaBrokers(),
+    logLevel: logLevel.NOTHING,
+  });
   private producer: Producer | null = null;
   private consumer: Consumer | null = null;
 
@@ -113,7 +158,9 @@ export class NationalSystem {
       await waitFor('the topics to be visible in the broker metadata', async () => {
         try {
           const metadata = await admin.fetchTopicMetadata({ topics });
-          return metadata.topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0));
+          return metadata.topics.every(
+            (t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0),
+          );
         } catch {
           return false;
         }
@@ -123,7 +170,12 @@ export class NationalSystem {
     }
     this.producer = this.kafka.producer({ allowAutoTopicCreation: false });
     await this.producer.connect();
-    const consumer = this.kafka.consumer({ groupId: `national-test-${randomUUID()}`, sessionTimeout: 30_000, heartbeatInterval: 1_000, maxWaitTimeInMs: 500 });
+    const consumer = this.kafka.consumer({
+      groupId: `national-test-${randomUUID()}`,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 1_000,
+      maxWaitTimeInMs: 500,
+    });
     this.consumer = consumer;
     const joined = new Promise<void>((resolve) => {
       const remove = consumer.on(consumer.events.GROUP_JOIN, () => {
@@ -136,19 +188,30 @@ export class NationalSystem {
     await consumer.run({
       eachMessage: async ({ topic, message }) => {
         const headers: Record<string, string> = {};
-        for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = Buffer.isBuffer(v) ? v.toString('utf8') : String(v);
-        this.received.push({ topic, key: message.key ? message.key.toString('utf8') : null, headers, value: message.value ?? Buffer.alloc(0) });
+        for (const [k, v] of Object.entries(message.headers ?? {}))
+          if (v !== undefined) headers[k] = Buffer.isBuffer(v) ? v.toString('utf8') : String(v);
+        this.received.push({
+          topic,
+          key: message.key ? message.key.toString('utf8') : null,
+          headers,
+          value: message.value ?? Buffer.alloc(0),
+        });
       },
     });
     await waitFor('the national system consumer to join its group', () => joined.then(() => true));
   }
 
-  async send(topic: string, messages: Array<{ key: string; headers: Record<string, string>; value: Buffer }>): Promise<void> {
+  async send(
+    topic: string,
+    messages: Array<{ key: string; headers: Record<string, string>; value: Buffer }>,
+  ): Promise<void> {
     for (let i = 0; i < messages.length; i += 100) {
       await this.producer!.send({
         topic,
         acks: -1,
-        messages: messages.slice(i, i + 100).map((m) => ({ key: m.key, value: m.value, headers: m.headers as IHeaders })),
+        messages: messages
+          .slice(i, i + 100)
+          .map((m) => ({ key: m.key, value: m.value, headers: m.headers as IHeaders })),
       });
     }
   }

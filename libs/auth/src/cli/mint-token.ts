@@ -9,10 +9,21 @@ import { DevIssuer } from '../dev-issuer';
 async function main(): Promise<void> {
   const username = process.argv[2];
   const config = loadAuthConfig();
-  if (config.mode !== 'dev') throw new Error('AUTH_MODE=oidc: tokens come from the OIDC provider, not from this script');
-  const issuer = await DevIssuer.open({ dir: config.devIssuerDir, issuer: config.issuer, audience: config.audience, tokenTtlSeconds: config.tokenTtlSeconds });
+  if (config.mode !== 'dev')
+    throw new Error('AUTH_MODE=oidc: tokens come from the OIDC provider, not from this script');
+  const issuer = await DevIssuer.open({
+    dir: config.devIssuerDir,
+    issuer: config.issuer,
+    audience: config.audience,
+    tokenTtlSeconds: config.tokenTtlSeconds,
+  });
   if (!username) {
-    process.stderr.write(`usage: mint-token <username>\naccounts:\n${issuer.demoAccounts().map((a) => `  ${a.username}`).join('\n')}\n`);
+    process.stderr.write(
+      `usage: mint-token <username>\naccounts:\n${issuer
+        .demoAccounts()
+        .map((a) => `  ${a.username}`)
+        .join('\n')}\n`,
+    );
     process.exit(2);
   }
   process.stdout.write(`${await issuer.mint(username)}\n`);

@@ -16,7 +16,11 @@ import { AuthenticatedOnly, CurrentPrincipal, Public, RequireOperation } from '.
 
 class ReportNotFoundError extends LocalizedError {
   constructor(id: string) {
-    super('plan.report.not_found', { es: `No existe el informe ${id}.`, en: `Report ${id} does not exist.` }, { id });
+    super(
+      'plan.report.not_found',
+      { es: `No existe el informe ${id}.`, en: `Report ${id} does not exist.` },
+      { id },
+    );
   }
 }
 
@@ -71,7 +75,10 @@ describe('NestJS guards, error filter and the postgres audit of denials', () => 
     dir = mkdtempSync(join(tmpdir(), 'crm-auth-e2e-'));
     issuer = await DevIssuer.open({ dir });
 
-    @Module({ imports: [AuthModule.forRoot({ verifier: issuer.verifier(), audit })], controllers: [TestController] })
+    @Module({
+      imports: [AuthModule.forRoot({ verifier: issuer.verifier(), audit })],
+      controllers: [TestController],
+    })
     class TestAppModule {}
 
     const moduleRef = await Test.createTestingModule({ imports: [TestAppModule] }).compile();
@@ -99,7 +106,10 @@ describe('NestJS guards, error filter and the postgres audit of denials', () => 
       message: { es: expect.stringContaining('token'), en: expect.stringContaining('token') },
       details: { reason: 'missing_token' },
     });
-    const forged = await request(app.getHttpServer()).get('/me').set('Authorization', 'Bearer a.b.c').expect(401);
+    const forged = await request(app.getHttpServer())
+      .get('/me')
+      .set('Authorization', 'Bearer a.b.c')
+      .expect(401);
     expect(forged.body.code).toBe('auth.malformed_token');
   });
 
@@ -109,7 +119,10 @@ describe('NestJS guards, error filter and the postgres audit of denials', () => 
       .set('Authorization', `Bearer ${await token('hn.reporting_officer')}`)
       .expect(200);
     expect(res.body).toEqual({ country: 'HN', readBy: 'dev|hn.reporting_officer' });
-    const me = await request(app.getHttpServer()).get('/me').set('Authorization', `Bearer ${await token('unicef.observer')}`).expect(200);
+    const me = await request(app.getHttpServer())
+      .get('/me')
+      .set('Authorization', `Bearer ${await token('unicef.observer')}`)
+      .expect(200);
     expect(me.body).toMatchObject({ country: null, organisation: 'UNICEF' });
   });
 
@@ -119,7 +132,10 @@ describe('NestJS guards, error filter and the postgres audit of denials', () => 
       .get('/countries/GT/reports')
       .set('Authorization', `Bearer ${await token('hn.reporting_officer')}`)
       .expect(403);
-    expect(res.body).toMatchObject({ code: 'auth.forbidden.other_country', details: { reason: 'other_country', operation: 'plan.report.read' } });
+    expect(res.body).toMatchObject({
+      code: 'auth.forbidden.other_country',
+      details: { reason: 'other_country', operation: 'plan.report.read' },
+    });
     expect(res.body.message.es).toMatch(/propio país/);
     expect(res.body.message.en).toMatch(/own country/);
     const rows = await denials();
@@ -137,31 +153,66 @@ describe('NestJS guards, error filter and the postgres audit of denials', () => 
 
   it('takes the country from the body and denies observers writing country reports', async () => {
     const server = app.getHttpServer();
-    await request(server).post('/reports').set('Authorization', `Bearer ${await token('sv.national_system')}`).send({ country: 'SV', id: 'r1' }).expect(201, { submitted: 'r1' });
-    const res = await request(server).post('/reports').set('Authorization', `Bearer ${await token('iom.observer')}`).send({ country: 'SV', id: 'r1' }).expect(403);
+    await request(server)
+      .post('/reports')
+      .set('Authorization', `Bearer ${await token('sv.national_system')}`)
+      .send({ country: 'SV', id: 'r1' })
+      .expect(201, { submitted: 'r1' });
+    const res = await request(server)
+      .post('/reports')
+      .set('Authorization', `Bearer ${await token('iom.observer')}`)
+      .send({ country: 'SV', id: 'r1' })
+      .expect(403);
     expect(res.body.code).toBe('auth.forbidden.role_not_permitted');
-    expect((await denials()).some((d) => d.organisation === 'IOM' && d.operation === 'plan.report.submit')).toBe(true);
+    expect(
+      (await denials()).some((d) => d.organisation === 'IOM' && d.operation === 'plan.report.submit'),
+    ).toBe(true);
   });
 
   it('denies routes that declare no operation (default deny) and audits it', async () => {
-    const res = await request(app.getHttpServer()).get('/undeclared').set('Authorization', `Bearer ${await token('st.coordinator')}`).expect(403);
+    const res = await request(app.getHttpServer())
+      .get('/undeclared')
+      .set('Authorization', `Bearer ${await token('st.coordinator')}`)
+      .expect(403);
     expect(res.body.code).toBe('auth.forbidden.operation_not_declared');
-    expect((await denials()).some((d) => d.reason === 'operation_not_declared' && d.subject === 'dev|st.coordinator')).toBe(true);
+    expect(
+      (await denials()).some(
+        (d) => d.reason === 'operation_not_declared' && d.subject === 'dev|st.coordinator',
+      ),
+    ).toBe(true);
   });
 
   it('answers 400 for a country that is not a member', async () => {
-    const res = await request(app.getHttpServer()).get('/countries/AR/reports').set('Authorization', `Bearer ${await token('st.analyst')}`).expect(400);
+    const res = await request(app.getHttpServer())
+      .get('/countries/AR/reports')
+      .set('Authorization', `Bearer ${await token('st.analyst')}`)
+      .expect(400);
     expect(res.body.code).toBe('auth.invalid_resource');
   });
 
   it('maps domain errors: 409 conflict, 404 not found, 500 without internals', async () => {
     const server = app.getHttpServer();
     const auth = `Bearer ${await token('hn.reporting_officer')}`;
-    const conflict = await request(server).post('/reports').set('Authorization', auth).send({ country: 'HN', id: 'conflict' }).expect(409);
+    const conflict = await request(server)
+      .post('/reports')
+      .set('Authorization', auth)
+      .send({ country: 'HN', id: 'conflict' })
+      .expect(409);
     expect(conflict.body.code).toBe('event_store.wrong_expected_revision');
-    const missing = await request(server).post('/reports').set('Authorization', auth).send({ country: 'HN', id: 'missing' }).expect(404);
-    expect(missing.body.message).toEqual({ es: 'No existe el informe missing.', en: 'Report missing does not exist.' });
-    const boom = await request(server).post('/reports').set('Authorization', auth).send({ country: 'HN', id: 'boom' }).expect(500);
+    const missing = await request(server)
+      .post('/reports')
+      .set('Authorization', auth)
+      .send({ country: 'HN', id: 'missing' })
+      .expect(404);
+    expect(missing.body.message).toEqual({
+      es: 'No existe el informe missing.',
+      en: 'Report missing does not exist.',
+    });
+    const boom = await request(server)
+      .post('/reports')
+      .set('Authorization', auth)
+      .send({ country: 'HN', id: 'boom' })
+      .expect(500);
     expect(JSON.stringify(boom.body)).not.toContain('secret internal detail');
     expect(boom.body.message.es).toBeTruthy();
   });

@@ -30,7 +30,8 @@ export class AuthModule {
       { provide: APP_GUARD, useClass: AuthGuard },
       { provide: APP_GUARD, useClass: OperationGuard },
     ];
-    if (options.errorFilter !== false) providers.push({ provide: APP_FILTER, useClass: LocalizedErrorFilter });
+    if (options.errorFilter !== false)
+      providers.push({ provide: APP_FILTER, useClass: LocalizedErrorFilter });
     return { module: AuthModule, global: true, providers, exports: [TOKEN_VERIFIER, AUDIT_SINK, AUTH_CLOCK] };
   }
 }

@@ -10,7 +10,8 @@ export const REQUIRED_OPERATION = 'crm:auth:operation';
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
 
 /** The route needs a valid token but no particular operation (e.g. "who am I"). */
-export const AuthenticatedOnly = (): MethodDecorator & ClassDecorator => SetMetadata(AUTHENTICATED_ONLY, true);
+export const AuthenticatedOnly = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(AUTHENTICATED_ONLY, true);
 
 /**
  * Where a request value lives: `params.<name>`, `body.<dotted.path>`, `query.<name>` or `headers.<name>`.
@@ -35,10 +36,15 @@ export interface OperationRequirement {
 }
 
 /** The route performs `operation`; the OperationGuard authorises it with the resource found per `options`. */
-export const RequireOperation = (operation: Operation, options: OperationOptions = {}): MethodDecorator & ClassDecorator =>
+export const RequireOperation = (
+  operation: Operation,
+  options: OperationOptions = {},
+): MethodDecorator & ClassDecorator =>
   SetMetadata(REQUIRED_OPERATION, { operation, options } satisfies OperationRequirement);
 
 /** The authenticated Principal of the request. */
-export const CurrentPrincipal = createParamDecorator((_data: unknown, ctx: ExecutionContext): Principal | undefined => {
-  return ctx.switchToHttp().getRequest<{ principal?: Principal }>().principal;
-});
+export const CurrentPrincipal = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): Principal | undefined => {
+    return ctx.switchToHttp().getRequest<{ principal?: Principal }>().principal;
+  },
+);

@@ -69,6 +69,7 @@ export function genericText(status: number): LocalizedText {
 
 /** The JSON body of an error response. */
 export function errorBody(error: unknown): ErrorBody {
-  if (error instanceof LocalizedError) return { code: error.code, message: error.text, details: error.details };
+  if (error instanceof LocalizedError)
+    return { code: error.code, message: error.text, details: error.details };
   return { code: 'internal_error', message: GENERIC[500], details: {} };
 }

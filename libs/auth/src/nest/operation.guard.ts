@@ -35,8 +35,12 @@ export class OperationGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const req = context.switchToHttp().getRequest<AuthRequest>();
     const principal = req.principal;
-    if (!principal) throw new Error('OperationGuard ran without an authenticated principal (register AuthGuard first)');
-    const requirement = this.reflector.getAllAndOverride<OperationRequirement | undefined>(REQUIRED_OPERATION, targets);
+    if (!principal)
+      throw new Error('OperationGuard ran without an authenticated principal (register AuthGuard first)');
+    const requirement = this.reflector.getAllAndOverride<OperationRequirement | undefined>(
+      REQUIRED_OPERATION,
+      targets,
+    );
     if (!requirement) {
       if (this.reflector.getAllAndOverride<boolean>(AUTHENTICATED_ONLY, targets)) return true;
       await this.deny(req, principal, '(none)', {}, 'operation_not_declared');
@@ -49,9 +53,19 @@ export class OperationGuard implements CanActivate {
     throw new ForbiddenError(decision.reason, decision.message, { operation: requirement.operation });
   }
 
-  private async deny(req: AuthRequest, principal: Principal, operation: string, resource: Resource, reason: string): Promise<void> {
+  private async deny(
+    req: AuthRequest,
+    principal: Principal,
+    operation: string,
+    resource: Resource,
+    reason: string,
+  ): Promise<void> {
     try {
-      const where = { ...resource, method: req.method, path: (req.originalUrl ?? req.url ?? '').split('?')[0] };
+      const where = {
+        ...resource,
+        method: req.method,
+        path: (req.originalUrl ?? req.url ?? '').split('?')[0],
+      };
       await this.audit.record(denialEntry(this.clock(), principal, operation, where, reason));
     } catch (e) {
       // The request is denied either way; a failing audit sink must be visible to operators.

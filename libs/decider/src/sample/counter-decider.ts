@@ -22,7 +22,10 @@ export const counterDecider: Decider<CounterCommand, CounterEvent, CounterState>
     switch (command.type) {
       case 'Increment': {
         if (!Number.isSafeInteger(command.by) || command.by <= 0) {
-          throw new CounterError('counter.invalid_amount', { es: 'El incremento debe ser un entero positivo.', en: 'The increment must be a positive integer.' });
+          throw new CounterError('counter.invalid_amount', {
+            es: 'El incremento debe ser un entero positivo.',
+            en: 'The increment must be a positive integer.',
+          });
         }
         if (state.value + command.by > COUNTER_LIMIT) {
           throw new CounterError('counter.over_limit', {
@@ -30,8 +33,11 @@ export const counterDecider: Decider<CounterCommand, CounterEvent, CounterState>
             en: `The counter cannot go over ${COUNTER_LIMIT}.`,
           });
         }
-        const events: CounterEvent[] = [{ type: 'Incremented', data: { by: command.by, at: now.toISOString() } }];
-        if (state.value + command.by === COUNTER_LIMIT) events.push({ type: 'LimitReached', data: { limit: COUNTER_LIMIT } });
+        const events: CounterEvent[] = [
+          { type: 'Incremented', data: { by: command.by, at: now.toISOString() } },
+        ];
+        if (state.value + command.by === COUNTER_LIMIT)
+          events.push({ type: 'LimitReached', data: { limit: COUNTER_LIMIT } });
         return events;
       }
       case 'Reset':

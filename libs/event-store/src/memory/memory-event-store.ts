@@ -35,7 +35,11 @@ export class MemoryEventStore implements EventStore {
     this.clock = options.clock ?? systemClock;
   }
 
-  async appendToStream(stream: StreamName, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+  async appendToStream(
+    stream: StreamName,
+    events: NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
     this.assertOpen();
     validateAppend(stream, events, options?.expectedRevision);
     const existing = this.streams.get(stream) ?? [];
@@ -60,7 +64,11 @@ export class MemoryEventStore implements EventStore {
     this.streams.set(stream, [...existing, ...recorded]);
     this.all.push(...recorded);
     for (const l of [...this.listeners]) l();
-    return { nextExpectedRevision: current + recorded.length, position: recorded[recorded.length - 1].position, written: true };
+    return {
+      nextExpectedRevision: current + recorded.length,
+      position: recorded[recorded.length - 1].position,
+      written: true,
+    };
   }
 
   async readStream(stream: StreamName, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -71,10 +79,17 @@ export class MemoryEventStore implements EventStore {
     const max = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     if (options.direction === 'backwards') {
       const from = options.fromRevision ?? events.length - 1;
-      return events.filter((e) => e.revision <= from).reverse().slice(0, max).map(clone);
+      return events
+        .filter((e) => e.revision <= from)
+        .reverse()
+        .slice(0, max)
+        .map(clone);
     }
     const from = options.fromRevision ?? 0;
-    return events.filter((e) => e.revision >= from).slice(0, max).map(clone);
+    return events
+      .filter((e) => e.revision >= from)
+      .slice(0, max)
+      .map(clone);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -123,7 +138,10 @@ export class MemoryEventStore implements EventStore {
   /** Test only: removes a stored event, leaving a gap in the stream. */
   tamperDeleteEvent(stream: StreamName, revision: number): void {
     const e = this.at(stream, revision);
-    this.streams.set(stream, (this.streams.get(stream) ?? []).filter((x) => x !== e));
+    this.streams.set(
+      stream,
+      (this.streams.get(stream) ?? []).filter((x) => x !== e),
+    );
     this.deleted.add(e.position);
   }
 

@@ -26,7 +26,9 @@ describe('memory bus building blocks', () => {
 
   it('refuses messages for a topic that was never created', async () => {
     const bus = new MemoryBus();
-    await expect(bus.publish([{ topic: 'nope', key: 'k', value: Buffer.from('x') }])).rejects.toThrow(/unknown topic nope/);
+    await expect(bus.publish([{ topic: 'nope', key: 'k', value: Buffer.from('x') }])).rejects.toThrow(
+      /unknown topic nope/,
+    );
     await bus.close();
   });
 });

@@ -1,4 +1,10 @@
-import { deadLetterHeaders, defaultDeadLetterTopic, handleWithRetries, sleep, type BackoffOptions } from '../retry';
+import {
+  deadLetterHeaders,
+  defaultDeadLetterTopic,
+  handleWithRetries,
+  sleep,
+  type BackoffOptions,
+} from '../retry';
 import type { Bus, ConsumeOptions, Consumer, IncomingMessage, OutgoingMessage } from '../types';
 import { Signal } from './signal';
 import { assignPartitions, partitionOf } from './partitioning';
@@ -53,16 +59,26 @@ export class MemoryBus implements Bus {
 
   async ensureTopics(topics: string[]): Promise<void> {
     for (const topic of topics) {
-      if (!this.topics.has(topic)) this.topics.set(topic, Array.from({ length: this.partitions }, () => []));
+      if (!this.topics.has(topic))
+        this.topics.set(
+          topic,
+          Array.from({ length: this.partitions }, () => []),
+        );
     }
   }
 
   async publish(messages: OutgoingMessage[]): Promise<void> {
     this.assertOpen();
-    for (const m of messages) if (!this.topics.has(m.topic)) throw new Error(`memory bus: unknown topic ${m.topic} (call ensureTopics first)`);
+    for (const m of messages)
+      if (!this.topics.has(m.topic))
+        throw new Error(`memory bus: unknown topic ${m.topic} (call ensureTopics first)`);
     for (const m of messages) {
       const log = this.topics.get(m.topic)!;
-      log[partitionOf(m.key, log.length)].push({ key: m.key, value: Buffer.from(m.value), headers: { ...(m.headers ?? {}) } });
+      log[partitionOf(m.key, log.length)].push({
+        key: m.key,
+        value: Buffer.from(m.value),
+        headers: { ...(m.headers ?? {}) },
+      });
     }
     this.changed.notify();
   }
@@ -71,7 +87,9 @@ export class MemoryBus implements Bus {
     this.assertOpen();
     const deadLetterTopic = options.deadLetterTopic ?? defaultDeadLetterTopic;
     await this.ensureTopics(options.topics.map(deadLetterTopic));
-    for (const topic of options.topics) if (!this.topics.has(topic)) throw new Error(`memory bus: unknown topic ${topic} (call ensureTopics first)`);
+    for (const topic of options.topics)
+      if (!this.topics.has(topic))
+        throw new Error(`memory bus: unknown topic ${topic} (call ensureTopics first)`);
 
     const group = this.groupOf(options.groupId);
     const member: Member = { id: this.nextMemberId++, options, active: true };
@@ -80,7 +98,8 @@ export class MemoryBus implements Bus {
       const log = this.topics.get(topic)!;
       for (let p = 0; p < log.length; p++) {
         const key = slot(topic, p);
-        if (!group.committed.has(key) && options.fromBeginning === false) group.committed.set(key, log[p].length);
+        if (!group.committed.has(key) && options.fromBeginning === false)
+          group.committed.set(key, log[p].length);
         if (!group.pumps.has(key)) group.pumps.set(key, this.pump(group, topic, p));
       }
     }
@@ -149,7 +168,13 @@ export class MemoryBus implements Bus {
     }
   }
 
-  private async deliver(group: Group, owner: Member, message: IncomingMessage, key: string, offset: number): Promise<void> {
+  private async deliver(
+    group: Group,
+    owner: Member,
+    message: IncomingMessage,
+    key: string,
+    offset: number,
+  ): Promise<void> {
     const isActive = () => owner.active && !this.closed;
     const outcome = await handleWithRetries(message, owner.options.handler, {
       maxAttempts: owner.options.maxAttempts,
@@ -160,7 +185,12 @@ export class MemoryBus implements Bus {
     if (outcome.kind === 'dead') {
       const dlq = (owner.options.deadLetterTopic ?? defaultDeadLetterTopic)(message.topic);
       await this.publish([
-        { topic: dlq, key: message.key ?? '', value: Buffer.from(JSON.stringify(outcome.letter)), headers: deadLetterHeaders(message, outcome.letter) },
+        {
+          topic: dlq,
+          key: message.key ?? '',
+          value: Buffer.from(JSON.stringify(outcome.letter)),
+          headers: deadLetterHeaders(message, outcome.letter),
+        },
       ]);
     }
     group.committed.set(key, offset + 1);

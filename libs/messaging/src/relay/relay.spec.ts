@@ -22,11 +22,17 @@ function event(i: number): NewEvent {
 
 async function appendEvents(store: MemoryEventStore, count: number, from = 0): Promise<bigint> {
   let last = 0n;
-  for (let i = from; i < from + count; i++) last = (await store.appendToStream(`planReport-HN-${i % 4}`, [event(i)], { expectedRevision: 'any' })).position;
+  for (let i = from; i < from + count; i++)
+    last = (await store.appendToStream(`planReport-HN-${i % 4}`, [event(i)], { expectedRevision: 'any' }))
+      .position;
   return last;
 }
 
-async function eventually(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+async function eventually(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -132,7 +138,10 @@ describe('startRelay', () => {
   });
 
   it('republishes (at-least-once) what was published but not checkpointed before a crash', async () => {
-    const broken: CheckpointStore = { load: async () => undefined, save: async () => Promise.reject(new Error('database down')) };
+    const broken: CheckpointStore = {
+      load: async () => undefined,
+      save: async () => Promise.reject(new Error('database down')),
+    };
     await appendEvents(store, 6);
     const crashed = await startRelay({ ...baseOptions(), checkpoints: broken, bus });
     await eventually(() => received.length === 6, 'the first publication');

@@ -124,7 +124,9 @@ class RelayRunner implements Relay {
         failures = 0;
       } catch (err) {
         if (this.stopped || this.failure) return;
-        this.log(`[relay ${this.options.name}] subscription failed, restarting from checkpoint: ${(err as Error).message}`);
+        this.log(
+          `[relay ${this.options.name}] subscription failed, restarting from checkpoint: ${(err as Error).message}`,
+        );
       }
       await this.sleeps.sleep(backoffDelay(Math.max(1, failures), this.backoff));
       if (this.stopped) return;
@@ -173,7 +175,11 @@ class RelayRunner implements Relay {
     const last = batch[batch.length - 1].position;
     if (messages.length > 0) await this.retrying('publish', () => this.options.bus.publish(messages));
     // The checkpoint moves only after the bus acknowledged; a save is attempted even when stopping.
-    await this.retrying('save checkpoint', () => this.options.checkpoints.save(this.options.name, last), true);
+    await this.retrying(
+      'save checkpoint',
+      () => this.options.checkpoints.save(this.options.name, last),
+      true,
+    );
     this.saved = last;
   }
 
@@ -181,7 +187,8 @@ class RelayRunner implements Relay {
     const mapped = this.options.map(event) ?? [];
     return mapped.map((m, i) => {
       const headers = { ...(m.headers ?? {}) };
-      if (!headers.ce_id) headers.ce_id = mapped.length === 1 ? event.metadata.eventId : `${event.metadata.eventId}/${i}`;
+      if (!headers.ce_id)
+        headers.ce_id = mapped.length === 1 ? event.metadata.eventId : `${event.metadata.eventId}/${i}`;
       return { topic: m.topic, key: m.key ?? event.streamName, value: m.value, headers };
     });
   }
@@ -194,7 +201,9 @@ class RelayRunner implements Relay {
         return;
       } catch (err) {
         const delay = backoffDelay(attempt, this.backoff);
-        this.log(`[relay ${this.options.name}] ${what} failed (attempt ${attempt}), retrying in ${delay} ms: ${(err as Error).message}`);
+        this.log(
+          `[relay ${this.options.name}] ${what} failed (attempt ${attempt}), retrying in ${delay} ms: ${(err as Error).message}`,
+        );
         await this.sleeps.sleep(delay);
       }
     }

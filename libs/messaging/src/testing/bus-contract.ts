@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { PoisonMessageError, type Bus, type ConsumeOptions, type Consumer, type DeadLetter, type IncomingMessage, type OutgoingMessage } from '../types';
+import {
+  PoisonMessageError,
+  type Bus,
+  type ConsumeOptions,
+  type Consumer,
+  type DeadLetter,
+  type IncomingMessage,
+  type OutgoingMessage,
+} from '../types';
 
 export interface BusHarness {
   name: string;
@@ -16,7 +24,11 @@ export function randomTopic(): string {
 }
 
 /** Polls `check` until it returns true or the time is up; fails with `describe()` in the message. */
-export async function eventually(check: () => boolean, timeoutMs: number, describe: () => string): Promise<void> {
+export async function eventually(
+  check: () => boolean,
+  timeoutMs: number,
+  describe: () => string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${describe()}`);
@@ -103,8 +115,14 @@ export function describeBusContract(harness: BusHarness): void {
       await bus.ensureTopics([topic]);
       const { received } = await collect([topic], 'g.roundtrip');
       const value = JSON.stringify({ hello: 'mundo', ñ: 'año' });
-      await bus.publish([msg(topic, 'case-1', value, { ce_id: 'e-1', ce_type: 'crm.test.v1', ce_specversion: '1.0' })]);
-      await eventually(() => received.length >= 1, timeout, () => 'the message');
+      await bus.publish([
+        msg(topic, 'case-1', value, { ce_id: 'e-1', ce_type: 'crm.test.v1', ce_specversion: '1.0' }),
+      ]);
+      await eventually(
+        () => received.length >= 1,
+        timeout,
+        () => 'the message',
+      );
       const [m] = received;
       expect(m.topic).toBe(topic);
       expect(m.key).toBe('case-1');
@@ -123,7 +141,11 @@ export function describeBusContract(harness: BusHarness): void {
       for (let i = 0; i < 40; i++) for (const key of keys) batch.push(msg(topic, key, String(i)));
       await bus.publish(batch);
       const { received } = await collect([topic], 'g.order');
-      await eventually(() => received.length >= batch.length, timeout, () => `${batch.length} messages, got ${received.length}`);
+      await eventually(
+        () => received.length >= batch.length,
+        timeout,
+        () => `${batch.length} messages, got ${received.length}`,
+      );
       const perKey = new Map<string, number[]>();
       for (const m of received) perKey.set(m.key!, [...(perKey.get(m.key!) ?? []), Number(text(m))]);
       const expected = Array.from({ length: 40 }, (_, i) => i);
@@ -138,7 +160,11 @@ export function describeBusContract(harness: BusHarness): void {
       const b = await collect([topic], 'g.b');
       const batch = Array.from({ length: 30 }, (_, i) => msg(topic, `k${i % 7}`, `m${i}`));
       await bus.publish(batch);
-      await eventually(() => a.received.length >= 30 && b.received.length >= 30, timeout, () => `30 each, got ${a.received.length}/${b.received.length}`);
+      await eventually(
+        () => a.received.length >= 30 && b.received.length >= 30,
+        timeout,
+        () => `30 each, got ${a.received.length}/${b.received.length}`,
+      );
       const all = batch.map((m) => m.value.toString()).sort();
       expect(a.received.map(text).sort()).toEqual(all);
       expect(b.received.map(text).sort()).toEqual(all);
@@ -153,8 +179,13 @@ export function describeBusContract(harness: BusHarness): void {
       const batch: OutgoingMessage[] = [];
       for (let i = 0; i < 5; i++) for (const key of keys) batch.push(msg(topic, key, `${key}/${i}`));
       await bus.publish(batch);
-      const lastOfEachKey = () => keys.every((k) => [...one.received, ...two.received].some((m) => text(m) === `${k}/4`));
-      await eventually(lastOfEachKey, timeout, () => `the last message of every key (${one.received.length}+${two.received.length} so far)`);
+      const lastOfEachKey = () =>
+        keys.every((k) => [...one.received, ...two.received].some((m) => text(m) === `${k}/4`));
+      await eventually(
+        lastOfEachKey,
+        timeout,
+        () => `the last message of every key (${one.received.length}+${two.received.length} so far)`,
+      );
       const values = [...one.received, ...two.received].map(text);
       expect(new Set(values).size).toBe(batch.length);
       expect(values).toHaveLength(batch.length);
@@ -181,7 +212,11 @@ export function describeBusContract(harness: BusHarness): void {
         },
       });
       await bus.publish(['first', 'second', 'third'].map((v) => msg(topic, 'same-key', v)));
-      await eventually(() => handled.length >= 3, timeout, () => `3 handled, got ${handled.join(',')}`);
+      await eventually(
+        () => handled.length >= 3,
+        timeout,
+        () => `3 handled, got ${handled.join(',')}`,
+      );
       expect(handled).toEqual(['first', 'second', 'third']);
       expect(attempts.get('second')).toBe(3);
       expect(attempts.get('third')).toBe(1);
@@ -212,7 +247,11 @@ export function describeBusContract(harness: BusHarness): void {
       expect(firstRun).toEqual(['m0']);
 
       const { received } = await collect([topic], 'g.crash');
-      await eventually(() => received.length >= 2, timeout, () => `m1 and m2 again, got ${received.map(text).join(',')}`);
+      await eventually(
+        () => received.length >= 2,
+        timeout,
+        () => `m1 and m2 again, got ${received.map(text).join(',')}`,
+      );
       expect(received.map(text)).toEqual(['m1', 'm2']);
     });
 
@@ -221,12 +260,30 @@ export function describeBusContract(harness: BusHarness): void {
       await bus.ensureTopics([topic]);
       await bus.publish(Array.from({ length: 10 }, (_, i) => msg(topic, 'k', `before-${i}`)));
       const first = await collect([topic], 'g.resume');
-      await eventually(() => first.received.length >= 10, timeout, () => `10 messages, got ${first.received.length}`);
+      await eventually(
+        () => first.received.length >= 10,
+        timeout,
+        () => `10 messages, got ${first.received.length}`,
+      );
       await stop(first.consumer);
-      await bus.publish([...Array.from({ length: 5 }, (_, i) => msg(topic, 'k', `after-${i}`)), msg(topic, 'k', 'end')]);
+      await bus.publish([
+        ...Array.from({ length: 5 }, (_, i) => msg(topic, 'k', `after-${i}`)),
+        msg(topic, 'k', 'end'),
+      ]);
       const second = await collect([topic], 'g.resume');
-      await eventually(() => second.received.some((m) => text(m) === 'end'), timeout, () => `the end marker, got ${second.received.map(text).join(',')}`);
-      expect(second.received.map(text)).toEqual(['after-0', 'after-1', 'after-2', 'after-3', 'after-4', 'end']);
+      await eventually(
+        () => second.received.some((m) => text(m) === 'end'),
+        timeout,
+        () => `the end marker, got ${second.received.map(text).join(',')}`,
+      );
+      expect(second.received.map(text)).toEqual([
+        'after-0',
+        'after-1',
+        'after-2',
+        'after-3',
+        'after-4',
+        'end',
+      ]);
       expect(first.received.map(text)).toEqual(Array.from({ length: 10 }, (_, i) => `before-${i}`));
     });
 
@@ -241,14 +298,25 @@ export function describeBusContract(harness: BusHarness): void {
         handler: async (m) => {
           if (text(m) === 'poison') {
             poisonCalls++;
-            throw new PoisonMessageError('schema_violation', { es: 'El mensaje no cumple el esquema', en: 'The message violates the schema' });
+            throw new PoisonMessageError('schema_violation', {
+              es: 'El mensaje no cumple el esquema',
+              en: 'The message violates the schema',
+            });
           }
           handled.push(text(m));
         },
       });
       const dlq = await deadLetters(`${topic}.dlq`);
-      await bus.publish([msg(topic, 'k', 'ok-1'), msg(topic, 'k', 'poison', { ce_id: 'bad-1' }), msg(topic, 'k', 'ok-2')]);
-      await eventually(() => handled.length >= 2 && dlq.received.length >= 1, timeout, () => `2 handled + 1 dead letter, got ${handled.length}/${dlq.received.length}`);
+      await bus.publish([
+        msg(topic, 'k', 'ok-1'),
+        msg(topic, 'k', 'poison', { ce_id: 'bad-1' }),
+        msg(topic, 'k', 'ok-2'),
+      ]);
+      await eventually(
+        () => handled.length >= 2 && dlq.received.length >= 1,
+        timeout,
+        () => `2 handled + 1 dead letter, got ${handled.length}/${dlq.received.length}`,
+      );
       expect(handled).toEqual(['ok-1', 'ok-2']);
       expect(poisonCalls).toBe(1);
       const [letter] = dlq.letters();
@@ -283,10 +351,18 @@ export function describeBusContract(harness: BusHarness): void {
       });
       const dlq = await deadLetters(`${topic}.dlq`);
       await bus.publish([msg(topic, 'k', 'always-fails'), msg(topic, 'k', 'next')]);
-      await eventually(() => handled.length >= 1 && dlq.received.length >= 1, timeout, () => 'next handled + 1 dead letter');
+      await eventually(
+        () => handled.length >= 1 && dlq.received.length >= 1,
+        timeout,
+        () => 'next handled + 1 dead letter',
+      );
       expect(calls).toBe(3);
       expect(handled).toEqual(['next']);
-      expect(dlq.letters()[0]).toMatchObject({ code: 'handler_failed', reason: 'downstream unavailable', attempts: 3 });
+      expect(dlq.letters()[0]).toMatchObject({
+        code: 'handler_failed',
+        reason: 'downstream unavailable',
+        attempts: 3,
+      });
       expect(dlq.letters()[0].message.en).toMatch(/3 times/);
     });
 
@@ -304,7 +380,11 @@ export function describeBusContract(harness: BusHarness): void {
       });
       const dlq = await deadLetters(custom);
       await bus.publish([msg(topic, 'k', 'x')]);
-      await eventually(() => dlq.received.length >= 1, timeout, () => 'a dead letter on the custom topic');
+      await eventually(
+        () => dlq.received.length >= 1,
+        timeout,
+        () => 'a dead letter on the custom topic',
+      );
       expect(dlq.letters()[0].code).toBe('too_large');
     });
   });

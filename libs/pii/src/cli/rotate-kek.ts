@@ -20,7 +20,9 @@ async function main(): Promise<void> {
     const { rewrapped } = await rotateKek(keys, ring);
     await keys.purgeDeadKeyMaterial();
     const left = await keys.listNotWrappedBy(ring.current.kekId, 1);
-    process.stdout.write(`re-wrapped ${rewrapped} data keys under ${ring.current.kekId}; keys under other KEKs left: ${left.length}\n`);
+    process.stdout.write(
+      `re-wrapped ${rewrapped} data keys under ${ring.current.kekId}; keys under other KEKs left: ${left.length}\n`,
+    );
     if (left.length > 0) process.exitCode = 1;
   } finally {
     await pool.end();

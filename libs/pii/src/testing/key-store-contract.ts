@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto';
 import type { KeyStore, WrappedDataKey } from '../key-store';
 
 function key(subjectId: string, kekId = 'kek-a'): WrappedDataKey {
-  return { subjectId, keyId: randomBytes(8).toString('hex'), kekId, wrappedKey: randomBytes(60), createdAt: new Date('2026-01-01T00:00:00Z') };
+  return {
+    subjectId,
+    keyId: randomBytes(8).toString('hex'),
+    kekId,
+    wrappedKey: randomBytes(60),
+    createdAt: new Date('2026-01-01T00:00:00Z'),
+  };
 }
 
 /** The one contract every KeyStore adapter must pass. `make` returns a fresh, empty store. */

@@ -9,7 +9,11 @@ import { importCatalogue, type ImportCatalogueInput } from './import-catalogue/i
 import { reopenReport, type ReopenReportInput } from './reopen-report/reopen-report.handler';
 import { returnReport, type ReturnReportInput } from './return-report/return-report.handler';
 import { saveDraft, type SaveDraftInput } from './save-draft/save-draft.handler';
-import { scheduleWindow, type ScheduleWindowInput, type WindowView } from './schedule-window/schedule-window.handler';
+import {
+  scheduleWindow,
+  type ScheduleWindowInput,
+  type WindowView,
+} from './schedule-window/schedule-window.handler';
 import type { CatalogueSummary } from './shared/catalogue-view';
 import type { CommandDeps, CommandOptions } from './shared/command-context';
 import type { ReportView } from './shared/report-view';
@@ -32,7 +36,11 @@ import { submitReport, type SubmitReportInput } from './submit-report/submit-rep
 export class PlanCommands {
   private readonly deps: CommandDeps;
 
-  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(CLOCK) clock: Clock, @Optional() @Inject(AUDIT_SINK) audit?: AuditSink) {
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(CLOCK) clock: Clock,
+    @Optional() @Inject(AUDIT_SINK) audit?: AuditSink,
+  ) {
     this.deps = { store, clock, ...(audit ? { audit } : {}) };
   }
 
@@ -47,7 +55,11 @@ export class PlanCommands {
   }
 
   /** Secretariat coordinator: approve a submitted report. */
-  approve(principal: Principal, input: ApproveReportInput, options: CommandOptions = {}): Promise<ReportView> {
+  approve(
+    principal: Principal,
+    input: ApproveReportInput,
+    options: CommandOptions = {},
+  ): Promise<ReportView> {
     return approveReport(this.deps, principal, input, options);
   }
 
@@ -62,17 +74,30 @@ export class PlanCommands {
   }
 
   /** Secretariat coordinator: schedule (or move, with a reason) a period's reporting window. */
-  scheduleWindow(principal: Principal, input: ScheduleWindowInput, options: CommandOptions = {}): Promise<WindowView> {
+  scheduleWindow(
+    principal: Principal,
+    input: ScheduleWindowInput,
+    options: CommandOptions = {},
+  ): Promise<WindowView> {
     return scheduleWindow(this.deps, principal, input, options);
   }
 
   /** Secretariat coordinator: amend the catalogue of `planId` (default: the plan imported at start). */
-  amendCatalogue(principal: Principal, input: AmendCatalogueInput, options: CommandOptions = {}, planId?: string): Promise<CatalogueSummary> {
+  amendCatalogue(
+    principal: Principal,
+    input: AmendCatalogueInput,
+    options: CommandOptions = {},
+    planId?: string,
+  ): Promise<CatalogueSummary> {
     return amendCatalogue(this.deps, principal, input, options, planId);
   }
 
   /** Secretariat coordinator (and the service at start-up): import a plan's catalogue once. */
-  importCatalogue(principal: Principal, input: ImportCatalogueInput, options: CommandOptions = {}): Promise<CatalogueSummary> {
+  importCatalogue(
+    principal: Principal,
+    input: ImportCatalogueInput,
+    options: CommandOptions = {},
+  ): Promise<CatalogueSummary> {
     return importCatalogue(this.deps, principal, input, options);
   }
 }

@@ -8,12 +8,26 @@ import { PlanReview } from '../review/plan-review';
 
 const ROOT = join(__dirname, '../../../..');
 
-function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function cli(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [require.resolve('ts-node/dist/bin.js'), '-r', 'tsconfig-paths/register', '--transpile-only', 'services/plan/src/cli/review.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        require.resolve('ts-node/dist/bin.js'),
+        '-r',
+        'tsconfig-paths/register',
+        '--transpile-only',
+        'services/plan/src/cli/review.ts',
+        ...args,
+      ],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...env },
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -39,27 +53,38 @@ describe('review CLI against a PostgreSQL test database', () => {
   });
 
   it('prints the as-of state as JSON equal to the service, with the verification', async () => {
-    const out = await cli(['--country', 'HN', '--as-of', T.mid, '--format', 'json', '--verify'], { DATABASE_URL: db.url });
+    const out = await cli(['--country', 'HN', '--as-of', T.mid, '--format', 'json', '--verify'], {
+      DATABASE_URL: db.url,
+    });
     expect(out.stderr).toBe('');
     expect(out.code).toBe(0);
     const parsed = JSON.parse(out.stdout);
-    expect(parsed.state).toEqual(JSON.parse(JSON.stringify(await new PlanReview(store).stateAsOf('HN', new Date(T.mid)))));
+    expect(parsed.state).toEqual(
+      JSON.parse(JSON.stringify(await new PlanReview(store).stateAsOf('HN', new Date(T.mid)))),
+    );
     expect(parsed.verification).toMatchObject({ ok: true, country: 'HN', checked: 9 });
   });
 
   it('prints the history as CSV and Markdown', async () => {
-    const csv = await cli(['--country', 'HN', '--as-of', T.end, '--format', 'csv', '--history', '--lang', 'en'], { DATABASE_URL: db.url });
+    const csv = await cli(
+      ['--country', 'HN', '--as-of', T.end, '--format', 'csv', '--history', '--lang', 'en'],
+      { DATABASE_URL: db.url },
+    );
     expect(csv.code).toBe(0);
     const lines = csv.stdout.split('\r\n').filter(Boolean);
     expect(lines).toHaveLength(10);
     expect(lines[0]).toMatch(/^Recorded \(UTC\),/);
-    const md = await cli(['--country', 'GT', '--as-of', T.end, '--format', 'markdown'], { DATABASE_URL: db.url });
+    const md = await cli(['--country', 'GT', '--as-of', T.end, '--format', 'markdown'], {
+      DATABASE_URL: db.url,
+    });
     expect(md.code).toBe(0);
     expect(md.stdout).toContain('| GT | IV.1.1.1 | 2020-S1 | enviado | Completada |');
   });
 
   it('refuses bad arguments with an es/en message and a non-zero exit, before connecting', async () => {
-    const badDate = await cli(['--country', 'HN', '--as-of', '30/06/2020'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    const badDate = await cli(['--country', 'HN', '--as-of', '30/06/2020'], {
+      DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+    });
     expect(badDate.code).toBe(1);
     expect(badDate.stderr).toMatch(/instante ISO 8601/);
     expect(badDate.stderr).toMatch(/ISO 8601 instant/);
@@ -69,7 +94,9 @@ describe('review CLI against a PostgreSQL test database', () => {
     const noCountry = await cli([], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
     expect(noCountry.code).toBe(1);
     expect(noCountry.stderr).toMatch(/Indique el país con --country.*\n.*Give the country with --country/);
-    const unknownOption = await cli(['--country', 'HN', '--bogus'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    const unknownOption = await cli(['--country', 'HN', '--bogus'], {
+      DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+    });
     expect(unknownOption.code).toBe(1);
     expect(unknownOption.stderr).toMatch(/argumentos no válidos.*\n.*invalid arguments/);
   });

@@ -11,8 +11,21 @@ import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
 import { LocalizedError } from '@crm/kernel';
 import { createPlatform } from '@crm/platform';
-import { countryOrThrow, formatOrThrow, instantOrThrow, langOrThrow, rangeOrThrow, ReviewRequestError } from '../review/errors';
-import { PlanReview, renderHistory, renderState, verificationText, type CountryVerification } from '../review/plan-review';
+import {
+  countryOrThrow,
+  formatOrThrow,
+  instantOrThrow,
+  langOrThrow,
+  rangeOrThrow,
+  ReviewRequestError,
+} from '../review/errors';
+import {
+  PlanReview,
+  renderHistory,
+  renderState,
+  verificationText,
+  type CountryVerification,
+} from '../review/plan-review';
 
 export interface ReviewCliArgs {
   country?: string;
@@ -26,14 +39,19 @@ export interface ReviewCliArgs {
 
 function program(): Command {
   return new Command('review')
-    .description('Revisión regional / regional review: estado a una fecha, historial y verificación / as-of state, history and verification')
+    .description(
+      'Revisión regional / regional review: estado a una fecha, historial y verificación / as-of state, history and verification',
+    )
     .option('--country <code>', 'país miembro / member country (HN, GT, ...)')
     .option('--as-of <instant>', 'instante ISO 8601 con zona / ISO 8601 instant with zone (default: now)')
     .option('--from <instant>', 'historial desde / history from (with --history)')
     .option('--format <format>', 'json | csv | markdown', 'json')
     .option('--lang <lang>', 'es | en', 'es')
-    .option('--history', 'historial de rendición de cuentas hasta --as-of / accountability history up to --as-of')
-    .option('--verify', 'verificar la cadena de huellas del país / verify the country\'s hash chain')
+    .option(
+      '--history',
+      'historial de rendición de cuentas hasta --as-of / accountability history up to --as-of',
+    )
+    .option('--verify', "verificar la cadena de huellas del país / verify the country's hash chain")
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 }
@@ -50,7 +68,15 @@ export function parseArgs(args: ReviewCliArgs) {
   const asOf = instantOrThrow(args.asOf, '--as-of', false);
   const from = instantOrThrow(args.from, '--from', false);
   rangeOrThrow(from, asOf);
-  return { country, asOf, from, format: formatOrThrow(args.format), lang: langOrThrow(args.lang), history: !!args.history, verify: !!args.verify };
+  return {
+    country,
+    asOf,
+    from,
+    format: formatOrThrow(args.format),
+    lang: langOrThrow(args.lang),
+    history: !!args.history,
+    verify: !!args.verify,
+  };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -62,7 +88,9 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0; // --help, --version
-      process.stderr.write('error: argumentos no válidos (vea --help)\nerror: invalid arguments (see --help)\n');
+      process.stderr.write(
+        'error: argumentos no válidos (vea --help)\nerror: invalid arguments (see --help)\n',
+      );
       return 1;
     }
     if (error instanceof LocalizedError) {
@@ -105,7 +133,8 @@ if (require.main === module) {
       process.exitCode = code;
     })
     .catch((error: unknown) => {
-      if (error instanceof LocalizedError) process.stderr.write(`error: ${error.text.es}\nerror: ${error.text.en}\n`);
+      if (error instanceof LocalizedError)
+        process.stderr.write(`error: ${error.text.es}\nerror: ${error.text.en}\n`);
       else process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
       process.exitCode = 1;
     });

@@ -11,7 +11,9 @@ export interface BilingualDoc {
 
 /** An operation's summary and description in Spanish and English. */
 export function ApiBilingual(doc: BilingualDoc): MethodDecorator {
-  const description = doc.detail ? `**ES**: ${doc.detail.es}\n\n**EN**: ${doc.detail.en}` : `**ES**: ${doc.es}\n\n**EN**: ${doc.en}`;
+  const description = doc.detail
+    ? `**ES**: ${doc.detail.es}\n\n**EN**: ${doc.detail.en}`
+    : `**ES**: ${doc.es}\n\n**EN**: ${doc.en}`;
   return applyDecorators(ApiOperation({ summary: `${doc.es} / ${doc.en}`, description }));
 }
 
@@ -28,7 +30,10 @@ export function ApiStandardErrors(...statuses: number[]): MethodDecorator {
     422: 'Contenido rechazado por las reglas del dominio / content refused by the domain rules',
   };
   const all = [...new Set([400, 401, 403, ...statuses])].sort();
-  return applyDecorators(ApiBearerAuth(BEARER_SCHEME), ...all.map((s) => ApiResponse({ status: s, description: `${text[s] ?? ''}. ${ERROR_SHAPE}` })));
+  return applyDecorators(
+    ApiBearerAuth(BEARER_SCHEME),
+    ...all.map((s) => ApiResponse({ status: s, description: `${text[s] ?? ''}. ${ERROR_SHAPE}` })),
+  );
 }
 
 /** The optional Idempotency-Key header of command routes. */

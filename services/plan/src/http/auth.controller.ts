@@ -56,7 +56,10 @@ export class AuthController {
 
   @Public()
   @Get('.well-known/jwks.json')
-  @ApiBilingual({ es: 'Claves públicas del emisor de desarrollo (JWKS)', en: "The development issuer's public keys (JWKS)" })
+  @ApiBilingual({
+    es: 'Claves públicas del emisor de desarrollo (JWKS)',
+    en: "The development issuer's public keys (JWKS)",
+  })
   jwks(): { keys: unknown[] } {
     if (!this.issuer) throw new DevIssuerDisabledError();
     return this.issuer.jwks();

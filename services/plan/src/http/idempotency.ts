@@ -15,10 +15,12 @@ export function idempotencyKeyOf(headers: Record<string, string | string[] | und
 }
 
 /** Route parameter: the request's Idempotency-Key (→ the command id) and correlation id (`X-Correlation-Id`). */
-export const CommandMeta = createParamDecorator((_data: unknown, ctx: ExecutionContext): { commandId?: string; correlationId?: string } => {
-  const req = ctx.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined> }>();
-  const commandId = idempotencyKeyOf(req.headers);
-  const corr = req.headers['x-correlation-id'];
-  const correlationId = typeof corr === 'string' && IDEMPOTENCY_KEY_PATTERN.test(corr) ? corr : undefined;
-  return { ...(commandId ? { commandId } : {}), ...(correlationId ? { correlationId } : {}) };
-});
+export const CommandMeta = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): { commandId?: string; correlationId?: string } => {
+    const req = ctx.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined> }>();
+    const commandId = idempotencyKeyOf(req.headers);
+    const corr = req.headers['x-correlation-id'];
+    const correlationId = typeof corr === 'string' && IDEMPOTENCY_KEY_PATTERN.test(corr) ? corr : undefined;
+    return { ...(commandId ? { commandId } : {}), ...(correlationId ? { correlationId } : {}) };
+  },
+);

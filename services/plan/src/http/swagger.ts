@@ -27,6 +27,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 /** Serves the UI at /docs and the JSON document at /docs/openapi.json (no token needed). */
 export function setupOpenApi(app: INestApplication): OpenAPIObject {
   const document = buildOpenApiDocument(app);
-  SwaggerModule.setup(OPENAPI_UI_PATH, app, document, { jsonDocumentUrl: OPENAPI_JSON_PATH, yamlDocumentUrl: 'docs/openapi.yaml' });
+  SwaggerModule.setup(OPENAPI_UI_PATH, app, document, {
+    jsonDocumentUrl: OPENAPI_JSON_PATH,
+    yamlDocumentUrl: 'docs/openapi.yaml',
+  });
   return document;
 }

@@ -28,7 +28,8 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   const out: FieldProblem[] = [];
   for (const e of errors) {
     const field = prefix ? `${prefix}.${e.property}` : e.property || '(body)';
-    if (e.constraints && Object.keys(e.constraints).length > 0) out.push({ field, constraints: Object.keys(e.constraints) });
+    if (e.constraints && Object.keys(e.constraints).length > 0)
+      out.push({ field, constraints: Object.keys(e.constraints) });
     if (e.children?.length) out.push(...flattenValidationErrors(e.children, field));
   }
   return out;

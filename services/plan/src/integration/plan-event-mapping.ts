@@ -15,16 +15,36 @@
  * never the report's narrative, evidence or indicators (they stay in the service: personal data of children
  * must never travel, and free text could contain it).
  */
-import { encodeIntegrationEvent, outboundTopics, regionalTopic, type EncodeInput, type ContractName, type VersionOf } from '@crm/contracts';
+import {
+  encodeIntegrationEvent,
+  outboundTopics,
+  regionalTopic,
+  type EncodeInput,
+  type ContractName,
+  type VersionOf,
+} from '@crm/contracts';
 import { toDomainEvent } from '@crm/decider';
 import type { RecordedEvent } from '@crm/event-store';
 import type { CountryCode } from '@crm/kernel';
 import type { RelayMessage } from '@crm/messaging';
-import { catalogueDecider, CATALOGUE_STREAM_CATEGORY, type CatalogueEvent, type CatalogueState } from '../domain/catalogue';
-import { evolveReport, initialReportState, REPORT_STREAM_CATEGORY, type MultilingualText, type ReportEvent, type ReportState } from '../domain/reports';
+import {
+  catalogueDecider,
+  CATALOGUE_STREAM_CATEGORY,
+  type CatalogueEvent,
+  type CatalogueState,
+} from '../domain/catalogue';
+import {
+  evolveReport,
+  initialReportState,
+  REPORT_STREAM_CATEGORY,
+  type MultilingualText,
+  type ReportEvent,
+  type ReportState,
+} from '../domain/reports';
 import type { StreamFold } from './stream-states';
 
-export type PlanStreamState = { kind: 'report'; state: ReportState } | { kind: 'catalogue'; state: CatalogueState } | { kind: 'other' };
+export type PlanStreamState =
+  { kind: 'report'; state: ReportState } | { kind: 'catalogue'; state: CatalogueState } | { kind: 'other' };
 
 /** Stream prefixes the relay reads. */
 export const PLAN_RELAY_STREAM_PREFIXES = [`${REPORT_STREAM_CATEGORY}-`, `${CATALOGUE_STREAM_CATEGORY}-`];
@@ -37,8 +57,13 @@ export const planStreamFold: StreamFold<PlanStreamState> = {
         ? { kind: 'catalogue', state: catalogueDecider.initialState() }
         : { kind: 'other' },
   evolve: (s, event) => {
-    if (s.kind === 'report') return { kind: 'report', state: evolveReport(s.state, toDomainEvent<ReportEvent>(event)) };
-    if (s.kind === 'catalogue') return { kind: 'catalogue', state: catalogueDecider.evolve(s.state, toDomainEvent<CatalogueEvent>(event)) };
+    if (s.kind === 'report')
+      return { kind: 'report', state: evolveReport(s.state, toDomainEvent<ReportEvent>(event)) };
+    if (s.kind === 'catalogue')
+      return {
+        kind: 'catalogue',
+        state: catalogueDecider.evolve(s.state, toDomainEvent<CatalogueEvent>(event)),
+      };
     return s;
   },
 };
@@ -67,7 +92,12 @@ function actorOf(event: RecordedEvent): { subject: string; role: string } {
   return { subject: event.metadata.actor.subject, role: event.metadata.actor.role };
 }
 
-function encode<N extends ContractName>(event: RecordedEvent, type: N, country: CountryCode | 'ST', data: unknown) {
+function encode<N extends ContractName>(
+  event: RecordedEvent,
+  type: N,
+  country: CountryCode | 'ST',
+  data: unknown,
+) {
   return encodeIntegrationEvent({
     type,
     version: 1 as VersionOf<N>,
@@ -89,8 +119,14 @@ class MappingError extends Error {
 function reportMessages(event: RecordedEvent, before: ReportState): RelayMessage[] {
   const domain = toDomainEvent<ReportEvent>(event);
   if (domain.type === 'ReportDrafted') return [];
-  const key = { country: domain.data.country, reportId: event.streamName, activityId: domain.data.activityId, period: domain.data.period };
-  const status = domain.type === 'ReportReopened' ? domain.data.previousApproved.content.status : before.content?.status;
+  const key = {
+    country: domain.data.country,
+    reportId: event.streamName,
+    activityId: domain.data.activityId,
+    period: domain.data.period,
+  };
+  const status =
+    domain.type === 'ReportReopened' ? domain.data.previousApproved.content.status : before.content?.status;
   if (!status) throw new MappingError(event, 'no reported status before it');
   const common = { ...key, status, actor: actorOf(event) };
   let type: ContractName;
@@ -99,13 +135,23 @@ function reportMessages(event: RecordedEvent, before: ReportState): RelayMessage
     case 'ReportSubmitted': {
       if (!before.catalogueVersion) throw new MappingError(event, 'no catalogue version before it');
       type = 'plan.report.submitted';
-      data = { ...common, submittedAt: domain.data.submittedAt, late: domain.data.late, catalogueVersion: contractCatalogueVersion(before.catalogueVersion) };
+      data = {
+        ...common,
+        submittedAt: domain.data.submittedAt,
+        late: domain.data.late,
+        catalogueVersion: contractCatalogueVersion(before.catalogueVersion),
+      };
       break;
     }
     case 'ReportApproved': {
       const comments = text(domain.data.comments);
       type = 'plan.report.approved';
-      data = { ...common, approvedAt: domain.data.approvedAt, approvedVersion: domain.data.version, ...(comments ? { comments } : {}) };
+      data = {
+        ...common,
+        approvedAt: domain.data.approvedAt,
+        approvedVersion: domain.data.version,
+        ...(comments ? { comments } : {}),
+      };
       break;
     }
     case 'ReportReturned': {
@@ -119,7 +165,12 @@ function reportMessages(event: RecordedEvent, before: ReportState): RelayMessage
       const reason = text(domain.data.reason);
       if (!reason) throw new MappingError(event, 'reopen without a reason');
       type = 'plan.report.reopened';
-      data = { ...common, reopenedAt: domain.data.reopenedAt, reason, previousApprovedVersion: domain.data.previousApproved.version };
+      data = {
+        ...common,
+        reopenedAt: domain.data.reopenedAt,
+        reason,
+        previousApprovedVersion: domain.data.previousApproved.version,
+      };
       break;
     }
     default:
@@ -141,11 +192,17 @@ function catalogueMessages(event: RecordedEvent): RelayMessage[] {
   const domain = toDomainEvent<CatalogueEvent>(event);
   const { planId, version, at, reason } = domain.data;
   let changes: Array<{ kind: string; activityId: string }>;
-  if (domain.type === 'CatalogueImported') changes = domain.data.catalogue.activities.map((a) => ({ kind: 'activity_added', activityId: a.id }));
-  else if (domain.type === 'ActivityAdded') changes = [{ kind: CHANGE_KIND.ActivityAdded, activityId: domain.data.activity.id }];
-  else if (domain.type in CHANGE_KIND) changes = [{ kind: CHANGE_KIND[domain.type], activityId: (domain.data as { activityId: string }).activityId }];
+  if (domain.type === 'CatalogueImported')
+    changes = domain.data.catalogue.activities.map((a) => ({ kind: 'activity_added', activityId: a.id }));
+  else if (domain.type === 'ActivityAdded')
+    changes = [{ kind: CHANGE_KIND.ActivityAdded, activityId: domain.data.activity.id }];
+  else if (domain.type in CHANGE_KIND)
+    changes = [
+      { kind: CHANGE_KIND[domain.type], activityId: (domain.data as { activityId: string }).activityId },
+    ];
   else return [];
-  if (changes.length > 1000) throw new MappingError(event, `${changes.length} changes exceed the contract's 1000`);
+  if (changes.length > 1000)
+    throw new MappingError(event, `${changes.length} changes exceed the contract's 1000`);
   const summary = text(reason);
   const data = {
     catalogueVersion: catalogueVersionOf(planId, version),

@@ -12,7 +12,12 @@ import { ReportWorkflowError, reportStreamName } from '../domain/reports';
 
 /** The identity a country's national system acts with (the Kafka topic stands for its credential). */
 export function nationalSystemPrincipal(country: CountryCode): Principal {
-  return { subject: `national-system:${country}`, country, institution: `${country}/national-system`, roles: [Role.NationalSystem] };
+  return {
+    subject: `national-system:${country}`,
+    country,
+    institution: `${country}/national-system`,
+    roles: [Role.NationalSystem],
+  };
 }
 
 export interface PlanInboundDeps {
@@ -33,13 +38,24 @@ const TRANSIENT_CODES = new Set(['catalogue.not_imported']);
  * refusals happen before any append. The refusals come in the order HTTP gives them (draft, then submit): the
  * period's plan (422 `plan.period.outside_plans`) and the activity (404) before the window (409).
  */
-export async function handleSubmissionRequest(deps: PlanInboundDeps, event: IntegrationEvent, context: Pick<InboundContext, 'country'>): Promise<GatewayOutcome> {
-  if (!isEventOf(event, 'plan.report.submission-requested', 1)) throw new Error(`plan gateway: no handler for ${event.type}.v${event.version}`);
+export async function handleSubmissionRequest(
+  deps: PlanInboundDeps,
+  event: IntegrationEvent,
+  context: Pick<InboundContext, 'country'>,
+): Promise<GatewayOutcome> {
+  if (!isEventOf(event, 'plan.report.submission-requested', 1))
+    throw new Error(`plan gateway: no handler for ${event.type}.v${event.version}`);
   const { country } = context;
   const request = event.data;
   const decidedAt = () => deps.clock().toISOString();
   const reportKey = { country, activityId: request.activityId, period: request.period };
-  const base = { country, requestId: event.id, externalReference: request.externalReference, activityId: request.activityId, period: request.period };
+  const base = {
+    country,
+    requestId: event.id,
+    externalReference: request.externalReference,
+    activityId: request.activityId,
+    period: request.period,
+  };
   const principal = nationalSystemPrincipal(country);
   const options = { commandId: event.id, correlationId: event.id, causationId: event.id };
   let streamKey = event.id;
@@ -54,11 +70,21 @@ export async function handleSubmissionRequest(deps: PlanInboundDeps, event: Inte
     };
     await deps.commands.saveDraft(principal, { ...reportKey, content }, options);
     const view = await deps.commands.submit(principal, reportKey, options);
-    const data: ReportSubmissionOutcomeV1 = { outcome: 'accepted', ...base, decidedAt: decidedAt(), reportId: view.stream };
+    const data: ReportSubmissionOutcomeV1 = {
+      outcome: 'accepted',
+      ...base,
+      decidedAt: decidedAt(),
+      reportId: view.stream,
+    };
     return { type: 'plan.report.submission-outcome', version: 1, key: view.stream, data };
   } catch (error) {
     if (!isBusinessRejection(error) || TRANSIENT_CODES.has(error.code)) throw error;
-    const data: ReportSubmissionOutcomeV1 = { outcome: 'rejected', ...base, decidedAt: decidedAt(), reason: businessReason(error) };
+    const data: ReportSubmissionOutcomeV1 = {
+      outcome: 'rejected',
+      ...base,
+      decidedAt: decidedAt(),
+      reason: businessReason(error),
+    };
     return { type: 'plan.report.submission-outcome', version: 1, key: streamKey, data };
   }
 }
@@ -69,10 +95,15 @@ export async function handleSubmissionRequest(deps: PlanInboundDeps, event: Inte
  * `plan.period.outside_plans`; `catalogue.not_imported` while no plan is imported, transient) and the activity is
  * part of that plan's catalogue (404).
  */
-async function refuseBeforeWindowOpens(deps: PlanInboundDeps, period: string, activityId: string): Promise<void> {
+async function refuseBeforeWindowOpens(
+  deps: PlanInboundDeps,
+  period: string,
+  activityId: string,
+): Promise<void> {
   if (!isReportingPeriod(period)) return; // the commands answer with their own 422
   const catalogue = await loadCatalogueForPeriod(deps.store, period);
-  if (catalogue.state.catalogue && !activityKnown(catalogue, activityId)) throw activityNotFound(activityId, catalogue.planId);
+  if (catalogue.state.catalogue && !activityKnown(catalogue, activityId))
+    throw activityNotFound(activityId, catalogue.planId);
   const window = (await loadWindow(deps.store, period)).effective;
   const now = deps.clock();
   if (hasOpened(now, window)) return;

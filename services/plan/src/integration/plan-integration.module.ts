@@ -1,5 +1,18 @@
-import { Inject, Injectable, Module, Optional, type DynamicModule, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { namespacedBus, PostgresProcessedStore, startInboundGateway, type InboundGateway } from '@crm/gateway';
+import {
+  Inject,
+  Injectable,
+  Module,
+  Optional,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import {
+  namespacedBus,
+  PostgresProcessedStore,
+  startInboundGateway,
+  type InboundGateway,
+} from '@crm/gateway';
 import { MEMBER_COUNTRIES, type CountryCode } from '@crm/kernel';
 import type { Bus, Relay } from '@crm/messaging';
 import { PLATFORM, type Platform } from '@crm/platform';
@@ -50,7 +63,9 @@ export class PlanIntegrationService implements OnApplicationBootstrap, OnModuleD
   async onApplicationBootstrap(): Promise<void> {
     const { platform, options } = this;
     const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-    const bus: Bus = options.topicNamespace ? namespacedBus(platform.bus, options.topicNamespace) : platform.bus;
+    const bus: Bus = options.topicNamespace
+      ? namespacedBus(platform.bus, options.topicNamespace)
+      : platform.bus;
     const countries = options.countries ?? MEMBER_COUNTRIES;
     try {
       if (options.relay !== false) {
@@ -63,7 +78,10 @@ export class PlanIntegrationService implements OnApplicationBootstrap, OnModuleD
         });
       }
       if (options.gateway !== false) {
-        const seen = await PostgresProcessedStore.open(await platform.dataSource(PLAN_INTEGRATION_SCHEMA), PLAN_INTEGRATION_SCHEMA);
+        const seen = await PostgresProcessedStore.open(
+          await platform.dataSource(PLAN_INTEGRATION_SCHEMA),
+          PLAN_INTEGRATION_SCHEMA,
+        );
         this.gateway = await startInboundGateway({
           bus,
           service: 'plan',
@@ -75,7 +93,12 @@ export class PlanIntegrationService implements OnApplicationBootstrap, OnModuleD
           log: (line) => {
             if (line.includes(' dead letter ') || line.includes(' failed ')) log(line);
           },
-          toCommand: (event, context) => handleSubmissionRequest({ commands: this.commands, store: platform.store, clock: platform.clock }, event, context),
+          toCommand: (event, context) =>
+            handleSubmissionRequest(
+              { commands: this.commands, store: platform.store, clock: platform.clock },
+              event,
+              context,
+            ),
         });
       }
     } catch (error) {
@@ -106,6 +129,9 @@ export class PlanIntegrationService implements OnApplicationBootstrap, OnModuleD
 @Module({ providers: [PlanIntegrationService], exports: [PlanIntegrationService] })
 export class PlanIntegrationModule {
   static forRoot(options: PlanIntegrationOptions = {}): DynamicModule {
-    return { module: PlanIntegrationModule, providers: [{ provide: PLAN_INTEGRATION_OPTIONS, useValue: options }] };
+    return {
+      module: PlanIntegrationModule,
+      providers: [{ provide: PLAN_INTEGRATION_OPTIONS, useValue: options }],
+    };
   }
 }

@@ -23,8 +23,17 @@ describe('PlanIntegrationModule on the postgres bus', () => {
     db = await createTestDatabase('plan_integration');
     dir = mkdtempSync(join(tmpdir(), 'crm-plan-integration-'));
     const env = { DATABASE_URL: db.url, CRM_DATA_DIR: dir };
-    const features = DEFAULT_FEATURES.map((f) => (f === PlanIntegrationModule ? PlanIntegrationModule.forRoot({ log: () => undefined }) : f));
-    service = await startPlanService({ config: loadPlatformConfig(env), auth: loadAuthConfig(env), port: 0, host: '127.0.0.1', features, log: () => undefined });
+    const features = DEFAULT_FEATURES.map((f) =>
+      f === PlanIntegrationModule ? PlanIntegrationModule.forRoot({ log: () => undefined }) : f,
+    );
+    service = await startPlanService({
+      config: loadPlatformConfig(env),
+      auth: loadAuthConfig(env),
+      port: 0,
+      host: '127.0.0.1',
+      features,
+      log: () => undefined,
+    });
     reader = await service.platform.bus.consume({
       groupId: 'test-hn-national-system',
       topics: ['crm.HN.out.plan'],
@@ -45,11 +54,21 @@ describe('PlanIntegrationModule on the postgres bus', () => {
 
   it('accepts a national system request, answers with the outcome and relays plan.report.submitted', async () => {
     const request = validSubmission('HN', 7);
-    await service.platform.bus.publish([{ topic: request.topic, key: 'k', value: request.value, headers: request.headers }]);
+    await service.platform.bus.publish([
+      { topic: request.topic, key: 'k', value: request.value, headers: request.headers },
+    ]);
     const types = () => received.map((e) => e.type);
-    await eventually(() => types().includes('plan.report.submitted') && types().includes('plan.report.submission-outcome'), 60_000, () => `received ${received.map((e) => e.type).join(', ')}`);
+    await eventually(
+      () => types().includes('plan.report.submitted') && types().includes('plan.report.submission-outcome'),
+      60_000,
+      () => `received ${received.map((e) => e.type).join(', ')}`,
+    );
     const outcome = received.find((e) => e.type === 'plan.report.submission-outcome');
-    expect(outcome?.data).toMatchObject({ outcome: 'accepted', requestId: request.id, reportId: 'planReport-HN-IV.1.1.1-2020-S1' });
+    expect(outcome?.data).toMatchObject({
+      outcome: 'accepted',
+      requestId: request.id,
+      reportId: 'planReport-HN-IV.1.1.1-2020-S1',
+    });
     // a country's outbound topic carries only its own events: the catalogue travels on crm.regional.plan only
     expect(received.filter((e) => e.type === 'plan.catalogue.amended')).toEqual([]);
     expect(received.every((e) => e.country === 'HN')).toBe(true);

@@ -32,7 +32,11 @@ export class StreamStates<S> {
     } else {
       before = this.fold.initial(event.streamName);
       if (event.revision > 0) {
-        const earlier = await this.store.readStream(event.streamName, { direction: 'forwards', fromRevision: 0, maxCount: event.revision });
+        const earlier = await this.store.readStream(event.streamName, {
+          direction: 'forwards',
+          fromRevision: 0,
+          maxCount: event.revision,
+        });
         for (const e of earlier) before = this.fold.evolve(before, e);
       }
     }
@@ -44,7 +48,10 @@ export class StreamStates<S> {
 
   /** The state before `event`; throws when `prepare` did not see it (a wiring error). */
   before(event: RecordedEvent): S {
-    if (!this.prepared.has(event)) throw new Error(`StreamStates: event ${event.metadata.eventId} of ${event.streamName} was not prepared`);
+    if (!this.prepared.has(event))
+      throw new Error(
+        `StreamStates: event ${event.metadata.eventId} of ${event.streamName} was not prepared`,
+      );
     return this.prepared.get(event) as S;
   }
 }
@@ -53,7 +60,10 @@ export class StreamStates<S> {
  * The same store, whose subscriptions await `prepare(event)` before handing each event to the handler.
  * Lets a relay's synchronous `map` use state that needs an asynchronous read.
  */
-export function preparingStore(store: EventStore, prepare: (event: RecordedEvent) => Promise<void>): EventStore {
+export function preparingStore(
+  store: EventStore,
+  prepare: (event: RecordedEvent) => Promise<void>,
+): EventStore {
   return {
     appendToStream: (stream, events, options) => store.appendToStream(stream, events, options),
     readStream: (stream, options) => store.readStream(stream, options),

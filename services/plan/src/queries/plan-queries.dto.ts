@@ -4,12 +4,19 @@ import { IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
 import { PLAN_ID_PATTERN } from '../application/shared/dto';
 
 export class CatalogueQuery {
-  @ApiPropertyOptional({ example: '2023-2027', description: 'Plan (por defecto el importado al arrancar, 2017-2022) / plan (default: the one imported at start, 2017-2022)' })
+  @ApiPropertyOptional({
+    example: '2023-2027',
+    description:
+      'Plan (por defecto el importado al arrancar, 2017-2022) / plan (default: the one imported at start, 2017-2022)',
+  })
   @IsOptional()
   @Matches(PLAN_ID_PATTERN)
   plan?: string;
 
-  @ApiPropertyOptional({ example: 1, description: 'Versión del catálogo (por defecto la actual) / catalogue version (default: current)' })
+  @ApiPropertyOptional({
+    example: 1,
+    description: 'Versión del catálogo (por defecto la actual) / catalogue version (default: current)',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

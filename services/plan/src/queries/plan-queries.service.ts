@@ -6,7 +6,13 @@ import type { Clock } from '@crm/kernel';
 import type { Amendment, CatalogueState, PlanCatalogue, RetiredInfo } from '../domain/catalogue';
 import { reportDecider, reportStreamName, validateReportKey, type ReportEvent } from '../domain/reports';
 import { parsePeriod, type ReportingPeriod } from '../domain/periods';
-import { activityKnown, catalogueVersionLabel, DEFAULT_PLAN_ID, loadCatalogue, loadCatalogueForPeriod } from '../application/shared/catalogue-reader';
+import {
+  activityKnown,
+  catalogueVersionLabel,
+  DEFAULT_PLAN_ID,
+  loadCatalogue,
+  loadCatalogueForPeriod,
+} from '../application/shared/catalogue-reader';
 import { planDirectory } from '../application/shared/plan-directory';
 import type { CatalogueVersionEntry } from '../application/shared/catalogue-view';
 import { activityNotFound, PlanNotFoundError, reportNotFound } from '../application/shared/errors';
@@ -33,17 +39,25 @@ export interface CatalogueHistory {
 }
 
 function catalogueMissing(planId: string): PlanNotFoundError {
-  return new PlanNotFoundError('plan.catalogue.not_found', {
-    es: `El catálogo del plan ${planId} aún no ha sido importado.`,
-    en: `The catalogue of plan ${planId} has not been imported yet.`,
-  }, { planId });
+  return new PlanNotFoundError(
+    'plan.catalogue.not_found',
+    {
+      es: `El catálogo del plan ${planId} aún no ha sido importado.`,
+      en: `The catalogue of plan ${planId} has not been imported yet.`,
+    },
+    { planId },
+  );
 }
 
 function catalogueMissingAsOf(planId: string, asOf: Date): PlanNotFoundError {
-  return new PlanNotFoundError('plan.catalogue.not_found', {
-    es: `El catálogo del plan ${planId} aún no había sido importado el ${asOf.toISOString()}.`,
-    en: `The catalogue of plan ${planId} had not been imported yet at ${asOf.toISOString()}.`,
-  }, { planId, asOf: asOf.toISOString() });
+  return new PlanNotFoundError(
+    'plan.catalogue.not_found',
+    {
+      es: `El catálogo del plan ${planId} aún no había sido importado el ${asOf.toISOString()}.`,
+      en: `The catalogue of plan ${planId} had not been imported yet at ${asOf.toISOString()}.`,
+    },
+    { planId, asOf: asOf.toISOString() },
+  );
 }
 
 function versionAndAsOf(): ReviewRequestError {
@@ -56,7 +70,10 @@ function versionAndAsOf(): ReviewRequestError {
 /** Simple reads straight from the event store (a fold of the streams; the read models serve lists and dashboards). */
 @Injectable()
 export class PlanQueries {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   /**
    * One report: the fold of its stream. 404 when the activity is unknown in the catalogue of the period's plan or
@@ -82,7 +99,11 @@ export class PlanQueries {
    * each other. `planId`: the plan (default: the one imported at start). 404 when the plan's catalogue was not
    * imported (by `asOf`) or the version does not exist.
    */
-  async catalogue(version?: number, asOf?: Date, planId: string = DEFAULT_PLAN_ID): Promise<CatalogueDocument> {
+  async catalogue(
+    version?: number,
+    asOf?: Date,
+    planId: string = DEFAULT_PLAN_ID,
+  ): Promise<CatalogueDocument> {
     if (version !== undefined && asOf !== undefined) throw versionAndAsOf();
     const current = await loadCatalogue(this.store, planId);
     if (!current.state.catalogue) throw catalogueMissing(current.planId);
@@ -121,7 +142,15 @@ export class PlanQueries {
     const versions: CatalogueVersionEntry[] = [];
     for (const e of loaded.events) {
       if (e.type === 'CatalogueImported') {
-        versions.push({ version: e.data.version, versionLabel: catalogueVersionLabel(loaded.planId, e.data.version), type: e.type, activityId: null, reason: e.data.reason, at: e.data.at, by: e.data.by });
+        versions.push({
+          version: e.data.version,
+          versionLabel: catalogueVersionLabel(loaded.planId, e.data.version),
+          type: e.type,
+          activityId: null,
+          reason: e.data.reason,
+          at: e.data.at,
+          by: e.data.by,
+        });
       }
     }
     for (const a of loaded.state.history as Amendment[]) {
@@ -145,7 +174,10 @@ export class PlanQueries {
     parsePeriod(period);
     await planDirectory(this.store).planOf(period as ReportingPeriod);
     const w = await loadWindow(this.store, period as ReportingPeriod);
-    const recorded = await this.store.readStream(`planWindows-${period}`, { direction: 'backwards', maxCount: 1 });
+    const recorded = await this.store.readStream(`planWindows-${period}`, {
+      direction: 'backwards',
+      maxCount: 1,
+    });
     const now = this.clock().getTime();
     return {
       period: w.period,

@@ -26,7 +26,11 @@ export async function replayInBatches(options: BatchedReplayOptions): Promise<nu
   let from: Position | undefined = await loadCheckpoint(options.dataSource, s, options.consumer);
   let applied = 0;
   for (;;) {
-    const page = await options.store.readAll({ fromPosition: from, maxCount: batchSize, filter: options.filter });
+    const page = await options.store.readAll({
+      fromPosition: from,
+      maxCount: batchSize,
+      filter: options.filter,
+    });
     if (page.length === 0) return applied;
     await options.dataSource.transaction(async (manager) => {
       const fresh: Array<{ event_id: string }> = await manager.query(

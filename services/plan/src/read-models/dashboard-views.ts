@@ -59,28 +59,58 @@ function pct(part: number, whole: number): number | null {
 }
 
 /** The country x objective matrix of one period from the projected cells (pure). */
-export function buildMatrix(input: { period: ReportingPeriod; countries: CountryCode[]; cells: MatrixCell[]; catalogue: CatalogueFacts }): MatrixView {
+export function buildMatrix(input: {
+  period: ReportingPeriod;
+  countries: CountryCode[];
+  cells: MatrixCell[];
+  catalogue: CatalogueFacts;
+}): MatrixView {
   const perObjective = new Map<string, number>();
-  for (const a of input.catalogue.liveActivities) perObjective.set(a.objective, (perObjective.get(a.objective) ?? 0) + 1);
+  for (const a of input.catalogue.liveActivities)
+    perObjective.set(a.objective, (perObjective.get(a.objective) ?? 0) + 1);
   const total = input.catalogue.liveActivities.length;
   const countries = input.countries.map((country): MatrixRow => {
     const objectives: Record<string, ObjectiveCell> = {};
-    for (const o of input.catalogue.objectives) objectives[o.numeral] = { activities: perObjective.get(o.numeral) ?? 0, byStatus: zeroCounts(), reported: 0 };
+    for (const o of input.catalogue.objectives)
+      objectives[o.numeral] = {
+        activities: perObjective.get(o.numeral) ?? 0,
+        byStatus: zeroCounts(),
+        reported: 0,
+      };
     let reported = 0;
     let completed = 0;
     let notApplicable = 0;
     for (const cell of input.cells) {
       if (cell.country !== country || cell.activities <= 0) continue;
-      const o = (objectives[cell.objective] ??= { activities: perObjective.get(cell.objective) ?? 0, byStatus: zeroCounts(), reported: 0 });
+      const o = (objectives[cell.objective] ??= {
+        activities: perObjective.get(cell.objective) ?? 0,
+        byStatus: zeroCounts(),
+        reported: 0,
+      });
       o.byStatus[cell.status] += cell.activities;
       o.reported += cell.activities;
       reported += cell.activities;
       if (cell.status === 'completed') completed += cell.activities;
       if (cell.status === 'not_applicable') notApplicable += cell.activities;
     }
-    return { country, objectives, activities: total, reported, completed, notApplicable, completionPct: pct(completed, total - notApplicable) };
+    return {
+      country,
+      objectives,
+      activities: total,
+      reported,
+      completed,
+      notApplicable,
+      completionPct: pct(completed, total - notApplicable),
+    };
   });
-  return { planId: input.catalogue.planId, period: input.period, catalogueVersion: input.catalogue.version, statuses: IMPLEMENTATION_STATUSES, objectives: input.catalogue.objectives, countries };
+  return {
+    planId: input.catalogue.planId,
+    period: input.period,
+    catalogueVersion: input.catalogue.version,
+    statuses: IMPLEMENTATION_STATUSES,
+    objectives: input.catalogue.objectives,
+    countries,
+  };
 }
 
 export type Timeliness = 'onTime' | 'late' | 'missing' | 'pending';
@@ -129,7 +159,16 @@ export function buildTimeliness(input: {
 }): TimelinessView {
   const byKey = new Map(input.rows.map((r) => [`${r.country}|${r.activityId}`, r]));
   const countries = input.countries.map((country): TimelinessRow => {
-    const out: TimelinessRow = { country, activities: 0, onTime: 0, late: 0, missing: 0, pending: 0, lateActivities: [], missingActivities: [] };
+    const out: TimelinessRow = {
+      country,
+      activities: 0,
+      onTime: 0,
+      late: 0,
+      missing: 0,
+      pending: 0,
+      lateActivities: [],
+      missingActivities: [],
+    };
     for (const a of input.catalogue.liveActivities) {
       const t = timelinessOf(byKey.get(`${country}|${a.id}`), input.window, input.now);
       out.activities += 1;
@@ -190,7 +229,13 @@ export function buildActivitySummary(input: {
 }): ActivitySummaryView {
   const periods = input.periods.map((period): ActivityPeriodSummary => {
     const byStatus = zeroCounts();
-    const byWorkflow: Record<WorkflowState, number> = { none: 0, draft: 0, submitted: 0, approved: 0, returned: 0 };
+    const byWorkflow: Record<WorkflowState, number> = {
+      none: 0,
+      draft: 0,
+      submitted: 0,
+      approved: 0,
+      returned: 0,
+    };
     const countries = input.countries.map((country): ActivityCountryStatus => {
       const r = input.rows.find((x) => x.period === period && x.country === country);
       byWorkflow[r?.workflow ?? 'none'] += 1;
@@ -209,5 +254,11 @@ export function buildActivitySummary(input: {
     });
     return { period, countries, byStatus, byWorkflow };
   });
-  return { planId: input.planId, activityId: input.activityId, objective: input.objective, live: input.live, periods };
+  return {
+    planId: input.planId,
+    activityId: input.activityId,
+    objective: input.objective,
+    live: input.live,
+    periods,
+  };
 }

@@ -95,7 +95,25 @@ function recordValues(row: ReportRow): unknown[] {
   ];
 }
 
-const COLUMN_TYPES = ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'int', 'timestamptz', 'boolean', 'timestamptz', 'boolean', 'boolean', 'int', 'timestamptz'];
+const COLUMN_TYPES = [
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'int',
+  'timestamptz',
+  'boolean',
+  'timestamptz',
+  'boolean',
+  'boolean',
+  'int',
+  'timestamptz',
+];
 
 /** Upserts many rows in one statement: one array parameter per column. */
 const UPSERT = `INSERT INTO ${REPORT_STATUS_TABLE} (${COLUMNS.join(', ')})
@@ -126,8 +144,12 @@ export async function createDashboardTables(manager: Pick<EntityManager, 'query'
     changed_after_approval boolean NOT NULL,
     revision int NOT NULL,
     last_recorded_at timestamptz NOT NULL)`);
-  await manager.query(`CREATE INDEX IF NOT EXISTS report_status_period_country ON ${REPORT_STATUS_TABLE} (period, country)`);
-  await manager.query(`CREATE INDEX IF NOT EXISTS report_status_activity_period ON ${REPORT_STATUS_TABLE} (activity_id, period)`);
+  await manager.query(
+    `CREATE INDEX IF NOT EXISTS report_status_period_country ON ${REPORT_STATUS_TABLE} (period, country)`,
+  );
+  await manager.query(
+    `CREATE INDEX IF NOT EXISTS report_status_activity_period ON ${REPORT_STATUS_TABLE} (activity_id, period)`,
+  );
   await manager.query(`CREATE TABLE IF NOT EXISTS ${MATRIX_TABLE} (
     period char(7) NOT NULL,
     country char(2) NOT NULL,
@@ -142,7 +164,10 @@ export async function createDashboardTables(manager: Pick<EntityManager, 'query'
  * whatever the number of events: lock and read the rows of the streams concerned, fold in memory with the
  * pure `applyToRow`, upsert the changed rows, add the net matrix deltas.
  */
-export async function applyReportEvents(events: RowEvent[], manager: Pick<EntityManager, 'query'>): Promise<void> {
+export async function applyReportEvents(
+  events: RowEvent[],
+  manager: Pick<EntityManager, 'query'>,
+): Promise<void> {
   if (events.length === 0) return;
   const names = [...new Set(events.map((e) => e.streamName))].sort();
   const found: ReportStatusRecord[] = await manager.query(
@@ -159,7 +184,10 @@ export async function applyReportEvents(events: RowEvent[], manager: Pick<Entity
   const changed = [...after.values()].filter((r) => r !== before.get(r.streamName));
   if (changed.length === 0) return;
   const values = changed.map(recordValues);
-  await manager.query(UPSERT, COLUMNS.map((_, i) => values.map((v) => v[i])));
+  await manager.query(
+    UPSERT,
+    COLUMNS.map((_, i) => values.map((v) => v[i])),
+  );
   const deltas = new Map<string, number>();
   const add = (r: ReportRow, status: string | null, d: number) => {
     if (!status) return;
@@ -172,7 +200,9 @@ export async function applyReportEvents(events: RowEvent[], manager: Pick<Entity
     if (old) add(old, old.reportedStatus, -1);
     add(row, row.reportedStatus, 1);
   }
-  const cells = [...deltas.entries()].filter(([, d]) => d !== 0).map(([k, d]) => [...k.split('|'), d] as [string, string, string, string, number]);
+  const cells = [...deltas.entries()]
+    .filter(([, d]) => d !== 0)
+    .map(([k, d]) => [...k.split('|'), d] as [string, string, string, string, number]);
   if (cells.length === 0) return;
   await manager.query(
     `INSERT INTO ${MATRIX_TABLE} (period, country, objective, status, activities)

@@ -18,7 +18,16 @@ import {
   type TimelinessView,
 } from './dashboard-views';
 import { replayInBatches } from './batched-replay';
-import { applyReportEvents, dashboardProjection, MATRIX_TABLE, READ_SCHEMA, REPORT_STATUS_TABLE, rowFromRecord, SELECT_REPORT_COLUMNS, type ReportStatusRecord } from './dashboard.projection';
+import {
+  applyReportEvents,
+  dashboardProjection,
+  MATRIX_TABLE,
+  READ_SCHEMA,
+  REPORT_STATUS_TABLE,
+  rowFromRecord,
+  SELECT_REPORT_COLUMNS,
+  type ReportStatusRecord,
+} from './dashboard.projection';
 import { planNotImported, unknownActivity } from './errors';
 import { objectiveOf, type ReportRow } from './report-row';
 import { currentWindow } from './window-source';
@@ -127,7 +136,9 @@ export class PlanReadModels {
     throw periodOutsidePlan(period, named);
   }
 
-  async catalogueFacts(planId: string = this.planId): Promise<CatalogueFacts & { knownActivities: Set<string> }> {
+  async catalogueFacts(
+    planId: string = this.planId,
+  ): Promise<CatalogueFacts & { knownActivities: Set<string> }> {
     const state = await catalogueAsOf(this.options.store, planId);
     return {
       planId,
@@ -150,23 +161,43 @@ export class PlanReadModels {
     return buildMatrix({ period, countries, cells, catalogue });
   }
 
-  async timeliness(period: ReportingPeriod, countries: CountryCode[], planId?: string): Promise<TimelinessView> {
+  async timeliness(
+    period: ReportingPeriod,
+    countries: CountryCode[],
+    planId?: string,
+  ): Promise<TimelinessView> {
     const plan = await this.planFor(period, planId);
     const [catalogue, rows, window] = await Promise.all([
       this.catalogueFacts(plan.planId),
       this.rows('period = $1 AND country = ANY($2::text[])', [period, countries]),
       currentWindow(this.options.store, period),
     ]);
-    return buildTimeliness({ period, countries, rows, catalogue, window: window.window, scheduled: window.scheduled, now: this.options.clock() });
+    return buildTimeliness({
+      period,
+      countries,
+      rows,
+      catalogue,
+      window: window.window,
+      scheduled: window.scheduled,
+      now: this.options.clock(),
+    });
   }
 
   /** One activity of a plan across countries: for `period`, or every period of the plan that has a report. */
-  async activity(activityId: string, period: ReportingPeriod | undefined, countries: CountryCode[], planId?: string): Promise<ActivitySummaryView> {
+  async activity(
+    activityId: string,
+    period: ReportingPeriod | undefined,
+    countries: CountryCode[],
+    planId?: string,
+  ): Promise<ActivitySummaryView> {
     const plan = await this.planFor(period, planId);
     const catalogue = await this.catalogueFacts(plan.planId);
     if (!catalogue.knownActivities.has(activityId)) throw unknownActivity(activityId, plan.planId);
     const planPeriodList = planPeriods(plan);
-    const rows = await this.rows('activity_id = $1 AND country = ANY($2::text[]) AND period = ANY($3::text[])', [activityId, countries, period ? [period] : planPeriodList]);
+    const rows = await this.rows(
+      'activity_id = $1 AND country = ANY($2::text[]) AND period = ANY($3::text[])',
+      [activityId, countries, period ? [period] : planPeriodList],
+    );
     const periods = period ? [period] : planPeriodList.filter((p) => rows.some((r) => r.period === p));
     return buildActivitySummary({
       planId: plan.planId,

@@ -76,7 +76,11 @@ export class ReadModelsController {
     @Query('country') country: unknown,
     @Query('plan') plan: unknown,
   ) {
-    return this.readModels.matrix(periodOrThrow(period, true)!, dashboardCountries(principal, country), planIdOrThrow(plan));
+    return this.readModels.matrix(
+      periodOrThrow(period, true)!,
+      dashboardCountries(principal, country),
+      planIdOrThrow(plan),
+    );
   }
 
   @RequireOperation(READ, { country: 'query.country' })
@@ -97,7 +101,11 @@ export class ReadModelsController {
     @Query('country') country: unknown,
     @Query('plan') plan: unknown,
   ) {
-    return this.readModels.timeliness(periodOrThrow(period, true)!, dashboardCountries(principal, country), planIdOrThrow(plan));
+    return this.readModels.timeliness(
+      periodOrThrow(period, true)!,
+      dashboardCountries(principal, country),
+      planIdOrThrow(plan),
+    );
   }
 
   @RequireOperation(READ, { country: 'query.country' })

@@ -10,7 +10,8 @@ const ev = (type: string, data: Record<string, unknown>, streamName = STREAM): R
   data: { ...key, ...data },
   metadata: { recordedAt: `2020-07-0${Math.min(9, revision)}T00:00:00.000Z` },
 });
-const drafted = (status: string) => ev('ReportDrafted', { content: { status, narrative: { es: 'x' }, evidence: [], indicators: [] } });
+const drafted = (status: string) =>
+  ev('ReportDrafted', { content: { status, narrative: { es: 'x' }, evidence: [], indicators: [] } });
 const submitted = (late: boolean) => ev('ReportSubmitted', { submittedAt: '2020-07-10T00:00:00.000Z', late });
 
 function run(events: RowEvent[]): ReportRow | null {
@@ -29,11 +30,24 @@ describe('applyToRow (pure report-row transitions)', () => {
     expect([s.reportedStatus, s.firstLate]).toEqual(['in_progress', false]);
     const a = applyToRow(s, ev('ReportApproved', { version: 1 }))!;
     expect([a.workflow, a.approvedStatus, a.approvedVersions]).toEqual(['approved', 'in_progress', 1]);
-    const o = applyToRow(a, ev('ReportReopened', { previousApproved: { content: { status: 'in_progress' } } }))!;
+    const o = applyToRow(
+      a,
+      ev('ReportReopened', { previousApproved: { content: { status: 'in_progress' } } }),
+    )!;
     const d2 = applyToRow(o, drafted('completed'))!;
-    expect([d2.workflow, d2.contentStatus, d2.reportedStatus, d2.changedAfterApproval]).toEqual(['draft', 'completed', 'in_progress', true]);
+    expect([d2.workflow, d2.contentStatus, d2.reportedStatus, d2.changedAfterApproval]).toEqual([
+      'draft',
+      'completed',
+      'in_progress',
+      true,
+    ]);
     const s2 = applyToRow(d2, submitted(true))!;
-    expect([s2.reportedStatus, s2.firstLate, s2.lastLate, s2.approvedStatus]).toEqual(['completed', false, true, 'in_progress']);
+    expect([s2.reportedStatus, s2.firstLate, s2.lastLate, s2.approvedStatus]).toEqual([
+      'completed',
+      false,
+      true,
+      'in_progress',
+    ]);
   });
 
   it('ignores an event already applied, unknown types and non-report streams (returns the same row)', () => {

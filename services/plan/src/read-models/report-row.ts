@@ -1,6 +1,12 @@
 import type { CountryCode } from '@crm/kernel';
 import type { ReportingPeriod } from '../domain/periods';
-import { isReportEventType, parseReportStreamName, type ImplementationStatus, type ReportEvent, type WorkflowState } from '../domain/reports';
+import {
+  isReportEventType,
+  parseReportStreamName,
+  type ImplementationStatus,
+  type ReportEvent,
+  type WorkflowState,
+} from '../domain/reports';
 
 /**
  * One row of `plan_read.report_status`: what the dashboards need to know about one report
@@ -77,7 +83,11 @@ export function applyToRow(row: ReportRow | null, event: RowEvent): ReportRow | 
   if (!isReportEventType(event.type)) return row;
   const current = row ?? emptyRow(event.streamName);
   if (!current || current.streamName !== event.streamName || event.revision <= current.revision) return row;
-  const base = { ...current, revision: event.revision, lastRecordedAt: new Date(event.metadata.recordedAt).toISOString() };
+  const base = {
+    ...current,
+    revision: event.revision,
+    lastRecordedAt: new Date(event.metadata.recordedAt).toISOString(),
+  };
   const e = { type: event.type, data: event.data } as ReportEvent;
   switch (e.type) {
     case 'ReportDrafted':
@@ -95,11 +105,21 @@ export function applyToRow(row: ReportRow | null, event: RowEvent): ReportRow | 
       };
     }
     case 'ReportApproved':
-      return { ...base, workflow: 'approved', approvedStatus: base.contentStatus, approvedVersions: base.approvedVersions + 1 };
+      return {
+        ...base,
+        workflow: 'approved',
+        approvedStatus: base.contentStatus,
+        approvedVersions: base.approvedVersions + 1,
+      };
     case 'ReportReturned':
       return { ...base, workflow: 'returned' };
     case 'ReportReopened':
-      return { ...base, workflow: 'draft', contentStatus: e.data.previousApproved.content.status, changedAfterApproval: true };
+      return {
+        ...base,
+        workflow: 'draft',
+        contentStatus: e.data.previousApproved.content.status,
+        changedAfterApproval: true,
+      };
     default:
       return base;
   }

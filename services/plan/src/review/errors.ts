@@ -1,4 +1,10 @@
-import { isCountryCode, LocalizedError, MEMBER_COUNTRIES, type CountryCode, type LocalizedText } from '@crm/kernel';
+import {
+  isCountryCode,
+  LocalizedError,
+  MEMBER_COUNTRIES,
+  type CountryCode,
+  type LocalizedText,
+} from '@crm/kernel';
 
 /** 400: a review parameter (asOf, from, to, format, lang) is malformed. */
 export class ReviewRequestError extends LocalizedError {
@@ -42,7 +48,14 @@ export function instantOrThrow(value: unknown, name: string, required: boolean):
   const match = typeof value === 'string' ? ISO_INSTANT.exec(value) : null;
   const date = match ? new Date(value as string) : null;
   const realDay = match && new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])).getUTCDate() === +match[3];
-  if (!date || Number.isNaN(date.getTime()) || !realDay || +match![4] > 23 || +match![5] > 59 || +(match![7] ?? 0) > 59) {
+  if (
+    !date ||
+    Number.isNaN(date.getTime()) ||
+    !realDay ||
+    +match![4] > 23 ||
+    +match![5] > 59 ||
+    +(match![7] ?? 0) > 59
+  ) {
     throw new ReviewRequestError(
       'plan.review.invalid_instant',
       {
@@ -61,7 +74,8 @@ export type ReviewLang = 'es' | 'en';
 
 export function formatOrThrow(value: unknown): ReviewFormat {
   if (value === undefined || value === '') return 'json';
-  if (typeof value === 'string' && (REVIEW_FORMATS as readonly string[]).includes(value)) return value as ReviewFormat;
+  if (typeof value === 'string' && (REVIEW_FORMATS as readonly string[]).includes(value))
+    return value as ReviewFormat;
   throw new ReviewRequestError(
     'plan.review.invalid_format',
     {
@@ -77,7 +91,10 @@ export function langOrThrow(value: unknown): ReviewLang {
   if (value === 'es' || value === 'en') return value;
   throw new ReviewRequestError(
     'plan.review.invalid_lang',
-    { es: `Idioma no admitido: "${String(value)}". Use es o en.`, en: `Unsupported language: "${String(value)}". Use es or en.` },
+    {
+      es: `Idioma no admitido: "${String(value)}". Use es o en.`,
+      en: `Unsupported language: "${String(value)}". Use es or en.`,
+    },
     { lang: String(value) },
   );
 }

@@ -23,7 +23,10 @@ describe('plan dashboard and review HTTP endpoints (Nest, PostgreSQL, dev issuer
   let dir: string;
   const audit = new MemoryAuditSink();
   const clock = fixedClock(T.imported);
-  const get = async (user: string, path: string) => request(app.getHttpServer()).get(path).set('Authorization', `Bearer ${await issuer.mint(user)}`);
+  const get = async (user: string, path: string) =>
+    request(app.getHttpServer())
+      .get(path)
+      .set('Authorization', `Bearer ${await issuer.mint(user)}`);
 
   beforeAll(async () => {
     db = await createTestDatabase('plan_http');
@@ -31,7 +34,14 @@ describe('plan dashboard and review HTTP endpoints (Nest, PostgreSQL, dev issuer
     await writeScenario(platform.store, clock);
     dir = mkdtempSync(join(tmpdir(), 'crm-plan-http-'));
     issuer = await DevIssuer.open({ dir });
-    @Module({ imports: [PlatformModule.forRoot(platform), AuthModule.forRoot({ verifier: issuer.verifier(), audit, clock }), ReadModelsModule, ReviewModule] })
+    @Module({
+      imports: [
+        PlatformModule.forRoot(platform),
+        AuthModule.forRoot({ verifier: issuer.verifier(), audit, clock }),
+        ReadModelsModule,
+        ReviewModule,
+      ],
+    })
     class TestAppModule {}
     const moduleRef = await Test.createTestingModule({ imports: [TestAppModule] }).compile();
     app = moduleRef.createNestApplication({ logger: false });
@@ -56,17 +66,27 @@ describe('plan dashboard and review HTTP endpoints (Nest, PostgreSQL, dev issuer
     expect(hn.body.countries[0].completed).toBe(2);
     const other = await get('hn.reporting_officer', `/plan/dashboard/timeliness?period=${PERIOD}&country=GT`);
     expect(other.status).toBe(403);
-    expect(audit.entries.some((e) => e.operation === 'plan.report.read' && e.resource.country === 'GT')).toBe(true);
+    expect(audit.entries.some((e) => e.operation === 'plan.report.read' && e.resource.country === 'GT')).toBe(
+      true,
+    );
     const observer = await get('unicef.observer', `/plan/dashboard/matrix?period=${PERIOD}`);
     expect(observer.status).toBe(403);
   });
 
   it('answers timeliness and the per-activity summary, with es/en errors for a bad period or an unknown activity', async () => {
     const t = await get('st.coordinator', `/plan/dashboard/timeliness?period=${PERIOD}`);
-    expect(t.body.countries.find((c: { country: string }) => c.country === 'SV')).toMatchObject({ late: 1, onTime: 0 });
-    const a = await get('gt.reporting_officer', `/plan/dashboard/activities/IV.1.1.1?period=${PERIOD}&country=GT`);
+    expect(t.body.countries.find((c: { country: string }) => c.country === 'SV')).toMatchObject({
+      late: 1,
+      onTime: 0,
+    });
+    const a = await get(
+      'gt.reporting_officer',
+      `/plan/dashboard/activities/IV.1.1.1?period=${PERIOD}&country=GT`,
+    );
     expect(a.status).toBe(200);
-    expect(a.body.periods[0].countries).toEqual([expect.objectContaining({ country: 'GT', workflow: 'submitted', reportedStatus: 'completed' })]);
+    expect(a.body.periods[0].countries).toEqual([
+      expect.objectContaining({ country: 'GT', workflow: 'submitted', reportedStatus: 'completed' }),
+    ]);
     const bad = await get('st.analyst', '/plan/dashboard/matrix?period=2020-S3');
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('plan.dashboard.invalid_period');
@@ -79,7 +99,9 @@ describe('plan dashboard and review HTTP endpoints (Nest, PostgreSQL, dev issuer
   it('serves the as-of state from the events (not the read model), the history in three formats and the verification', async () => {
     const mid = await get('hn.reporting_officer', `/plan/countries/HN/state?asOf=${T.mid}`);
     expect(mid.status).toBe(200);
-    expect(mid.body.reports.find((r: { activityId: string }) => r.activityId === 'IV.1.1.2').workflow).toBe('submitted');
+    expect(mid.body.reports.find((r: { activityId: string }) => r.activityId === 'IV.1.1.2').workflow).toBe(
+      'submitted',
+    );
     const md = await get('st.analyst', `/plan/countries/HN/state?asOf=${T.end}&format=markdown&lang=en`);
     expect(md.headers['content-type']).toMatch(/^text\/markdown/);
     expect(md.text).toContain('| HN | IV.1.1.2 | 2020-S1 | returned with comments |');
@@ -97,12 +119,24 @@ describe('plan dashboard and review HTTP endpoints (Nest, PostgreSQL, dev issuer
   it('refuses a bad asOf (400), an unknown country (404) and another country (403), in Spanish and English', async () => {
     const badAsOf = await get('st.analyst', '/plan/countries/HN/state?asOf=2020-06-30');
     expect(badAsOf.status).toBe(400);
-    expect(badAsOf.body).toMatchObject({ code: 'plan.review.invalid_instant', message: { es: expect.stringMatching(/instante ISO 8601/), en: expect.stringMatching(/ISO 8601 instant/) } });
+    expect(badAsOf.body).toMatchObject({
+      code: 'plan.review.invalid_instant',
+      message: {
+        es: expect.stringMatching(/instante ISO 8601/),
+        en: expect.stringMatching(/ISO 8601 instant/),
+      },
+    });
     const missing = await get('st.analyst', '/plan/countries/HN/state');
     expect(missing.status).toBe(400);
     const unknown = await get('st.analyst', `/plan/countries/XX/state?asOf=${T.mid}`);
     expect(unknown.status).toBe(404);
-    expect(unknown.body).toMatchObject({ code: 'plan.review.unknown_country', message: { es: expect.stringMatching(/País desconocido/), en: expect.stringMatching(/Unknown country/) } });
+    expect(unknown.body).toMatchObject({
+      code: 'plan.review.unknown_country',
+      message: {
+        es: expect.stringMatching(/País desconocido/),
+        en: expect.stringMatching(/Unknown country/),
+      },
+    });
     const badFormat = await get('st.analyst', '/plan/countries/HN/history?format=pdf');
     expect(badFormat.status).toBe(400);
     const otherCountry = await get('gt.reporting_officer', `/plan/countries/HN/state?asOf=${T.mid}`);
@@ -111,15 +145,34 @@ describe('plan dashboard and review HTTP endpoints (Nest, PostgreSQL, dev issuer
 
   it('rebuilds the read models for the Secretariat coordination only, with identical results', async () => {
     const before = (await get('st.analyst', `/plan/dashboard/matrix?period=${PERIOD}`)).body;
-    const post = async (user: string) => request(app.getHttpServer()).post('/plan/read-models/rebuild').set('Authorization', `Bearer ${await issuer.mint(user)}`);
+    const post = async (user: string) =>
+      request(app.getHttpServer())
+        .post('/plan/read-models/rebuild')
+        .set('Authorization', `Bearer ${await issuer.mint(user)}`);
     const denied = await post('st.analyst');
     expect(denied.status).toBe(403);
-    expect(audit.entries.some((e) => e.operation === 'plan.readModels.rebuild' && e.outcome === 'denied')).toBe(true);
+    expect(
+      audit.entries.some((e) => e.operation === 'plan.readModels.rebuild' && e.outcome === 'denied'),
+    ).toBe(true);
     // the policy's OperationGuard refuses it (es/en, audited with the route), not an ad-hoc check in the controller
-    expect(denied.body).toMatchObject({ code: 'auth.forbidden.role_not_permitted', message: { es: expect.any(String), en: expect.any(String) } });
-    expect(audit.entries).toContainEqual(expect.objectContaining({ operation: 'plan.readModels.rebuild', reason: 'role_not_permitted', resource: expect.objectContaining({ method: 'POST', path: '/plan/read-models/rebuild' }) }));
+    expect(denied.body).toMatchObject({
+      code: 'auth.forbidden.role_not_permitted',
+      message: { es: expect.any(String), en: expect.any(String) },
+    });
+    expect(audit.entries).toContainEqual(
+      expect.objectContaining({
+        operation: 'plan.readModels.rebuild',
+        reason: 'role_not_permitted',
+        resource: expect.objectContaining({ method: 'POST', path: '/plan/read-models/rebuild' }),
+      }),
+    );
     expect((await post('hn.reporting_officer')).status).toBe(403);
-    expect(audit.entries).toContainEqual(expect.objectContaining({ operation: 'plan.readModels.rebuild', principal: expect.objectContaining({ country: 'HN' }) }));
+    expect(audit.entries).toContainEqual(
+      expect.objectContaining({
+        operation: 'plan.readModels.rebuild',
+        principal: expect.objectContaining({ country: 'HN' }),
+      }),
+    );
     const ok = await post('st.coordinator');
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ rebuilt: true });

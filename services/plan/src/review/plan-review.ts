@@ -1,7 +1,15 @@
 import { verifyEvents, type EventStore, type RecordedEvent, type VerifyResult } from '@crm/event-store';
 import type { CountryCode } from '@crm/kernel';
 import { REPORT_STREAM_CATEGORY } from '../domain/reports';
-import { accountabilityHistory, countryStateAsOf, toCsv, toJson, toMarkdown, type AccountabilityEntry, type PlanStateAsOf } from '../domain/review';
+import {
+  accountabilityHistory,
+  countryStateAsOf,
+  toCsv,
+  toJson,
+  toMarkdown,
+  type AccountabilityEntry,
+  type PlanStateAsOf,
+} from '../domain/review';
 import type { ReviewFormat, ReviewLang } from './errors';
 import { stateToCsv, stateToMarkdown } from './render-state';
 
@@ -23,7 +31,9 @@ export class PlanReview {
 
   /** The country's report events recorded up to `upTo` (all of them without it), in global order. */
   reportEvents(country: CountryCode, upTo?: Date): Promise<RecordedEvent[]> {
-    return this.store.readAll({ filter: { categories: [REPORT_STREAM_CATEGORY], country, ...(upTo ? { recordedUpTo: upTo } : {}) } });
+    return this.store.readAll({
+      filter: { categories: [REPORT_STREAM_CATEGORY], country, ...(upTo ? { recordedUpTo: upTo } : {}) },
+    });
   }
 
   async stateAsOf(country: CountryCode, asOf: Date): Promise<PlanStateAsOf> {
@@ -31,8 +41,14 @@ export class PlanReview {
   }
 
   /** Every change recorded in [from, to] (both optional, inclusive), oldest first. */
-  async history(country: CountryCode, range: { from?: Date; to?: Date } = {}): Promise<AccountabilityEntry[]> {
-    const entries = accountabilityHistory(await this.reportEvents(country, range.to), { country, ...(range.to ? { asOf: range.to } : {}) });
+  async history(
+    country: CountryCode,
+    range: { from?: Date; to?: Date } = {},
+  ): Promise<AccountabilityEntry[]> {
+    const entries = accountabilityHistory(await this.reportEvents(country, range.to), {
+      country,
+      ...(range.to ? { asOf: range.to } : {}),
+    });
     const from = range.from?.getTime();
     return from === undefined ? entries : entries.filter((e) => Date.parse(e.recordedAt) >= from);
   }
@@ -59,13 +75,19 @@ export class PlanReview {
 
 export function renderState(state: PlanStateAsOf, format: ReviewFormat, lang: ReviewLang): Rendered {
   if (format === 'csv') return { contentType: 'text/csv; charset=utf-8', body: stateToCsv(state, lang) };
-  if (format === 'markdown') return { contentType: 'text/markdown; charset=utf-8', body: stateToMarkdown(state, lang) };
+  if (format === 'markdown')
+    return { contentType: 'text/markdown; charset=utf-8', body: stateToMarkdown(state, lang) };
   return { contentType: 'application/json; charset=utf-8', body: JSON.stringify(state, null, 2) };
 }
 
-export function renderHistory(entries: AccountabilityEntry[], format: ReviewFormat, lang: ReviewLang): Rendered {
+export function renderHistory(
+  entries: AccountabilityEntry[],
+  format: ReviewFormat,
+  lang: ReviewLang,
+): Rendered {
   if (format === 'csv') return { contentType: 'text/csv; charset=utf-8', body: toCsv(entries, { lang }) };
-  if (format === 'markdown') return { contentType: 'text/markdown; charset=utf-8', body: toMarkdown(entries, { lang }) };
+  if (format === 'markdown')
+    return { contentType: 'text/markdown; charset=utf-8', body: toMarkdown(entries, { lang }) };
   return { contentType: 'application/json; charset=utf-8', body: toJson(entries) };
 }
 

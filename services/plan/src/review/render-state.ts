@@ -1,5 +1,9 @@
 import { csvField, markdownCell, type PlanStateAsOf } from '../domain/review';
-import { IMPLEMENTATION_STATUS_LABELS, WORKFLOW_STATE_LABELS, type ImplementationStatus } from '../domain/reports';
+import {
+  IMPLEMENTATION_STATUS_LABELS,
+  WORKFLOW_STATE_LABELS,
+  type ImplementationStatus,
+} from '../domain/reports';
 import type { ReviewLang } from './errors';
 
 const COLUMNS: Array<[string, { es: string; en: string }]> = [
@@ -17,7 +21,8 @@ const COLUMNS: Array<[string, { es: string; en: string }]> = [
 ];
 
 function cells(state: PlanStateAsOf, lang: ReviewLang, codes: boolean): string[][] {
-  const status = (s: ImplementationStatus | null) => (s === null ? '' : codes ? s : IMPLEMENTATION_STATUS_LABELS[s][lang]);
+  const status = (s: ImplementationStatus | null) =>
+    s === null ? '' : codes ? s : IMPLEMENTATION_STATUS_LABELS[s][lang];
   const yesNo = (b: boolean) => (codes ? String(b) : b ? (lang === 'es' ? 'sí' : 'yes') : 'no');
   return state.reports.map((r) => [
     r.country,

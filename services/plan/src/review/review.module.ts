@@ -8,7 +8,9 @@ import { ReviewController } from './review.controller';
 /** As-of review, accountability history and verification endpoints (from the event store, not the read models). */
 @Module({
   controllers: [ReviewController],
-  providers: [{ provide: PlanReview, inject: [EVENT_STORE], useFactory: (store: EventStore) => new PlanReview(store) }],
+  providers: [
+    { provide: PlanReview, inject: [EVENT_STORE], useFactory: (store: EventStore) => new PlanReview(store) },
+  ],
   exports: [PlanReview],
 })
 export class ReviewModule implements NestModule {

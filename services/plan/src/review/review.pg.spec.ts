@@ -29,13 +29,24 @@ describe('as-of review, history and verification on PostgreSQL', () => {
   /** The reference: every HN report stream read whole, cut at T by recorded time, folded. */
   async function referenceAt(at: string) {
     const all = await store.readAll();
-    const streams = [...new Set(all.filter((e) => e.streamName.startsWith('planReport-HN-')).map((e) => e.streamName))];
+    const streams = [
+      ...new Set(all.filter((e) => e.streamName.startsWith('planReport-HN-')).map((e) => e.streamName)),
+    ];
     const out: Record<string, { workflow: string; status: string | null; versions: number }> = {};
     for (const s of streams) {
-      const events = (await store.readStream(s)).filter((e) => Date.parse(e.metadata.recordedAt) <= Date.parse(at));
+      const events = (await store.readStream(s)).filter(
+        (e) => Date.parse(e.metadata.recordedAt) <= Date.parse(at),
+      );
       if (events.length === 0) continue;
-      const state = fold(reportDecider, events.map((e) => ({ type: e.type, data: e.data }) as ReportEvent));
-      out[s] = { workflow: state.workflow, status: state.content?.status ?? null, versions: state.versions.length };
+      const state = fold(
+        reportDecider,
+        events.map((e) => ({ type: e.type, data: e.data }) as ReportEvent),
+      );
+      out[s] = {
+        workflow: state.workflow,
+        status: state.content?.status ?? null,
+        versions: state.versions.length,
+      };
     }
     return out;
   }
@@ -51,7 +62,12 @@ describe('as-of review, history and verification on PostgreSQL', () => {
     expect(instants.size).toBeGreaterThan(20);
     for (const at of instants) {
       const state = await review.stateAsOf('HN', new Date(at));
-      const got = Object.fromEntries(state.reports.map((r) => [r.streamName, { workflow: r.workflow, status: r.status, versions: r.state.versions.length }]));
+      const got = Object.fromEntries(
+        state.reports.map((r) => [
+          r.streamName,
+          { workflow: r.workflow, status: r.status, versions: r.state.versions.length },
+        ]),
+      );
       expect({ at, got }).toEqual({ at, got: await referenceAt(at) });
     }
   });
@@ -80,10 +96,21 @@ describe('as-of review, history and verification on PostgreSQL', () => {
   it('renders the chronological history in JSON, CSV and Markdown, within [from, to]', async () => {
     const entries = await review.history('HN');
     expect(entries.map((e) => e.event)).toEqual([
-      'ReportDrafted', 'ReportDrafted', 'ReportSubmitted', 'ReportSubmitted', 'ReportApproved', 'ReportReturned', 'ReportReopened', 'ReportDrafted', 'ReportSubmitted',
+      'ReportDrafted',
+      'ReportDrafted',
+      'ReportSubmitted',
+      'ReportSubmitted',
+      'ReportApproved',
+      'ReportReturned',
+      'ReportReopened',
+      'ReportDrafted',
+      'ReportSubmitted',
     ]);
     expect([...entries].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt))).toEqual(entries);
-    const ranged = await review.history('HN', { from: new Date('2020-07-10T14:05:00Z'), to: new Date(T.mid) });
+    const ranged = await review.history('HN', {
+      from: new Date('2020-07-10T14:05:00Z'),
+      to: new Date(T.mid),
+    });
     expect(ranged.map((e) => e.event)).toEqual(['ReportSubmitted', 'ReportApproved']);
 
     expect(JSON.parse(renderHistory(entries, 'json', 'es').body)).toEqual(entries);
@@ -106,12 +133,24 @@ describe('as-of review, history and verification on PostgreSQL', () => {
     const sql = new Client({ connectionString: db.url });
     await sql.connect();
     try {
-      await sql.query(`UPDATE event_store.events SET data = jsonb_set(data, '{late}', 'true') WHERE event_id = $1`, [target.metadata.eventId]);
+      await sql.query(
+        `UPDATE event_store.events SET data = jsonb_set(data, '{late}', 'true') WHERE event_id = $1`,
+        [target.metadata.eventId],
+      );
       const broken = await review.verify('HN');
-      expect(broken).toMatchObject({ ok: false, problem: 'altered', streamName: 'planReport-HN-IV.1.1.2-2020-S1', revision: 1, eventId: target.metadata.eventId });
+      expect(broken).toMatchObject({
+        ok: false,
+        problem: 'altered',
+        streamName: 'planReport-HN-IV.1.1.2-2020-S1',
+        revision: 1,
+        eventId: target.metadata.eventId,
+      });
       expect((await review.verify('GT')).ok).toBe(true);
     } finally {
-      await sql.query(`UPDATE event_store.events SET data = $2 WHERE event_id = $1`, [target.metadata.eventId, JSON.stringify(target.data)]);
+      await sql.query(`UPDATE event_store.events SET data = $2 WHERE event_id = $1`, [
+        target.metadata.eventId,
+        JSON.stringify(target.data),
+      ]);
       await sql.end();
     }
     expect((await review.verify('HN')).ok).toBe(true);

@@ -24,12 +24,17 @@ export class AmendCatalogueController {
     en: "Amend the plan's catalogue",
     detail: {
       es: 'Añade, reformula o retira una actividad, o cambia su cronograma, en el catálogo del plan `?plan=` (por defecto el importado al arrancar). Cada enmienda crea una nueva versión del catálogo y exige un motivo. Rol: coordinación de la Secretaría Técnica.',
-      en: "Adds, rewords or retires an activity, or changes its schedule, in the catalogue of plan `?plan=` (default: the one imported at start). Every amendment creates a new catalogue version and needs a reason. Role: Technical Secretariat coordinator.",
+      en: 'Adds, rewords or retires an activity, or changes its schedule, in the catalogue of plan `?plan=` (default: the one imported at start). Every amendment creates a new catalogue version and needs a reason. Role: Technical Secretariat coordinator.',
     },
   })
   @ApiIdempotencyKey()
   @ApiStandardErrors(409, 422)
-  amend(@Body() body: AmendCatalogueBody, @Query() query: PlanQuery, @CurrentPrincipal() principal: Principal, @CommandMeta() meta: CommandOptions): Promise<CatalogueSummary> {
+  amend(
+    @Body() body: AmendCatalogueBody,
+    @Query() query: PlanQuery,
+    @CurrentPrincipal() principal: Principal,
+    @CommandMeta() meta: CommandOptions,
+  ): Promise<CatalogueSummary> {
     return this.commands.amendCatalogue(principal, toInput(body), meta, query.plan);
   }
 }
@@ -40,10 +45,21 @@ function toInput(body: AmendCatalogueBody): AmendCatalogueInput {
     case 'add':
       return { type: 'add', activity: body.activity as unknown as Activity, reason };
     case 'reword':
-      return { type: 'reword', activityId: body.activityId as string, text: { es: body.text!.es, en: body.text!.en }, reason };
+      return {
+        type: 'reword',
+        activityId: body.activityId as string,
+        text: { es: body.text!.es, en: body.text!.en },
+        reason,
+      };
     case 'retire':
       return { type: 'retire', activityId: body.activityId as string, reason };
     case 'changeSchedule':
-      return { type: 'changeSchedule', activityId: body.activityId as string, year: body.year as number, value: body.value ?? null, reason };
+      return {
+        type: 'changeSchedule',
+        activityId: body.activityId as string,
+        year: body.year as number,
+        value: body.value ?? null,
+        reason,
+      };
   }
 }

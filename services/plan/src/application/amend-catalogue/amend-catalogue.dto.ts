@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsObject, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { SCHEDULE_VALUES } from '../../domain/catalogue';
 import { ACTIVITY_ID_PATTERN } from '../../domain/reports';
 import { CommentsDto } from '../shared/dto';
@@ -40,7 +50,11 @@ export class AmendCatalogueBody {
   @Matches(ACTIVITY_ID_PATTERN)
   activityId?: string;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'add: la actividad completa / the whole activity' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'add: la actividad completa / the whole activity',
+  })
   @ValidateIf((o: AmendCatalogueBody) => o.type === 'add')
   @IsObject()
   activity?: Record<string, unknown>;
@@ -57,7 +71,11 @@ export class AmendCatalogueBody {
   @IsInt()
   year?: number;
 
-  @ApiPropertyOptional({ enum: SCHEDULE_VALUES, nullable: true, description: 'changeSchedule (null = celda vacía / empty cell)' })
+  @ApiPropertyOptional({
+    enum: SCHEDULE_VALUES,
+    nullable: true,
+    description: 'changeSchedule (null = celda vacía / empty cell)',
+  })
   @ValidateIf((o: AmendCatalogueBody) => o.type === 'changeSchedule')
   @IsIn([...SCHEDULE_VALUES, null])
   value?: (typeof SCHEDULE_VALUES)[number] | null;

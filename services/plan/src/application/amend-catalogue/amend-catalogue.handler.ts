@@ -1,7 +1,14 @@
 import type { Principal } from '@crm/auth';
 import { handleCommand } from '@crm/decider';
 import type { LocalizedText } from '@crm/kernel';
-import { catalogueDecider, catalogueStreamId, type Activity, type CatalogueCommand, type Reason, type ScheduleValue } from '../../domain/catalogue';
+import {
+  catalogueDecider,
+  catalogueStreamId,
+  type Activity,
+  type CatalogueCommand,
+  type Reason,
+  type ScheduleValue,
+} from '../../domain/catalogue';
 import { authorizeCommand } from '../shared/authorization';
 import { DEFAULT_PLAN_ID } from '../shared/catalogue-reader';
 import { envelopeFor, type CommandDeps, type CommandOptions } from '../shared/command-context';
@@ -20,11 +27,24 @@ function toCommand(input: AmendCatalogueInput, planId: string): CatalogueCommand
     case 'add':
       return { type: 'AddActivity', planId, activity: input.activity, reason };
     case 'reword':
-      return { type: 'RewordActivity', planId, activityId: input.activityId, text: { es: input.text.es, en: input.text.en }, reason };
+      return {
+        type: 'RewordActivity',
+        planId,
+        activityId: input.activityId,
+        text: { es: input.text.es, en: input.text.en },
+        reason,
+      };
     case 'retire':
       return { type: 'RetireActivity', planId, activityId: input.activityId, reason };
     case 'changeSchedule':
-      return { type: 'ChangeSchedule', planId, activityId: input.activityId, year: input.year, value: input.value, reason };
+      return {
+        type: 'ChangeSchedule',
+        planId,
+        activityId: input.activityId,
+        year: input.year,
+        value: input.value,
+        reason,
+      };
   }
 }
 
@@ -32,7 +52,13 @@ function toCommand(input: AmendCatalogueInput, planId: string): CatalogueCommand
  * Secretariat coordinator: add, reword, retire an activity or change its schedule in the catalogue of `planId`
  * (default: the plan imported at start). Operation `plan.catalogue.amend`.
  */
-export async function amendCatalogue(deps: CommandDeps, principal: Principal, input: AmendCatalogueInput, options?: CommandOptions, planId: string = DEFAULT_PLAN_ID): Promise<CatalogueSummary> {
+export async function amendCatalogue(
+  deps: CommandDeps,
+  principal: Principal,
+  input: AmendCatalogueInput,
+  options?: CommandOptions,
+  planId: string = DEFAULT_PLAN_ID,
+): Promise<CatalogueSummary> {
   const actor = await authorizeCommand(deps, principal, 'plan.catalogue.amend', {});
   const streamName = catalogueStreamId(planId);
   const result = await handleCommand({

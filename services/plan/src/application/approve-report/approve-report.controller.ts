@@ -27,7 +27,16 @@ export class ApproveReportController {
   })
   @ApiIdempotencyKey()
   @ApiStandardErrors(404, 409, 422)
-  approve(@Param() params: ReportParams, @Body() body: ApproveReportBody, @CurrentPrincipal() principal: Principal, @CommandMeta() meta: CommandOptions): Promise<ReportView> {
-    return this.commands.approve(principal, { ...params, ...(body.comments ? { comments: body.comments } : {}) }, meta);
+  approve(
+    @Param() params: ReportParams,
+    @Body() body: ApproveReportBody,
+    @CurrentPrincipal() principal: Principal,
+    @CommandMeta() meta: CommandOptions,
+  ): Promise<ReportView> {
+    return this.commands.approve(
+      principal,
+      { ...params, ...(body.comments ? { comments: body.comments } : {}) },
+      meta,
+    );
   }
 }

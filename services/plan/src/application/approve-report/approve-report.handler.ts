@@ -9,7 +9,12 @@ export interface ApproveReportInput extends ReportRef {
 }
 
 /** Secretariat: approves a submitted report (locks it, records a new approved version). Operation `plan.report.approve`. */
-export function approveReport(deps: CommandDeps, principal: Principal, input: ApproveReportInput, options?: CommandOptions): Promise<ReportView> {
+export function approveReport(
+  deps: CommandDeps,
+  principal: Principal,
+  input: ApproveReportInput,
+  options?: CommandOptions,
+): Promise<ReportView> {
   return runReportCommand(
     deps,
     principal,
@@ -17,7 +22,11 @@ export function approveReport(deps: CommandDeps, principal: Principal, input: Ap
     {
       useCase: 'approve',
       operation: 'plan.report.approve',
-      build: (key) => ({ type: 'ApproveReport', ...key, ...(input.comments === undefined ? {} : { comments: { ...input.comments } }) }),
+      build: (key) => ({
+        type: 'ApproveReport',
+        ...key,
+        ...(input.comments === undefined ? {} : { comments: { ...input.comments } }),
+      }),
     },
     options,
   );

@@ -26,7 +26,15 @@ export class ImportCatalogueController {
   })
   @ApiIdempotencyKey()
   @ApiStandardErrors(409, 422)
-  import(@Body() body: ImportCatalogueBody, @CurrentPrincipal() principal: Principal, @CommandMeta() meta: CommandOptions): Promise<CatalogueSummary> {
-    return this.commands.importCatalogue(principal, { catalogue: body.catalogue, ...(body.reason ? { reason: body.reason } : {}) }, meta);
+  import(
+    @Body() body: ImportCatalogueBody,
+    @CurrentPrincipal() principal: Principal,
+    @CommandMeta() meta: CommandOptions,
+  ): Promise<CatalogueSummary> {
+    return this.commands.importCatalogue(
+      principal,
+      { catalogue: body.catalogue, ...(body.reason ? { reason: body.reason } : {}) },
+      meta,
+    );
   }
 }

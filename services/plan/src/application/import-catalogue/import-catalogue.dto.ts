@@ -4,7 +4,11 @@ import { IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { CommentsDto } from '../shared/dto';
 
 export class ImportCatalogueBody {
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Catálogo completo (catalogue.schema.json) / whole catalogue (catalogue.schema.json)' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Catálogo completo (catalogue.schema.json) / whole catalogue (catalogue.schema.json)',
+  })
   @IsObject()
   catalogue!: Record<string, unknown>;
 

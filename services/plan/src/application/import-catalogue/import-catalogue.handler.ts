@@ -1,6 +1,12 @@
 import type { Principal } from '@crm/auth';
 import { handleCommand } from '@crm/decider';
-import { catalogueDecider, catalogueStreamId, CatalogueConflictError, importCommandFrom, type Reason } from '../../domain/catalogue';
+import {
+  catalogueDecider,
+  catalogueStreamId,
+  CatalogueConflictError,
+  importCommandFrom,
+  type Reason,
+} from '../../domain/catalogue';
 import { overlappingPlan, planYearsOf } from '../../domain/periods';
 import { authorizeCommand } from '../shared/authorization';
 import { envelopeFor, type CommandDeps, type CommandOptions } from '../shared/command-context';
@@ -19,9 +25,17 @@ export interface ImportCatalogueInput {
  * A plan whose years overlap an imported plan's is refused (409 `catalogue.period_overlap`): each semester
  * belongs to at most one plan, so a report's period names its plan.
  */
-export async function importCatalogue(deps: CommandDeps, principal: Principal, input: ImportCatalogueInput, options?: CommandOptions): Promise<CatalogueSummary> {
+export async function importCatalogue(
+  deps: CommandDeps,
+  principal: Principal,
+  input: ImportCatalogueInput,
+  options?: CommandOptions,
+): Promise<CatalogueSummary> {
   const actor = await authorizeCommand(deps, principal, 'plan.catalogue.amend', {});
-  const command = importCommandFrom(JSON.parse(JSON.stringify(input.catalogue ?? null)), input.reason ? { ...input.reason } : undefined);
+  const command = importCommandFrom(
+    JSON.parse(JSON.stringify(input.catalogue ?? null)),
+    input.reason ? { ...input.reason } : undefined,
+  );
   const planId = command.catalogue.planId;
   const years = planYearsOf(command.catalogue);
   const directory = planDirectory(deps.store);

@@ -27,7 +27,12 @@ export class ReopenReportController {
   })
   @ApiIdempotencyKey()
   @ApiStandardErrors(404, 409, 422)
-  reopen(@Param() params: ReportParams, @Body() body: ReopenReportBody, @CurrentPrincipal() principal: Principal, @CommandMeta() meta: CommandOptions): Promise<ReportView> {
+  reopen(
+    @Param() params: ReportParams,
+    @Body() body: ReopenReportBody,
+    @CurrentPrincipal() principal: Principal,
+    @CommandMeta() meta: CommandOptions,
+  ): Promise<ReportView> {
     return this.commands.reopen(principal, { ...params, reason: body.reason }, meta);
   }
 }

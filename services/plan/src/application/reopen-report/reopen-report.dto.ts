@@ -4,7 +4,10 @@ import { IsObject, ValidateNested } from 'class-validator';
 import { CommentsDto } from '../shared/dto';
 
 export class ReopenReportBody {
-  @ApiProperty({ type: CommentsDto, description: 'Motivo de la reapertura (obligatorio) / reason for reopening (required)' })
+  @ApiProperty({
+    type: CommentsDto,
+    description: 'Motivo de la reapertura (obligatorio) / reason for reopening (required)',
+  })
   @IsObject()
   @ValidateNested()
   @Type(() => CommentsDto)

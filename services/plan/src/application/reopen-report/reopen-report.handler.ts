@@ -9,12 +9,21 @@ export interface ReopenReportInput extends ReportRef {
 }
 
 /** Secretariat: reopens an approved report (reason required; the approved version is kept). Operation `plan.report.reopen`. */
-export function reopenReport(deps: CommandDeps, principal: Principal, input: ReopenReportInput, options?: CommandOptions): Promise<ReportView> {
+export function reopenReport(
+  deps: CommandDeps,
+  principal: Principal,
+  input: ReopenReportInput,
+  options?: CommandOptions,
+): Promise<ReportView> {
   return runReportCommand(
     deps,
     principal,
     input,
-    { useCase: 'reopen', operation: 'plan.report.reopen', build: (key) => ({ type: 'ReopenReport', ...key, reason: { ...input.reason } }) },
+    {
+      useCase: 'reopen',
+      operation: 'plan.report.reopen',
+      build: (key) => ({ type: 'ReopenReport', ...key, reason: { ...input.reason } }),
+    },
     options,
   );
 }

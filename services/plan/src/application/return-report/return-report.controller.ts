@@ -27,7 +27,12 @@ export class ReturnReportController {
   })
   @ApiIdempotencyKey()
   @ApiStandardErrors(404, 409, 422)
-  returnReport(@Param() params: ReportParams, @Body() body: ReturnReportBody, @CurrentPrincipal() principal: Principal, @CommandMeta() meta: CommandOptions): Promise<ReportView> {
+  returnReport(
+    @Param() params: ReportParams,
+    @Body() body: ReturnReportBody,
+    @CurrentPrincipal() principal: Principal,
+    @CommandMeta() meta: CommandOptions,
+  ): Promise<ReportView> {
     return this.commands.return(principal, { ...params, comments: body.comments }, meta);
   }
 }

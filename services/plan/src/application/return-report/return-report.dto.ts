@@ -4,7 +4,10 @@ import { IsObject, ValidateNested } from 'class-validator';
 import { CommentsDto } from '../shared/dto';
 
 export class ReturnReportBody {
-  @ApiProperty({ type: CommentsDto, description: 'Observaciones para el país (obligatorias) / comments for the country (required)' })
+  @ApiProperty({
+    type: CommentsDto,
+    description: 'Observaciones para el país (obligatorias) / comments for the country (required)',
+  })
   @IsObject()
   @ValidateNested()
   @Type(() => CommentsDto)

@@ -9,12 +9,21 @@ export interface ReturnReportInput extends ReportRef {
 }
 
 /** Secretariat: returns a submitted report to the country with comments. Operation `plan.report.return`. */
-export function returnReport(deps: CommandDeps, principal: Principal, input: ReturnReportInput, options?: CommandOptions): Promise<ReportView> {
+export function returnReport(
+  deps: CommandDeps,
+  principal: Principal,
+  input: ReturnReportInput,
+  options?: CommandOptions,
+): Promise<ReportView> {
   return runReportCommand(
     deps,
     principal,
     input,
-    { useCase: 'return', operation: 'plan.report.return', build: (key) => ({ type: 'ReturnReport', ...key, comments: { ...input.comments } }) },
+    {
+      useCase: 'return',
+      operation: 'plan.report.return',
+      build: (key) => ({ type: 'ReturnReport', ...key, comments: { ...input.comments } }),
+    },
     options,
   );
 }

@@ -27,7 +27,12 @@ export class SaveDraftController {
   })
   @ApiIdempotencyKey()
   @ApiStandardErrors(404, 409, 422)
-  save(@Param() params: ReportParams, @Body() body: SaveDraftBody, @CurrentPrincipal() principal: Principal, @CommandMeta() meta: CommandOptions): Promise<ReportView> {
+  save(
+    @Param() params: ReportParams,
+    @Body() body: SaveDraftBody,
+    @CurrentPrincipal() principal: Principal,
+    @CommandMeta() meta: CommandOptions,
+  ): Promise<ReportView> {
     return this.commands.saveDraft(principal, { ...params, content: body }, meta);
   }
 }

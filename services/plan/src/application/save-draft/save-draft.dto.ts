@@ -1,7 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, IsUrl, MaxLength, ValidateNested } from 'class-validator';
-import { EVIDENCE_URL_MAX_LENGTH, IMPLEMENTATION_STATUSES, MAX_EVIDENCE_LINKS, MAX_INDICATORS, NARRATIVE_MAX_LENGTH } from '../../domain/reports';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsNotEmpty,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUrl,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  EVIDENCE_URL_MAX_LENGTH,
+  IMPLEMENTATION_STATUSES,
+  MAX_EVIDENCE_LINKS,
+  MAX_INDICATORS,
+  NARRATIVE_MAX_LENGTH,
+} from '../../domain/reports';
 
 export class NarrativeDto {
   @ApiPropertyOptional({ maxLength: NARRATIVE_MAX_LENGTH })
@@ -47,7 +65,12 @@ export class SaveDraftBody {
   @Type(() => NarrativeDto)
   narrative!: NarrativeDto;
 
-  @ApiPropertyOptional({ type: [String], maxItems: MAX_EVIDENCE_LINKS, example: ['https://example.org/acta.pdf'], description: 'Solo https / https only' })
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: MAX_EVIDENCE_LINKS,
+    example: ['https://example.org/acta.pdf'],
+    description: 'Solo https / https only',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_EVIDENCE_LINKS)

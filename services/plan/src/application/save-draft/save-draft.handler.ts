@@ -10,7 +10,12 @@ export interface SaveDraftInput extends ReportRef {
 }
 
 /** Creates or updates the draft (also after a return or a reopen). Operation `plan.report.draft`. */
-export function saveDraft(deps: CommandDeps, principal: Principal, input: SaveDraftInput, options?: CommandOptions): Promise<ReportView> {
+export function saveDraft(
+  deps: CommandDeps,
+  principal: Principal,
+  input: SaveDraftInput,
+  options?: CommandOptions,
+): Promise<ReportView> {
   return runReportCommand(
     deps,
     principal,
@@ -18,7 +23,12 @@ export function saveDraft(deps: CommandDeps, principal: Principal, input: SaveDr
     {
       useCase: 'saveDraft',
       operation: 'plan.report.draft',
-      build: (key, catalogue) => ({ type: 'SaveDraft', ...key, content: plainContent(input.content), catalogue: catalogueViewOf(catalogue) }),
+      build: (key, catalogue) => ({
+        type: 'SaveDraft',
+        ...key,
+        content: plainContent(input.content),
+        catalogue: catalogueViewOf(catalogue),
+      }),
     },
     options,
   );

@@ -26,7 +26,21 @@ export class ScheduleWindowController {
   })
   @ApiIdempotencyKey()
   @ApiStandardErrors(409, 422)
-  schedule(@Param() params: WindowParams, @Body() body: ScheduleWindowBody, @CurrentPrincipal() principal: Principal, @CommandMeta() meta: CommandOptions): Promise<WindowView> {
-    return this.commands.scheduleWindow(principal, { period: params.period, opensAt: body.opensAt, closesAt: body.closesAt, ...(body.reason ? { reason: body.reason } : {}) }, meta);
+  schedule(
+    @Param() params: WindowParams,
+    @Body() body: ScheduleWindowBody,
+    @CurrentPrincipal() principal: Principal,
+    @CommandMeta() meta: CommandOptions,
+  ): Promise<WindowView> {
+    return this.commands.scheduleWindow(
+      principal,
+      {
+        period: params.period,
+        opensAt: body.opensAt,
+        closesAt: body.closesAt,
+        ...(body.reason ? { reason: body.reason } : {}),
+      },
+      meta,
+    );
   }
 }

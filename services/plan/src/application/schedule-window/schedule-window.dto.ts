@@ -10,15 +10,25 @@ export class WindowParams {
 }
 
 export class ScheduleWindowBody {
-  @ApiProperty({ example: '2020-07-01T00:00:00Z', description: 'Apertura (incluida) / opening instant (inclusive)' })
+  @ApiProperty({
+    example: '2020-07-01T00:00:00Z',
+    description: 'Apertura (incluida) / opening instant (inclusive)',
+  })
   @IsISO8601({ strict: true })
   opensAt!: string;
 
-  @ApiProperty({ example: '2020-08-15T00:00:00Z', description: 'Primer instante tardío (excluido) / first late instant (exclusive)' })
+  @ApiProperty({
+    example: '2020-08-15T00:00:00Z',
+    description: 'Primer instante tardío (excluido) / first late instant (exclusive)',
+  })
   @IsISO8601({ strict: true })
   closesAt!: string;
 
-  @ApiPropertyOptional({ type: CommentsDto, description: 'Motivo (obligatorio para mover una ventana ya programada) / reason (required to move a scheduled window)' })
+  @ApiPropertyOptional({
+    type: CommentsDto,
+    description:
+      'Motivo (obligatorio para mover una ventana ya programada) / reason (required to move a scheduled window)',
+  })
   @IsOptional()
   @IsObject()
   @ValidateNested()

@@ -1,6 +1,13 @@
 import type { Principal } from '@crm/auth';
 import { handleCommand } from '@crm/decider';
-import { parsePeriod, windowDecider, windowStreamName, type ReportingPeriod, type ReportingWindow, type WindowCommand } from '../../domain/periods';
+import {
+  parsePeriod,
+  windowDecider,
+  windowStreamName,
+  type ReportingPeriod,
+  type ReportingWindow,
+  type WindowCommand,
+} from '../../domain/periods';
 import type { MultilingualText } from '../../domain/reports';
 import { authorizeCommand } from '../shared/authorization';
 import { envelopeFor, type CommandDeps, type CommandOptions } from '../shared/command-context';
@@ -34,7 +41,12 @@ export interface WindowView {
  * Secretariat: sets (first time: ScheduleWindow) or moves (afterwards: ChangeWindow, reason required) a period's
  * window. The period must be a semester of an imported plan (422 `plan.period.outside_plans`).
  */
-export async function scheduleWindow(deps: CommandDeps, principal: Principal, input: ScheduleWindowInput, options?: CommandOptions): Promise<WindowView> {
+export async function scheduleWindow(
+  deps: CommandDeps,
+  principal: Principal,
+  input: ScheduleWindowInput,
+  options?: CommandOptions,
+): Promise<WindowView> {
   parsePeriod(input.period);
   const period = input.period as ReportingPeriod;
   const actor = await authorizeCommand(deps, principal, SCHEDULE_WINDOW_OPERATION, {});
@@ -42,8 +54,20 @@ export async function scheduleWindow(deps: CommandDeps, principal: Principal, in
   const current = await loadWindow(deps.store, period);
   const reason = input.reason === undefined ? undefined : { ...input.reason };
   const command: WindowCommand = current.scheduled
-    ? { type: 'ChangeWindow', period, opensAt: input.opensAt, closesAt: input.closesAt, reason: reason as MultilingualText }
-    : { type: 'ScheduleWindow', period, opensAt: input.opensAt, closesAt: input.closesAt, ...(reason ? { reason } : {}) };
+    ? {
+        type: 'ChangeWindow',
+        period,
+        opensAt: input.opensAt,
+        closesAt: input.closesAt,
+        reason: reason as MultilingualText,
+      }
+    : {
+        type: 'ScheduleWindow',
+        period,
+        opensAt: input.opensAt,
+        closesAt: input.closesAt,
+        ...(reason ? { reason } : {}),
+      };
   const streamName = windowStreamName(period);
   const result = await handleCommand({
     store: deps.store,
@@ -53,5 +77,11 @@ export async function scheduleWindow(deps: CommandDeps, principal: Principal, in
     context: { envelope: envelopeFor('scheduleWindow', streamName, actor, [], options), clock: deps.clock },
   });
   const state = result.state;
-  return { period, window: state.window ?? current.effective, scheduled: state.window !== null, changes: state.changes, revision: result.nextExpectedRevision };
+  return {
+    period,
+    window: state.window ?? current.effective,
+    scheduled: state.window !== null,
+    changes: state.changes,
+    revision: result.nextExpectedRevision,
+  };
 }

@@ -19,6 +19,11 @@ export async function authorizeCommand(
   operation: Operation,
   resource: Resource,
 ): Promise<Actor> {
-  const { grantedBy } = await enforce({ audit: deps.audit ?? NO_AUDIT, clock: deps.clock, via: deps.via ?? VIA }, principal, operation, resource);
+  const { grantedBy } = await enforce(
+    { audit: deps.audit ?? NO_AUDIT, clock: deps.clock, via: deps.via ?? VIA },
+    principal,
+    operation,
+    resource,
+  );
   return actorOf(principal, grantedBy);
 }

@@ -1,6 +1,12 @@
 import type { EventStore } from '@crm/event-store';
 import { toDomainEvent } from '@crm/decider';
-import { catalogueDecider, catalogueStreamId, liveActivities, type CatalogueEvent, type CatalogueState } from '../../domain/catalogue';
+import {
+  catalogueDecider,
+  catalogueStreamId,
+  liveActivities,
+  type CatalogueEvent,
+  type CatalogueState,
+} from '../../domain/catalogue';
 import type { ReportingPeriod } from '../../domain/periods';
 import type { CatalogueView } from '../../domain/reports';
 import { planDirectory } from './plan-directory';
@@ -24,7 +30,11 @@ export interface LoadedCatalogue {
 }
 
 /** Reads and folds the `planCatalogue-<planId>` stream. `upToVersion` stops after that catalogue version. */
-export async function loadCatalogue(store: Pick<EventStore, 'readStream'>, planId = DEFAULT_PLAN_ID, upToVersion?: number): Promise<LoadedCatalogue> {
+export async function loadCatalogue(
+  store: Pick<EventStore, 'readStream'>,
+  planId = DEFAULT_PLAN_ID,
+  upToVersion?: number,
+): Promise<LoadedCatalogue> {
   const streamName = catalogueStreamId(planId);
   const recorded = await store.readStream(streamName);
   let events = recorded.map((r) => toDomainEvent<CatalogueEvent>(r));
@@ -42,7 +52,10 @@ export function catalogueVersionLabel(planId: string, version: number): string {
 /** What the report decider needs: the version and whether an activity is live (exists and is not retired). */
 export function catalogueViewOf(loaded: LoadedCatalogue): CatalogueView {
   const live = new Set(liveActivities(loaded.state).map((a) => a.id));
-  return { version: catalogueVersionLabel(loaded.planId, loaded.state.version), activityExists: (id) => live.has(id) };
+  return {
+    version: catalogueVersionLabel(loaded.planId, loaded.state.version),
+    activityExists: (id) => live.has(id),
+  };
 }
 
 /** True when the activity id was ever part of the catalogue (retired ones included). */
@@ -51,7 +64,10 @@ export function activityKnown(loaded: LoadedCatalogue, activityId: string): bool
 }
 
 /** The catalogue of the imported plan whose years contain the period (422 `plan.period.outside_plans` if none). */
-export async function loadCatalogueForPeriod(store: Pick<EventStore, 'readStream' | 'readAll'>, period: ReportingPeriod): Promise<LoadedCatalogue> {
+export async function loadCatalogueForPeriod(
+  store: Pick<EventStore, 'readStream' | 'readAll'>,
+  period: ReportingPeriod,
+): Promise<LoadedCatalogue> {
   const plan = await planDirectory(store).planOf(period);
   return loadCatalogue(store, plan.planId);
 }

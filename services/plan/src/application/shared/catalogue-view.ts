@@ -13,7 +13,11 @@ export interface CatalogueSummary {
   revision: number;
 }
 
-export function toCatalogueSummary(planId: string, state: CatalogueState, revision: number): CatalogueSummary {
+export function toCatalogueSummary(
+  planId: string,
+  state: CatalogueState,
+  revision: number,
+): CatalogueSummary {
   return {
     planId,
     version: state.version,

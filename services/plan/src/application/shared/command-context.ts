@@ -30,7 +30,13 @@ export interface CommandOptions {
  * stream (`plan.<useCase>:<stream>:<key>`), so reusing one key for another command or another report never
  * silently returns the earlier command's events.
  */
-export function envelopeFor(useCase: string, streamName: string, actor: Actor, countries: CountryCode[], options: CommandOptions = {}): CommandEnvelope {
+export function envelopeFor(
+  useCase: string,
+  streamName: string,
+  actor: Actor,
+  countries: CountryCode[],
+  options: CommandOptions = {},
+): CommandEnvelope {
   const commandId = options.commandId ? `plan.${useCase}:${streamName}:${options.commandId}` : randomUUID();
   return {
     commandId,

@@ -14,7 +14,11 @@ export const PLAN_ID_PATTERN = /^[0-9]{4}-[0-9]{4}$/;
 
 /** `?plan=<planId>`: the plan a catalogue route addresses (default: the plan imported at start). */
 export class PlanQuery {
-  @ApiPropertyOptional({ example: '2023-2027', description: 'Plan (por defecto el importado al arrancar, 2017-2022) / plan (default: the one imported at start, 2017-2022)' })
+  @ApiPropertyOptional({
+    example: '2023-2027',
+    description:
+      'Plan (por defecto el importado al arrancar, 2017-2022) / plan (default: the one imported at start, 2017-2022)',
+  })
   @IsOptional()
   @Matches(PLAN_ID_PATTERN)
   plan?: string;
@@ -30,7 +34,10 @@ export class ReportParams {
   @Matches(ACTIVITY_ID_PATTERN)
   activityId!: string;
 
-  @ApiProperty({ example: '2020-S1', description: 'Semestre AAAA-S1|S2 de un plan importado / semester YYYY-S1|S2 of an imported plan' })
+  @ApiProperty({
+    example: '2020-S1',
+    description: 'Semestre AAAA-S1|S2 de un plan importado / semester YYYY-S1|S2 of an imported plan',
+  })
   @Matches(PERIOD_PATTERN)
   period!: string;
 }

@@ -19,7 +19,11 @@ export function activityNotFound(activityId: string, planId: string): PlanNotFou
   );
 }
 
-export function reportNotFound(key: { country: string; activityId: string; period: string }): PlanNotFoundError {
+export function reportNotFound(key: {
+  country: string;
+  activityId: string;
+  period: string;
+}): PlanNotFoundError {
   return new PlanNotFoundError(
     'plan.report.not_found',
     {

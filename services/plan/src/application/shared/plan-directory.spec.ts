@@ -12,7 +12,10 @@ function later(catalogue: PlanCatalogue): PlanCatalogue {
     planId: '2023-2027',
     period: { from: 2023, to: 2027 },
     scheduleYears: catalogue.scheduleYears.map((y) => y + 6),
-    activities: catalogue.activities.map((a) => ({ ...a, schedule: Object.fromEntries(Object.entries(a.schedule).map(([y, v]) => [String(Number(y) + 6), v])) })),
+    activities: catalogue.activities.map((a) => ({
+      ...a,
+      schedule: Object.fromEntries(Object.entries(a.schedule).map(([y, v]) => [String(Number(y) + 6), v])),
+    })),
   };
 }
 
@@ -23,38 +26,75 @@ describe('PlanDirectory (the imported plans and their years)', () => {
     expect(planDirectory(store)).toBe(directory);
     expect(await directory.plans()).toEqual([{ planId: '2017-2022', from: 2017, to: 2022 }]);
     expect(await directory.planOf('2022-S2')).toEqual({ planId: '2017-2022', from: 2017, to: 2022 });
-    await expect(directory.planOf('2024-S1')).rejects.toMatchObject({ code: 'plan.period.outside_plans', httpStatus: 422 });
+    await expect(directory.planOf('2024-S1')).rejects.toMatchObject({
+      code: 'plan.period.outside_plans',
+      httpStatus: 422,
+    });
   });
 
   it('re-reads on a miss, so a plan imported by another instance is found on first use', async () => {
     const { store, clock } = await planWorld();
     const cached = planDirectory(store);
     await cached.plans();
-    const first = (await store.readStream(catalogueStreamId('2017-2022')))[0]!.data as { catalogue: PlanCatalogue };
+    const first = (await store.readStream(catalogueStreamId('2017-2022')))[0]!.data as {
+      catalogue: PlanCatalogue;
+    };
     // written straight to the store, as another replica would (this instance's cache is not told)
     await handleCommand({
       store,
       decider: catalogueDecider,
       streamName: catalogueStreamId('2023-2027'),
-      command: { type: 'ImportCatalogue', catalogue: later(first.catalogue), reason: { es: 'Plan siguiente.' } },
-      context: { envelope: { commandId: 'other', actor: { subject: 'st', role: 'secretariat_coordinator', country: 'ST', institution: 'ST-CRM' }, countries: [], correlationId: 'c' }, clock },
+      command: {
+        type: 'ImportCatalogue',
+        catalogue: later(first.catalogue),
+        reason: { es: 'Plan siguiente.' },
+      },
+      context: {
+        envelope: {
+          commandId: 'other',
+          actor: { subject: 'st', role: 'secretariat_coordinator', country: 'ST', institution: 'ST-CRM' },
+          countries: [],
+          correlationId: 'c',
+        },
+        clock,
+      },
     });
     expect((await cached.planOf('2024-S1')).planId).toBe('2023-2027');
     expect((await new PlanDirectory(store).plans()).map((p) => p.planId)).toEqual(['2017-2022', '2023-2027']);
   });
 
-  it('makes a report on the later plan\'s catalogue, refuses an overlapping import and a period outside both plans', async () => {
+  it("makes a report on the later plan's catalogue, refuses an overlapping import and a period outside both plans", async () => {
     const { store, commands } = await planWorld('2024-07-10T12:00:00.000Z');
-    const first = (await store.readStream(catalogueStreamId('2017-2022')))[0]!.data as { catalogue: PlanCatalogue };
-    await expect(commands.importCatalogue(COORDINATOR, { catalogue: { ...later(first.catalogue), planId: '2021-2027', period: { from: 2021, to: 2027 } } })).rejects.toMatchObject({
+    const first = (await store.readStream(catalogueStreamId('2017-2022')))[0]!.data as {
+      catalogue: PlanCatalogue;
+    };
+    await expect(
+      commands.importCatalogue(COORDINATOR, {
+        catalogue: { ...later(first.catalogue), planId: '2021-2027', period: { from: 2021, to: 2027 } },
+      }),
+    ).rejects.toMatchObject({
       code: 'catalogue.period_overlap',
       httpStatus: 409,
     });
     await commands.importCatalogue(COORDINATOR, { catalogue: later(first.catalogue) });
-    const view = await commands.saveDraft(HN_OFFICER, { country: 'HN', activityId: 'I.1.1.1', period: '2024-S1', content: DRAFT });
+    const view = await commands.saveDraft(HN_OFFICER, {
+      country: 'HN',
+      activityId: 'I.1.1.1',
+      period: '2024-S1',
+      content: DRAFT,
+    });
     expect(view.catalogueVersion).toBe('2023-2027@1');
-    expect((await commands.submit(HN_OFFICER, { country: 'HN', activityId: 'I.1.1.1', period: '2024-S1' })).late).toBe(false);
-    await expect(commands.saveDraft(HN_OFFICER, { country: 'HN', activityId: 'I.1.1.1', period: '2028-S1', content: DRAFT })).rejects.toMatchObject({
+    expect(
+      (await commands.submit(HN_OFFICER, { country: 'HN', activityId: 'I.1.1.1', period: '2024-S1' })).late,
+    ).toBe(false);
+    await expect(
+      commands.saveDraft(HN_OFFICER, {
+        country: 'HN',
+        activityId: 'I.1.1.1',
+        period: '2028-S1',
+        content: DRAFT,
+      }),
+    ).rejects.toMatchObject({
       code: 'plan.period.outside_plans',
       httpStatus: 422,
       details: { period: '2028-S1', plans: ['2017-2022', '2023-2027'] },

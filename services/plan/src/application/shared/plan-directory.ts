@@ -1,6 +1,12 @@
 import type { EventStore } from '@crm/event-store';
 import { CATALOGUE_STREAM_CATEGORY, CatalogueConflictError } from '../../domain/catalogue';
-import { planCovers, planOfPeriod, planYearsOf, type PlanYears, type ReportingPeriod } from '../../domain/periods';
+import {
+  planCovers,
+  planOfPeriod,
+  planYearsOf,
+  type PlanYears,
+  type ReportingPeriod,
+} from '../../domain/periods';
 
 /**
  * The imported plans and their years, read from the `CatalogueImported` events of the `planCatalogue-*` streams.
@@ -22,9 +28,12 @@ export class PlanDirectory {
 
   /** Re-reads the imported plans from the store. */
   async refresh(): Promise<PlanYears[]> {
-    const imports = await this.store.readAll({ filter: { categories: [CATALOGUE_STREAM_CATEGORY], eventTypes: ['CatalogueImported'] } });
+    const imports = await this.store.readAll({
+      filter: { categories: [CATALOGUE_STREAM_CATEGORY], eventTypes: ['CatalogueImported'] },
+    });
     for (const e of imports) {
-      const catalogue = (e.data as { catalogue?: { planId: string; period: { from: number; to: number } } }).catalogue;
+      const catalogue = (e.data as { catalogue?: { planId: string; period: { from: number; to: number } } })
+        .catalogue;
       if (catalogue) this.note(planYearsOf(catalogue));
     }
     this.loaded = true;
@@ -50,10 +59,14 @@ export class PlanDirectory {
     let plans = await this.plans();
     if (!plans.some((p) => planCovers(p, period))) plans = await this.refresh();
     if (plans.length === 0) {
-      throw new CatalogueConflictError('catalogue.not_imported', {
-        es: 'Aún no se ha importado el catálogo de ningún plan.',
-        en: 'No plan catalogue has been imported yet.',
-      }, { period });
+      throw new CatalogueConflictError(
+        'catalogue.not_imported',
+        {
+          es: 'Aún no se ha importado el catálogo de ningún plan.',
+          en: 'No plan catalogue has been imported yet.',
+        },
+        { period },
+      );
     }
     return planOfPeriod(period, plans);
   }

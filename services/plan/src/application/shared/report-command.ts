@@ -1,7 +1,13 @@
 import type { Operation, Principal } from '@crm/auth';
 import { handleCommand } from '@crm/decider';
 import { CatalogueConflictError } from '../../domain/catalogue';
-import { reportDecider, reportStreamName, validateReportKey, type ReportCommand, type ReportKey } from '../../domain/reports';
+import {
+  reportDecider,
+  reportStreamName,
+  validateReportKey,
+  type ReportCommand,
+  type ReportKey,
+} from '../../domain/reports';
 import { authorizeCommand } from './authorization';
 import { activityKnown, loadCatalogueForPeriod, type LoadedCatalogue } from './catalogue-reader';
 import { envelopeFor, type CommandDeps, type CommandOptions } from './command-context';
@@ -31,7 +37,13 @@ export interface ReportCommandSpec {
  * 4. load → decide → append on `planReport-<country>-<activity>-<period>` with `countries: [country]`,
  *    deterministic event ids from the command id; a refusal stores nothing.
  */
-export async function runReportCommand(deps: CommandDeps, principal: Principal, ref: ReportRef, spec: ReportCommandSpec, options: CommandOptions = {}): Promise<ReportView> {
+export async function runReportCommand(
+  deps: CommandDeps,
+  principal: Principal,
+  ref: ReportRef,
+  spec: ReportCommandSpec,
+  options: CommandOptions = {},
+): Promise<ReportView> {
   const key = validateReportKey(ref);
   const actor = await authorizeCommand(deps, principal, spec.operation, { country: key.country });
   const catalogue = await loadCatalogueForPeriod(deps.store, key.period);
@@ -49,7 +61,10 @@ export async function runReportCommand(deps: CommandDeps, principal: Principal, 
     decider: reportDecider,
     streamName,
     command,
-    context: { envelope: envelopeFor(spec.useCase, streamName, actor, [key.country], options), clock: deps.clock },
+    context: {
+      envelope: envelopeFor(spec.useCase, streamName, actor, [key.country], options),
+      clock: deps.clock,
+    },
   });
   return toReportView(streamName, result.nextExpectedRevision, key, result.state);
 }

@@ -44,7 +44,12 @@ export interface ReportView {
   allowedActions: ReportCommandType[];
 }
 
-export function toReportView(stream: string, revision: number, key: ReportKey, state: ReportState): ReportView {
+export function toReportView(
+  stream: string,
+  revision: number,
+  key: ReportKey,
+  state: ReportState,
+): ReportView {
   const status = state.content?.status ?? null;
   return {
     stream,

@@ -27,7 +27,12 @@ export class SubmitReportController {
   })
   @ApiIdempotencyKey()
   @ApiStandardErrors(404, 409, 422)
-  submit(@Param() params: ReportParams, @Body() _body: SubmitReportBody, @CurrentPrincipal() principal: Principal, @CommandMeta() meta: CommandOptions): Promise<ReportView> {
+  submit(
+    @Param() params: ReportParams,
+    @Body() _body: SubmitReportBody,
+    @CurrentPrincipal() principal: Principal,
+    @CommandMeta() meta: CommandOptions,
+  ): Promise<ReportView> {
     return this.commands.submit(principal, params, meta);
   }
 }

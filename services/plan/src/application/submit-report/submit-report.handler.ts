@@ -7,7 +7,12 @@ import { loadWindow } from '../shared/window-reader';
 export type SubmitReportInput = ReportRef;
 
 /** Submits the current draft, judged against the period's effective window (late or not). Operation `plan.report.submit`. */
-export function submitReport(deps: CommandDeps, principal: Principal, input: SubmitReportInput, options?: CommandOptions): Promise<ReportView> {
+export function submitReport(
+  deps: CommandDeps,
+  principal: Principal,
+  input: SubmitReportInput,
+  options?: CommandOptions,
+): Promise<ReportView> {
   return runReportCommand(
     deps,
     principal,
@@ -15,7 +20,11 @@ export function submitReport(deps: CommandDeps, principal: Principal, input: Sub
     {
       useCase: 'submit',
       operation: 'plan.report.submit',
-      build: async (key) => ({ type: 'SubmitReport', ...key, window: (await loadWindow(deps.store, key.period)).effective }),
+      build: async (key) => ({
+        type: 'SubmitReport',
+        ...key,
+        window: (await loadWindow(deps.store, key.period)).effective,
+      }),
     },
     options,
   );

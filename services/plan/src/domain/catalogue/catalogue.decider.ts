@@ -6,7 +6,13 @@ import type { Decider, DecisionContext } from '@crm/decider';
 import { fold } from '@crm/decider';
 import type { LocalizedText } from '@crm/kernel';
 import { CatalogueConflictError, CatalogueValidationError } from './catalogue.errors';
-import type { Amendment, CatalogueCommand, CatalogueEvent, CatalogueState, Reason } from './catalogue.messages';
+import type {
+  Amendment,
+  CatalogueCommand,
+  CatalogueEvent,
+  CatalogueState,
+  Reason,
+} from './catalogue.messages';
 import type { Activity, PlanCatalogue } from './catalogue.types';
 import { checkActivity, checkText, isScheduleValue, validateCatalogue } from './validate-catalogue';
 
@@ -44,32 +50,54 @@ function requireImported(state: CatalogueState, planId: string): PlanCatalogue {
 function requireLiveActivity(state: CatalogueState, catalogue: PlanCatalogue, activityId: string): Activity {
   const activity = catalogue.activities.find((a) => a.id === activityId);
   if (!activity) {
-    throw new CatalogueValidationError('catalogue.unknown_activity', {
-      es: `La actividad ${activityId} no existe en el plan ${catalogue.planId}.`,
-      en: `Activity ${activityId} does not exist in plan ${catalogue.planId}.`,
-    }, { activityId });
+    throw new CatalogueValidationError(
+      'catalogue.unknown_activity',
+      {
+        es: `La actividad ${activityId} no existe en el plan ${catalogue.planId}.`,
+        en: `Activity ${activityId} does not exist in plan ${catalogue.planId}.`,
+      },
+      { activityId },
+    );
   }
   if (state.retired[activityId]) {
-    throw new CatalogueConflictError('catalogue.activity_retired', {
-      es: `La actividad ${activityId} fue retirada (versión ${state.retired[activityId].version}) y ya no puede modificarse.`,
-      en: `Activity ${activityId} was retired (version ${state.retired[activityId].version}) and can no longer be changed.`,
-    }, { activityId });
+    throw new CatalogueConflictError(
+      'catalogue.activity_retired',
+      {
+        es: `La actividad ${activityId} fue retirada (versión ${state.retired[activityId].version}) y ya no puede modificarse.`,
+        en: `Activity ${activityId} was retired (version ${state.retired[activityId].version}) and can no longer be changed.`,
+      },
+      { activityId },
+    );
   }
   return activity;
 }
 
 function noChange(activityId: string): CatalogueValidationError {
-  return new CatalogueValidationError('catalogue.no_change', {
-    es: `El cambio no modifica la actividad ${activityId}.`,
-    en: `The change does not modify activity ${activityId}.`,
-  }, { activityId });
+  return new CatalogueValidationError(
+    'catalogue.no_change',
+    {
+      es: `El cambio no modifica la actividad ${activityId}.`,
+      en: `The change does not modify activity ${activityId}.`,
+    },
+    { activityId },
+  );
 }
 
 const sameText = (a: LocalizedText, b: LocalizedText) => a.es === b.es && a.en === b.en;
 
-function decide(command: CatalogueCommand, state: CatalogueState, context: DecisionContext): CatalogueEvent[] {
+function decide(
+  command: CatalogueCommand,
+  state: CatalogueState,
+  context: DecisionContext,
+): CatalogueEvent[] {
   requireReason(command.reason);
-  const stamp = (planId: string) => ({ planId, version: state.version + 1, reason: command.reason, at: context.now.toISOString(), by: context.actor.subject });
+  const stamp = (planId: string) => ({
+    planId,
+    version: state.version + 1,
+    reason: command.reason,
+    at: context.now.toISOString(),
+    by: context.actor.subject,
+  });
 
   switch (command.type) {
     case 'ImportCatalogue': {
@@ -81,21 +109,34 @@ function decide(command: CatalogueCommand, state: CatalogueState, context: Decis
       }
       const problems = validateCatalogue(command.catalogue);
       if (problems.length > 0) {
-        throw new CatalogueValidationError('catalogue.invalid', {
-          es: `El catálogo no es válido (${problems.length} problema(s)).`,
-          en: `The catalogue is not valid (${problems.length} problem(s)).`,
-        }, { problems });
+        throw new CatalogueValidationError(
+          'catalogue.invalid',
+          {
+            es: `El catálogo no es válido (${problems.length} problema(s)).`,
+            en: `The catalogue is not valid (${problems.length} problem(s)).`,
+          },
+          { problems },
+        );
       }
-      return [{ type: 'CatalogueImported', data: { ...stamp(command.catalogue.planId), catalogue: command.catalogue } }];
+      return [
+        {
+          type: 'CatalogueImported',
+          data: { ...stamp(command.catalogue.planId), catalogue: command.catalogue },
+        },
+      ];
     }
     case 'AddActivity': {
       const catalogue = requireImported(state, command.planId);
       const { activity } = command;
       if (catalogue.activities.some((a) => a.id === activity.id)) {
-        throw new CatalogueConflictError('catalogue.duplicate_activity', {
-          es: `Ya existe (o existió) una actividad con el identificador ${activity.id}; los identificadores no se reutilizan.`,
-          en: `An activity with id ${activity.id} exists (or existed); ids are never reused.`,
-        }, { activityId: activity.id });
+        throw new CatalogueConflictError(
+          'catalogue.duplicate_activity',
+          {
+            es: `Ya existe (o existió) una actividad con el identificador ${activity.id}; los identificadores no se reutilizan.`,
+            en: `An activity with id ${activity.id} exists (or existed); ids are never reused.`,
+          },
+          { activityId: activity.id },
+        );
       }
       const problems = checkActivity(activity, '/activity', {
         objectives: new Set(catalogue.objectives.map((o) => o.numeral)),
@@ -104,10 +145,14 @@ function decide(command: CatalogueCommand, state: CatalogueState, context: Decis
         period: catalogue.period,
       });
       if (problems.length > 0) {
-        throw new CatalogueValidationError('catalogue.invalid_activity', {
-          es: `La actividad no es válida: ${problems.map((p) => p.message.es).join(' ')}`,
-          en: `The activity is not valid: ${problems.map((p) => p.message.en).join(' ')}`,
-        }, { problems });
+        throw new CatalogueValidationError(
+          'catalogue.invalid_activity',
+          {
+            es: `La actividad no es válida: ${problems.map((p) => p.message.es).join(' ')}`,
+            en: `The activity is not valid: ${problems.map((p) => p.message.en).join(' ')}`,
+          },
+          { problems },
+        );
       }
       return [{ type: 'ActivityAdded', data: { ...stamp(catalogue.planId), activity } }];
     }
@@ -116,13 +161,27 @@ function decide(command: CatalogueCommand, state: CatalogueState, context: Decis
       const activity = requireLiveActivity(state, catalogue, command.activityId);
       const problems = checkText(command.text, '/text');
       if (problems.length > 0) {
-        throw new CatalogueValidationError('catalogue.text_missing', {
-          es: 'La nueva redacción debe tener texto en español y en inglés.',
-          en: 'The new wording must have Spanish and English text.',
-        }, { problems });
+        throw new CatalogueValidationError(
+          'catalogue.text_missing',
+          {
+            es: 'La nueva redacción debe tener texto en español y en inglés.',
+            en: 'The new wording must have Spanish and English text.',
+          },
+          { problems },
+        );
       }
       if (sameText(activity.text, command.text)) throw noChange(activity.id);
-      return [{ type: 'ActivityReworded', data: { ...stamp(catalogue.planId), activityId: activity.id, previous: activity.text, text: command.text } }];
+      return [
+        {
+          type: 'ActivityReworded',
+          data: {
+            ...stamp(catalogue.planId),
+            activityId: activity.id,
+            previous: activity.text,
+            text: command.text,
+          },
+        },
+      ];
     }
     case 'RetireActivity': {
       const catalogue = requireImported(state, command.planId);
@@ -133,20 +192,39 @@ function decide(command: CatalogueCommand, state: CatalogueState, context: Decis
       const catalogue = requireImported(state, command.planId);
       const activity = requireLiveActivity(state, catalogue, command.activityId);
       if (!catalogue.scheduleYears.includes(command.year)) {
-        throw new CatalogueValidationError('catalogue.schedule_year_unknown', {
-          es: `El año ${command.year} no es una columna del cronograma del plan (${catalogue.scheduleYears.join(', ')}).`,
-          en: `Year ${command.year} is not a schedule column of the plan (${catalogue.scheduleYears.join(', ')}).`,
-        }, { year: command.year });
+        throw new CatalogueValidationError(
+          'catalogue.schedule_year_unknown',
+          {
+            es: `El año ${command.year} no es una columna del cronograma del plan (${catalogue.scheduleYears.join(', ')}).`,
+            en: `Year ${command.year} is not a schedule column of the plan (${catalogue.scheduleYears.join(', ')}).`,
+          },
+          { year: command.year },
+        );
       }
       if (command.value !== null && !isScheduleValue(command.value)) {
-        throw new CatalogueValidationError('catalogue.schedule_value_invalid', {
-          es: `Valor de cronograma no permitido: "${String(command.value)}".`,
-          en: `Schedule value not allowed: "${String(command.value)}".`,
-        }, { value: command.value });
+        throw new CatalogueValidationError(
+          'catalogue.schedule_value_invalid',
+          {
+            es: `Valor de cronograma no permitido: "${String(command.value)}".`,
+            en: `Schedule value not allowed: "${String(command.value)}".`,
+          },
+          { value: command.value },
+        );
       }
       const previous = activity.schedule[String(command.year)] ?? null;
       if (previous === command.value) throw noChange(activity.id);
-      return [{ type: 'ScheduleChanged', data: { ...stamp(catalogue.planId), activityId: activity.id, year: command.year, previous, value: command.value } }];
+      return [
+        {
+          type: 'ScheduleChanged',
+          data: {
+            ...stamp(catalogue.planId),
+            activityId: activity.id,
+            year: command.year,
+            previous,
+            value: command.value,
+          },
+        },
+      ];
     }
   }
 }
@@ -159,23 +237,46 @@ function evolve(state: CatalogueState, event: CatalogueEvent): CatalogueState {
   const base = { version: event.data.version };
   const amendment = (activityId: string, change?: Amendment['change']): Amendment[] => [
     ...state.history,
-    { version: event.data.version, type: event.type as Amendment['type'], activityId, reason: event.data.reason, at: event.data.at, by: event.data.by, ...(change ? { change } : {}) },
+    {
+      version: event.data.version,
+      type: event.type as Amendment['type'],
+      activityId,
+      reason: event.data.reason,
+      at: event.data.at,
+      by: event.data.by,
+      ...(change ? { change } : {}),
+    },
   ];
   switch (event.type) {
     case 'CatalogueImported':
       return { ...state, ...base, catalogue: event.data.catalogue, importedAt: event.data.at };
     case 'ActivityAdded': {
       if (!state.catalogue) return state;
-      return { ...state, ...base, catalogue: { ...state.catalogue, activities: [...state.catalogue.activities, event.data.activity] }, history: amendment(event.data.activity.id) };
+      return {
+        ...state,
+        ...base,
+        catalogue: { ...state.catalogue, activities: [...state.catalogue.activities, event.data.activity] },
+        history: amendment(event.data.activity.id),
+      };
     }
     case 'ActivityReworded': {
       if (!state.catalogue) return state;
       const { activityId, previous, text } = event.data;
-      return { ...state, ...base, catalogue: mapActivity(state.catalogue, activityId, (a) => ({ ...a, text })), history: amendment(activityId, { from: previous, to: text }) };
+      return {
+        ...state,
+        ...base,
+        catalogue: mapActivity(state.catalogue, activityId, (a) => ({ ...a, text })),
+        history: amendment(activityId, { from: previous, to: text }),
+      };
     }
     case 'ActivityRetired': {
       const { activityId, version, reason, at, by } = event.data;
-      return { ...state, ...base, retired: { ...state.retired, [activityId]: { version, reason, at, by } }, history: amendment(activityId) };
+      return {
+        ...state,
+        ...base,
+        retired: { ...state.retired, [activityId]: { version, reason, at, by } },
+        history: amendment(activityId),
+      };
     }
     case 'ScheduleChanged': {
       if (!state.catalogue) return state;
@@ -183,7 +284,10 @@ function evolve(state: CatalogueState, event: CatalogueEvent): CatalogueState {
       return {
         ...state,
         ...base,
-        catalogue: mapActivity(state.catalogue, activityId, (a) => ({ ...a, schedule: { ...a.schedule, [String(year)]: value } })),
+        catalogue: mapActivity(state.catalogue, activityId, (a) => ({
+          ...a,
+          schedule: { ...a.schedule, [String(year)]: value },
+        })),
         history: amendment(activityId, { year, from: previous, to: value }),
       };
     }

@@ -16,7 +16,14 @@ export type CatalogueCommand =
   | { type: 'AddActivity'; planId: string; activity: Activity; reason: Reason }
   | { type: 'RewordActivity'; planId: string; activityId: string; text: LocalizedText; reason: Reason }
   | { type: 'RetireActivity'; planId: string; activityId: string; reason: Reason }
-  | { type: 'ChangeSchedule'; planId: string; activityId: string; year: number; value: ScheduleValue | null; reason: Reason };
+  | {
+      type: 'ChangeSchedule';
+      planId: string;
+      activityId: string;
+      year: number;
+      value: ScheduleValue | null;
+      reason: Reason;
+    };
 
 /** Fields every catalogue event carries. `version` is the catalogue version the event produces. */
 interface Stamp {
@@ -29,14 +36,18 @@ interface Stamp {
 
 export type CatalogueImported = DomainEvent<'CatalogueImported', Stamp & { catalogue: PlanCatalogue }>;
 export type ActivityAdded = DomainEvent<'ActivityAdded', Stamp & { activity: Activity }>;
-export type ActivityReworded = DomainEvent<'ActivityReworded', Stamp & { activityId: string; previous: LocalizedText; text: LocalizedText }>;
+export type ActivityReworded = DomainEvent<
+  'ActivityReworded',
+  Stamp & { activityId: string; previous: LocalizedText; text: LocalizedText }
+>;
 export type ActivityRetired = DomainEvent<'ActivityRetired', Stamp & { activityId: string }>;
 export type ScheduleChanged = DomainEvent<
   'ScheduleChanged',
   Stamp & { activityId: string; year: number; previous: ScheduleValue | null; value: ScheduleValue | null }
 >;
 
-export type CatalogueEvent = CatalogueImported | ActivityAdded | ActivityReworded | ActivityRetired | ScheduleChanged;
+export type CatalogueEvent =
+  CatalogueImported | ActivityAdded | ActivityReworded | ActivityRetired | ScheduleChanged;
 
 /** One entry of the amendment history (every event after the import, in order). */
 export interface Amendment {

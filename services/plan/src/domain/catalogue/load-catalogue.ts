@@ -9,13 +9,26 @@ import { validateCatalogue } from './validate-catalogue';
 
 export type ImportCatalogueCommand = Extract<CatalogueCommand, { type: 'ImportCatalogue' }>;
 
-export function importCommandFrom(parsed: unknown, reason: Reason = { es: 'Importación inicial del plan.', en: 'Initial import of the plan.' }): ImportCatalogueCommand {
+export function importCommandFrom(
+  parsed: unknown,
+  reason: Reason = { es: 'Importación inicial del plan.', en: 'Initial import of the plan.' },
+): ImportCatalogueCommand {
   const problems = validateCatalogue(parsed);
   if (problems.length > 0) {
-    throw new CatalogueValidationError('catalogue.invalid', {
-      es: `El catálogo no es válido (${problems.length} problema(s)): ${problems.slice(0, 5).map((p) => `${p.path}: ${p.message.es}`).join('; ')}`,
-      en: `The catalogue is not valid (${problems.length} problem(s)): ${problems.slice(0, 5).map((p) => `${p.path}: ${p.message.en}`).join('; ')}`,
-    }, { problems });
+    throw new CatalogueValidationError(
+      'catalogue.invalid',
+      {
+        es: `El catálogo no es válido (${problems.length} problema(s)): ${problems
+          .slice(0, 5)
+          .map((p) => `${p.path}: ${p.message.es}`)
+          .join('; ')}`,
+        en: `The catalogue is not valid (${problems.length} problem(s)): ${problems
+          .slice(0, 5)
+          .map((p) => `${p.path}: ${p.message.en}`)
+          .join('; ')}`,
+      },
+      { problems },
+    );
   }
   return { type: 'ImportCatalogue', catalogue: parsed as PlanCatalogue, reason };
 }

@@ -29,7 +29,10 @@ function span(plan: PlanYears): { es: string; en: string } {
 }
 
 /** 422: no imported plan has the period's year. */
-export function periodOutsidePlans(period: ReportingPeriod, plans: readonly PlanYears[]): PeriodValidationError {
+export function periodOutsidePlans(
+  period: ReportingPeriod,
+  plans: readonly PlanYears[],
+): PeriodValidationError {
   const list = plans.map((p) => p.planId).join(', ');
   return new PeriodValidationError(
     'plan.period.outside_plans',
@@ -50,7 +53,12 @@ export function periodOutsidePlan(period: ReportingPeriod, plan: PlanYears): Per
       es: `El período ${period} no pertenece al plan ${plan.planId} (semestres ${s.es}).`,
       en: `Period ${period} is not part of plan ${plan.planId} (semesters ${s.en}).`,
     },
-    { period, planId: plan.planId, first: formatPeriod({ year: plan.from, semester: 1 }), last: formatPeriod({ year: plan.to, semester: 2 }) },
+    {
+      period,
+      planId: plan.planId,
+      first: formatPeriod({ year: plan.from, semester: 1 }),
+      last: formatPeriod({ year: plan.to, semester: 2 }),
+    },
   );
 }
 

@@ -34,10 +34,18 @@ export interface ChangeWindow {
 
 export type WindowCommand = ScheduleWindow | ChangeWindow;
 
-export type WindowScheduled = DomainEvent<'WindowScheduled', ReportingWindow & { reason: MultilingualText | null; scheduledAt: string; scheduledBy: string }>;
+export type WindowScheduled = DomainEvent<
+  'WindowScheduled',
+  ReportingWindow & { reason: MultilingualText | null; scheduledAt: string; scheduledBy: string }
+>;
 export type WindowChanged = DomainEvent<
   'WindowChanged',
-  ReportingWindow & { previous: { opensAt: string; closesAt: string }; reason: MultilingualText; changedAt: string; changedBy: string }
+  ReportingWindow & {
+    previous: { opensAt: string; closesAt: string };
+    reason: MultilingualText;
+    changedAt: string;
+    changedBy: string;
+  }
 >;
 export type WindowEvent = WindowScheduled | WindowChanged;
 
@@ -90,7 +98,12 @@ function decide(command: WindowCommand, state: WindowState, context: DecisionCon
         { period: window.period },
       );
     }
-    return [{ type: 'WindowScheduled', data: { ...window, reason, scheduledAt: at, scheduledBy: context.actor.subject } }];
+    return [
+      {
+        type: 'WindowScheduled',
+        data: { ...window, reason, scheduledAt: at, scheduledBy: context.actor.subject },
+      },
+    ];
   }
   const reason = reasonOrThrow(command.reason, true) as MultilingualText;
   if (!state.window) {
@@ -107,7 +120,13 @@ function decide(command: WindowCommand, state: WindowState, context: DecisionCon
   return [
     {
       type: 'WindowChanged',
-      data: { ...window, previous: { opensAt: state.window.opensAt, closesAt: state.window.closesAt }, reason, changedAt: at, changedBy: context.actor.subject },
+      data: {
+        ...window,
+        previous: { opensAt: state.window.opensAt, closesAt: state.window.closesAt },
+        reason,
+        changedAt: at,
+        changedBy: context.actor.subject,
+      },
     },
   ];
 }
@@ -117,7 +136,10 @@ function evolve(state: WindowState, event: WindowEvent): WindowState {
     case 'WindowScheduled':
     case 'WindowChanged': {
       const { period, opensAt, closesAt } = event.data;
-      return { window: { period, opensAt, closesAt }, changes: event.type === 'WindowChanged' ? state.changes + 1 : state.changes };
+      return {
+        window: { period, opensAt, closesAt },
+        changes: event.type === 'WindowChanged' ? state.changes + 1 : state.changes,
+      };
     }
     default:
       return state;

@@ -3,8 +3,16 @@ import { defaultWindow, hasOpened, isLate, isOpen, validateWindow } from './wind
 
 describe('reporting windows', () => {
   it('by default S1 is reported in July and S2 in January of the next year', () => {
-    expect(defaultWindow('2020-S1')).toEqual({ period: '2020-S1', opensAt: '2020-07-01T00:00:00.000Z', closesAt: '2020-08-01T00:00:00.000Z' });
-    expect(defaultWindow('2020-S2')).toEqual({ period: '2020-S2', opensAt: '2021-01-01T00:00:00.000Z', closesAt: '2021-02-01T00:00:00.000Z' });
+    expect(defaultWindow('2020-S1')).toEqual({
+      period: '2020-S1',
+      opensAt: '2020-07-01T00:00:00.000Z',
+      closesAt: '2020-08-01T00:00:00.000Z',
+    });
+    expect(defaultWindow('2020-S2')).toEqual({
+      period: '2020-S2',
+      opensAt: '2021-01-01T00:00:00.000Z',
+      closesAt: '2021-02-01T00:00:00.000Z',
+    });
     expect(defaultWindow('2022-S2').closesAt).toBe('2023-02-01T00:00:00.000Z');
   });
 
@@ -22,7 +30,13 @@ describe('reporting windows', () => {
   });
 
   it('normalises instants to UTC ISO strings', () => {
-    expect(validateWindow({ period: '2020-S1', opensAt: '2020-07-01T00:00-06:00', closesAt: new Date('2020-08-01T06:00:00Z') })).toEqual({
+    expect(
+      validateWindow({
+        period: '2020-S1',
+        opensAt: '2020-07-01T00:00-06:00',
+        closesAt: new Date('2020-08-01T06:00:00Z'),
+      }),
+    ).toEqual({
       period: '2020-S1',
       opensAt: '2020-07-01T06:00:00.000Z',
       closesAt: '2020-08-01T06:00:00.000Z',
@@ -30,13 +44,31 @@ describe('reporting windows', () => {
   });
 
   it.each([
-    [{ period: '2020-S1', opensAt: '2020-08-01T00:00:00Z', closesAt: '2020-08-01T00:00:00Z' }, 'plan.window.closes_before_opening'],
-    [{ period: '2020-S2', opensAt: '2020-06-30T00:00:00Z', closesAt: '2021-02-01T00:00:00Z' }, 'plan.window.opens_before_semester'],
+    [
+      { period: '2020-S1', opensAt: '2020-08-01T00:00:00Z', closesAt: '2020-08-01T00:00:00Z' },
+      'plan.window.closes_before_opening',
+    ],
+    [
+      { period: '2020-S2', opensAt: '2020-06-30T00:00:00Z', closesAt: '2021-02-01T00:00:00Z' },
+      'plan.window.opens_before_semester',
+    ],
     [{ period: '2020-S1', opensAt: 'July', closesAt: '2020-08-01T00:00:00Z' }, 'plan.window.invalid_instant'],
-    [{ period: '2020-S1', opensAt: '2020-07-01T00:00:00Z', closesAt: '2020-07-32T00:00:00Z' }, 'plan.window.invalid_instant'],
-    [{ period: '2020-S1', opensAt: '2020-07-01T00:00:00Z', closesAt: '2021-02-29T00:00:00Z' }, 'plan.window.invalid_instant'],
-    [{ period: '2020-S1', opensAt: '2020-07-01T00:00:00Z', closesAt: new Date(NaN) }, 'plan.window.invalid_instant'],
-    [{ period: '2030-S3', opensAt: '2030-07-01T00:00:00Z', closesAt: '2030-08-01T00:00:00Z' }, 'plan.period.invalid'],
+    [
+      { period: '2020-S1', opensAt: '2020-07-01T00:00:00Z', closesAt: '2020-07-32T00:00:00Z' },
+      'plan.window.invalid_instant',
+    ],
+    [
+      { period: '2020-S1', opensAt: '2020-07-01T00:00:00Z', closesAt: '2021-02-29T00:00:00Z' },
+      'plan.window.invalid_instant',
+    ],
+    [
+      { period: '2020-S1', opensAt: '2020-07-01T00:00:00Z', closesAt: new Date(NaN) },
+      'plan.window.invalid_instant',
+    ],
+    [
+      { period: '2030-S3', opensAt: '2030-07-01T00:00:00Z', closesAt: '2030-08-01T00:00:00Z' },
+      'plan.period.invalid',
+    ],
   ])('refuses %p with %s', (input, code) => {
     let error: unknown;
     try {

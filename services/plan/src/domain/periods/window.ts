@@ -59,7 +59,10 @@ function realDay(value: string): boolean {
 function toIso(value: unknown, field: 'opensAt' | 'closesAt'): string {
   const ok =
     (value instanceof Date && !Number.isNaN(value.getTime())) ||
-    (typeof value === 'string' && ISO_INSTANT.test(value) && realDay(value) && !Number.isNaN(new Date(value).getTime()));
+    (typeof value === 'string' &&
+      ISO_INSTANT.test(value) &&
+      realDay(value) &&
+      !Number.isNaN(new Date(value).getTime()));
   if (!ok) {
     throw new PeriodValidationError(
       'plan.window.invalid_instant',
@@ -77,7 +80,11 @@ function toIso(value: unknown, field: 'opensAt' | 'closesAt'): string {
  * Validates and normalises a window (instants to UTC ISO strings). Rules: the period is valid,
  * the window opens before it closes, and it does not open before the semester itself starts.
  */
-export function validateWindow(input: { period: unknown; opensAt: unknown; closesAt: unknown }): ReportingWindow {
+export function validateWindow(input: {
+  period: unknown;
+  opensAt: unknown;
+  closesAt: unknown;
+}): ReportingWindow {
   const parsed = parsePeriod(input.period);
   const period = input.period as ReportingPeriod;
   const opensAt = toIso(input.opensAt, 'opensAt');

@@ -62,4 +62,10 @@ export interface ReopenReport extends ReportCommandBase {
 
 export type ReportCommand = SaveDraft | SubmitReport | ApproveReport | ReturnReport | ReopenReport;
 export type ReportCommandType = ReportCommand['type'];
-export const REPORT_COMMAND_TYPES: readonly ReportCommandType[] = ['SaveDraft', 'SubmitReport', 'ApproveReport', 'ReturnReport', 'ReopenReport'];
+export const REPORT_COMMAND_TYPES: readonly ReportCommandType[] = [
+  'SaveDraft',
+  'SubmitReport',
+  'ApproveReport',
+  'ReturnReport',
+  'ReopenReport',
+];

@@ -32,7 +32,12 @@ function invalid(code: string, es: string, en: string, details: Record<string, u
 
 function validateEvidence(value: unknown): string[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value)) invalid('plan.report.invalid_evidence', 'Los enlaces de evidencia deben ser una lista.', 'Evidence links must be a list.');
+  if (!Array.isArray(value))
+    invalid(
+      'plan.report.invalid_evidence',
+      'Los enlaces de evidencia deben ser una lista.',
+      'Evidence links must be a list.',
+    );
   if (value.length > MAX_EVIDENCE_LINKS) {
     invalid(
       'plan.report.too_many_evidence_links',
@@ -50,7 +55,13 @@ function validateEvidence(value: unknown): string[] {
     } catch {
       url = null;
     }
-    if (!url || url.protocol !== 'https:' || url.hostname === '' || url.username !== '' || url.password !== '') {
+    if (
+      !url ||
+      url.protocol !== 'https:' ||
+      url.hostname === '' ||
+      url.username !== '' ||
+      url.password !== ''
+    ) {
       invalid(
         'plan.report.invalid_evidence_link',
         `El enlace de evidencia n.º ${index + 1} no es válido: solo se admiten direcciones https:// sin credenciales, de hasta ${EVIDENCE_URL_MAX_LENGTH} caracteres.`,
@@ -59,7 +70,12 @@ function validateEvidence(value: unknown): string[] {
       );
     }
     if (links.includes(link)) {
-      invalid('plan.report.duplicate_evidence_link', `El enlace de evidencia n.º ${index + 1} está repetido.`, `Evidence link #${index + 1} is a duplicate.`, { index });
+      invalid(
+        'plan.report.duplicate_evidence_link',
+        `El enlace de evidencia n.º ${index + 1} está repetido.`,
+        `Evidence link #${index + 1} is a duplicate.`,
+        { index },
+      );
     }
     links.push(link);
   });
@@ -68,7 +84,12 @@ function validateEvidence(value: unknown): string[] {
 
 function validateIndicators(value: unknown): IndicatorValue[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value)) invalid('plan.report.invalid_indicators', 'Los valores de indicadores deben ser una lista.', 'Indicator values must be a list.');
+  if (!Array.isArray(value))
+    invalid(
+      'plan.report.invalid_indicators',
+      'Los valores de indicadores deben ser una lista.',
+      'Indicator values must be a list.',
+    );
   if (value.length > MAX_INDICATORS) {
     invalid(
       'plan.report.too_many_indicators',
@@ -83,7 +104,13 @@ function validateIndicators(value: unknown): IndicatorValue[] {
     const indicator = typeof item.indicator === 'string' ? item.indicator.trim() : '';
     const unit = typeof item.unit === 'string' ? item.unit.trim() : item.unit;
     const badUnit = unit !== undefined && (typeof unit !== 'string' || unit.length > UNIT_MAX_LENGTH);
-    if (indicator === '' || indicator.length > INDICATOR_NAME_MAX_LENGTH || typeof item.value !== 'number' || !Number.isFinite(item.value) || badUnit) {
+    if (
+      indicator === '' ||
+      indicator.length > INDICATOR_NAME_MAX_LENGTH ||
+      typeof item.value !== 'number' ||
+      !Number.isFinite(item.value) ||
+      badUnit
+    ) {
       invalid(
         'plan.report.invalid_indicator_value',
         `El valor de indicador n.º ${index + 1} no es válido: requiere "indicator" (texto de hasta ${INDICATOR_NAME_MAX_LENGTH} caracteres), "value" (número finito) y opcionalmente "unit" (hasta ${UNIT_MAX_LENGTH} caracteres).`,
@@ -92,9 +119,18 @@ function validateIndicators(value: unknown): IndicatorValue[] {
       );
     }
     if (out.some((o) => o.indicator === indicator)) {
-      invalid('plan.report.duplicate_indicator', `El indicador "${indicator}" aparece más de una vez.`, `Indicator "${indicator}" appears more than once.`, { indicator });
+      invalid(
+        'plan.report.duplicate_indicator',
+        `El indicador "${indicator}" aparece más de una vez.`,
+        `Indicator "${indicator}" appears more than once.`,
+        { indicator },
+      );
     }
-    out.push(unit === undefined || unit === '' ? { indicator, value: item.value as number } : { indicator, value: item.value as number, unit: unit as string });
+    out.push(
+      unit === undefined || unit === ''
+        ? { indicator, value: item.value as number }
+        : { indicator, value: item.value as number, unit: unit as string },
+    );
   });
   return out;
 }
@@ -118,7 +154,12 @@ export function validateContent(input: unknown): ReportContent {
       `The narrative is required: write it in Spanish or English (up to ${NARRATIVE_MAX_LENGTH} characters per language).`,
     );
   }
-  return { status: raw.status, narrative, evidence: validateEvidence(raw.evidence), indicators: validateIndicators(raw.indicators) };
+  return {
+    status: raw.status,
+    narrative,
+    evidence: validateEvidence(raw.evidence),
+    indicators: validateIndicators(raw.indicators),
+  };
 }
 
 export function sameContent(a: ReportContent, b: ReportContent): boolean {
@@ -128,6 +169,11 @@ export function sameContent(a: ReportContent, b: ReportContent): boolean {
     a.evidence.length === b.evidence.length &&
     a.evidence.every((link, i) => link === b.evidence[i]) &&
     a.indicators.length === b.indicators.length &&
-    a.indicators.every((v, i) => v.indicator === b.indicators[i]?.indicator && v.value === b.indicators[i]?.value && v.unit === b.indicators[i]?.unit)
+    a.indicators.every(
+      (v, i) =>
+        v.indicator === b.indicators[i]?.indicator &&
+        v.value === b.indicators[i]?.value &&
+        v.unit === b.indicators[i]?.unit,
+    )
   );
 }

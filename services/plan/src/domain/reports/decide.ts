@@ -25,7 +25,12 @@ function textOrThrow(value: unknown, code: string, what: { es: string; en: strin
 
 function checkCatalogue(command: SaveDraft, key: ReportKey): string {
   const catalogue = command.catalogue;
-  if (!catalogue || typeof catalogue.version !== 'string' || catalogue.version.trim() === '' || typeof catalogue.activityExists !== 'function') {
+  if (
+    !catalogue ||
+    typeof catalogue.version !== 'string' ||
+    catalogue.version.trim() === '' ||
+    typeof catalogue.activityExists !== 'function'
+  ) {
     throw new ReportValidationError('plan.report.catalogue_required', {
       es: 'Falta la versión del catálogo del plan contra la que se redacta el informe.',
       en: 'The plan catalogue version the report is written against is missing.',
@@ -49,7 +54,8 @@ function checkWindow(window: unknown, key: ReportKey): ReportingWindow {
   try {
     valid = validateWindow((window ?? {}) as { period: unknown; opensAt: unknown; closesAt: unknown });
   } catch (error) {
-    if (error instanceof PeriodValidationError) throw new ReportValidationError(error.code, error.text, error.details);
+    if (error instanceof PeriodValidationError)
+      throw new ReportValidationError(error.code, error.text, error.details);
     throw error;
   }
   if (valid.period !== key.period) {
@@ -99,21 +105,46 @@ type Checked =
 function checkPayload(command: ReportCommand, key: ReportKey): Checked {
   switch (command.type) {
     case 'SaveDraft':
-      return { type: 'SaveDraft', content: validateContent(command.content), catalogueVersion: checkCatalogue(command, key) };
+      return {
+        type: 'SaveDraft',
+        content: validateContent(command.content),
+        catalogueVersion: checkCatalogue(command, key),
+      };
     case 'SubmitReport':
       return { type: 'SubmitReport', window: checkWindow(command.window, key) };
     case 'ApproveReport':
       return {
         type: 'ApproveReport',
-        comments: command.comments === undefined ? null : textOrThrow(command.comments, 'plan.report.invalid_comments', { es: 'El comentario', en: 'The comment' }),
+        comments:
+          command.comments === undefined
+            ? null
+            : textOrThrow(command.comments, 'plan.report.invalid_comments', {
+                es: 'El comentario',
+                en: 'The comment',
+              }),
       };
     case 'ReturnReport':
-      return { type: 'ReturnReport', comments: textOrThrow(command.comments, 'plan.report.comments_required', { es: 'El comentario de devolución', en: 'The return comment' }) };
+      return {
+        type: 'ReturnReport',
+        comments: textOrThrow(command.comments, 'plan.report.comments_required', {
+          es: 'El comentario de devolución',
+          en: 'The return comment',
+        }),
+      };
     case 'ReopenReport':
-      return { type: 'ReopenReport', reason: textOrThrow(command.reason, 'plan.report.reason_required', { es: 'El motivo de reapertura', en: 'The reason for reopening' }) };
+      return {
+        type: 'ReopenReport',
+        reason: textOrThrow(command.reason, 'plan.report.reason_required', {
+          es: 'El motivo de reapertura',
+          en: 'The reason for reopening',
+        }),
+      };
     default: {
       const unknown = (command as { type?: unknown }).type;
-      throw new ReportValidationError('plan.report.unknown_command', { es: `Comando desconocido: ${String(unknown)}.`, en: `Unknown command: ${String(unknown)}.` });
+      throw new ReportValidationError('plan.report.unknown_command', {
+        es: `Comando desconocido: ${String(unknown)}.`,
+        en: `Unknown command: ${String(unknown)}.`,
+      });
     }
   }
 }
@@ -123,25 +154,49 @@ function checkPayload(command: ReportCommand, key: ReportKey): Checked {
  * report against the stream's (422), the workflow transition (409), the reporting window (409).
  * Throws before returning anything, so a refused command stores nothing.
  */
-export function decideReport(command: ReportCommand, state: ReportState, context: DecisionContext): ReportEvent[] {
+export function decideReport(
+  command: ReportCommand,
+  state: ReportState,
+  context: DecisionContext,
+): ReportEvent[] {
   const key = validateReportKey(command ?? {});
   const checked = checkPayload(command, key);
   checkSameReport(key, state);
   if (!isAllowed(checked.type, state.workflow)) {
-    throw new ReportWorkflowError('plan.report.invalid_transition', invalidTransitionText(checked.type, state.workflow, state.changedAfterApproval), {
-      current: state.workflow,
-      attempted: checked.type,
-      changedAfterApproval: state.changedAfterApproval,
-    });
+    throw new ReportWorkflowError(
+      'plan.report.invalid_transition',
+      invalidTransitionText(checked.type, state.workflow, state.changedAfterApproval),
+      {
+        current: state.workflow,
+        attempted: checked.type,
+        changedAfterApproval: state.changedAfterApproval,
+      },
+    );
   }
   const at = context.now.toISOString();
   const by = context.actor.subject;
   switch (checked.type) {
     case 'SaveDraft':
-      if (state.workflow === 'draft' && state.content && sameContent(state.content, checked.content) && state.catalogueVersion === checked.catalogueVersion) {
+      if (
+        state.workflow === 'draft' &&
+        state.content &&
+        sameContent(state.content, checked.content) &&
+        state.catalogueVersion === checked.catalogueVersion
+      ) {
         return []; // saving the same draft again changes nothing
       }
-      return [{ type: 'ReportDrafted', data: { ...key, catalogueVersion: checked.catalogueVersion, content: checked.content, savedAt: at, savedBy: by } }];
+      return [
+        {
+          type: 'ReportDrafted',
+          data: {
+            ...key,
+            catalogueVersion: checked.catalogueVersion,
+            content: checked.content,
+            savedAt: at,
+            savedBy: by,
+          },
+        },
+      ];
     case 'SubmitReport':
       if (!hasOpened(context.now, checked.window)) {
         throw new ReportWorkflowError(
@@ -153,12 +208,50 @@ export function decideReport(command: ReportCommand, state: ReportState, context
           { period: key.period, opensAt: checked.window.opensAt, now: at },
         );
       }
-      return [{ type: 'ReportSubmitted', data: { ...key, submittedAt: at, submittedBy: by, late: isLate(context.now, checked.window), window: checked.window } }];
+      return [
+        {
+          type: 'ReportSubmitted',
+          data: {
+            ...key,
+            submittedAt: at,
+            submittedBy: by,
+            late: isLate(context.now, checked.window),
+            window: checked.window,
+          },
+        },
+      ];
     case 'ApproveReport':
-      return [{ type: 'ReportApproved', data: { ...key, approvedAt: at, approvedBy: by, version: state.versions.length + 1, comments: checked.comments } }];
+      return [
+        {
+          type: 'ReportApproved',
+          data: {
+            ...key,
+            approvedAt: at,
+            approvedBy: by,
+            version: state.versions.length + 1,
+            comments: checked.comments,
+          },
+        },
+      ];
     case 'ReturnReport':
-      return [{ type: 'ReportReturned', data: { ...key, returnedAt: at, returnedBy: by, comments: checked.comments } }];
+      return [
+        {
+          type: 'ReportReturned',
+          data: { ...key, returnedAt: at, returnedBy: by, comments: checked.comments },
+        },
+      ];
     case 'ReopenReport':
-      return [{ type: 'ReportReopened', data: { ...key, reopenedAt: at, reopenedBy: by, reason: checked.reason, previousApproved: state.versions[state.versions.length - 1] as ApprovedVersion } }];
+      return [
+        {
+          type: 'ReportReopened',
+          data: {
+            ...key,
+            reopenedAt: at,
+            reopenedBy: by,
+            reason: checked.reason,
+            previousApproved: state.versions[state.versions.length - 1] as ApprovedVersion,
+          },
+        },
+      ];
   }
 }

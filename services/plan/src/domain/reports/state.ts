@@ -90,10 +90,20 @@ export function evolveReport(state: ReportState, event: ReportEvent): ReportStat
         approvedBy: event.data.approvedBy,
         comments: event.data.comments,
       };
-      return { ...state, workflow: 'approved', versions: [...state.versions, version], updatedAt: event.data.approvedAt };
+      return {
+        ...state,
+        workflow: 'approved',
+        versions: [...state.versions, version],
+        updatedAt: event.data.approvedAt,
+      };
     }
     case 'ReportReturned':
-      return { ...state, workflow: 'returned', returnComments: event.data.comments, updatedAt: event.data.returnedAt };
+      return {
+        ...state,
+        workflow: 'returned',
+        returnComments: event.data.comments,
+        updatedAt: event.data.returnedAt,
+      };
     case 'ReportReopened':
       return {
         ...state,

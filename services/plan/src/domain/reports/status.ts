@@ -1,7 +1,14 @@
 import type { LocalizedText } from '@crm/kernel';
 
 /** What a country says about an activity in a period. */
-export const IMPLEMENTATION_STATUSES = ['not_started', 'in_progress', 'completed', 'delayed', 'not_applicable', 'suspended'] as const;
+export const IMPLEMENTATION_STATUSES = [
+  'not_started',
+  'in_progress',
+  'completed',
+  'delayed',
+  'not_applicable',
+  'suspended',
+] as const;
 export type ImplementationStatus = (typeof IMPLEMENTATION_STATUSES)[number];
 
 export const IMPLEMENTATION_STATUS_LABELS: Record<ImplementationStatus, LocalizedText> = {

@@ -19,7 +19,11 @@ export function isActivityId(value: unknown): value is string {
 }
 
 /** Validates a key, throwing `ReportValidationError` (422) with es/en text naming the bad part. */
-export function validateReportKey(key: { country: unknown; activityId: unknown; period: unknown }): ReportKey {
+export function validateReportKey(key: {
+  country: unknown;
+  activityId: unknown;
+  period: unknown;
+}): ReportKey {
   if (!isCountryCode(key.country)) {
     throw new ReportValidationError(
       'plan.report.invalid_country',

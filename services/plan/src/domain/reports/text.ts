@@ -33,6 +33,9 @@ export function textIn(text: MultilingualText | null | undefined, lang: 'es' | '
   return text[other] !== undefined ? `[${other}] ${text[other]}` : '';
 }
 
-export function sameText(a: MultilingualText | null | undefined, b: MultilingualText | null | undefined): boolean {
+export function sameText(
+  a: MultilingualText | null | undefined,
+  b: MultilingualText | null | undefined,
+): boolean {
   return (a?.es ?? null) === (b?.es ?? null) && (a?.en ?? null) === (b?.en ?? null);
 }

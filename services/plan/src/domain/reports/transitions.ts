@@ -11,7 +11,10 @@ import { WORKFLOW_STATE_LABELS, type WorkflowState } from './status';
  *   returned  -SaveDraft->     draft          -SubmitReport-> submitted
  *   approved  -ReopenReport->  draft (changedAfterApproval)
  */
-export const TRANSITIONS: Record<ReportCommandType, { from: readonly WorkflowState[]; event: ReportEventType; to: WorkflowState }> = {
+export const TRANSITIONS: Record<
+  ReportCommandType,
+  { from: readonly WorkflowState[]; event: ReportEventType; to: WorkflowState }
+> = {
   SaveDraft: { from: ['none', 'draft', 'returned'], event: 'ReportDrafted', to: 'draft' },
   SubmitReport: { from: ['draft', 'returned'], event: 'ReportSubmitted', to: 'submitted' },
   ApproveReport: { from: ['submitted'], event: 'ReportApproved', to: 'approved' },
@@ -44,10 +47,16 @@ export function allowedCommands(state: WorkflowState): ReportCommandType[] {
 }
 
 /** es/en text of an invalid transition, naming the current state, the attempted action and what is allowed. */
-export function invalidTransitionText(command: ReportCommandType, state: WorkflowState, changedAfterApproval: boolean): LocalizedText {
+export function invalidTransitionText(
+  command: ReportCommandType,
+  state: WorkflowState,
+  changedAfterApproval: boolean,
+): LocalizedText {
   const label = WORKFLOW_STATE_LABELS[state];
-  const stateEs = changedAfterApproval && state === 'draft' ? `${label.es} (reabierto tras su aprobación)` : label.es;
-  const stateEn = changedAfterApproval && state === 'draft' ? `${label.en} (reopened after approval)` : label.en;
+  const stateEs =
+    changedAfterApproval && state === 'draft' ? `${label.es} (reabierto tras su aprobación)` : label.es;
+  const stateEn =
+    changedAfterApproval && state === 'draft' ? `${label.en} (reopened after approval)` : label.en;
   const allowed = allowedCommands(state);
   const allowedEs = allowed.length ? allowed.map((c) => ACTION_NAMES[c].es).join(', ') : 'ninguna';
   const allowedEn = allowed.length ? allowed.map((c) => ACTION_NAMES[c].en).join(', ') : 'none';

@@ -6,38 +6,126 @@ import { commands, ctx, givenWhenThen, history, KEY, SECRETARIAT_ACTOR } from '.
 const gwt = givenWhenThen(reportDecider);
 const NOW = '2020-07-15T00:00:00.000Z';
 const base = commands.draft() as Extract<ReportCommand, { type: 'SaveDraft' }>;
-const withContent = (content: Record<string, unknown>): ReportCommand => ({ ...base, content: { ...base.content, ...content } as never });
+const withContent = (content: Record<string, unknown>): ReportCommand => ({
+  ...base,
+  content: { ...base.content, ...content } as never,
+});
 const links = (n: number) => Array.from({ length: n }, (_, i) => `https://example.org/evidence/${i}`);
 
 const BAD_COMMANDS: Array<[string, ReportCommand, string]> = [
-  ['an http:// evidence link', withContent({ evidence: ['http://example.org/acta.pdf'] }), 'plan.report.invalid_evidence_link'],
-  ['a javascript: evidence link', withContent({ evidence: ['javascript:alert(1)'] }), 'plan.report.invalid_evidence_link'],
-  ['an evidence link with credentials', withContent({ evidence: ['https://user:secret@example.org/x'] }), 'plan.report.invalid_evidence_link'],
-  ['an evidence link that is not a URL', withContent({ evidence: ['acta final.pdf'] }), 'plan.report.invalid_evidence_link'],
+  [
+    'an http:// evidence link',
+    withContent({ evidence: ['http://example.org/acta.pdf'] }),
+    'plan.report.invalid_evidence_link',
+  ],
+  [
+    'a javascript: evidence link',
+    withContent({ evidence: ['javascript:alert(1)'] }),
+    'plan.report.invalid_evidence_link',
+  ],
+  [
+    'an evidence link with credentials',
+    withContent({ evidence: ['https://user:secret@example.org/x'] }),
+    'plan.report.invalid_evidence_link',
+  ],
+  [
+    'an evidence link that is not a URL',
+    withContent({ evidence: ['acta final.pdf'] }),
+    'plan.report.invalid_evidence_link',
+  ],
   ['21 evidence links', withContent({ evidence: links(21) }), 'plan.report.too_many_evidence_links'],
-  ['a repeated evidence link', withContent({ evidence: ['https://example.org/a', 'https://example.org/a'] }), 'plan.report.duplicate_evidence_link'],
+  [
+    'a repeated evidence link',
+    withContent({ evidence: ['https://example.org/a', 'https://example.org/a'] }),
+    'plan.report.duplicate_evidence_link',
+  ],
   ['a blank narrative', withContent({ narrative: { es: '   ', en: '' } }), 'plan.report.narrative_required'],
   ['no narrative', withContent({ narrative: undefined }), 'plan.report.narrative_required'],
-  ['a narrative in an unknown language', withContent({ narrative: { fr: 'Rapport' } }), 'plan.report.narrative_required'],
-  ['a narrative of 10 001 characters', withContent({ narrative: { es: 'a'.repeat(10_001) } }), 'plan.report.narrative_required'],
+  [
+    'a narrative in an unknown language',
+    withContent({ narrative: { fr: 'Rapport' } }),
+    'plan.report.narrative_required',
+  ],
+  [
+    'a narrative of 10 001 characters',
+    withContent({ narrative: { es: 'a'.repeat(10_001) } }),
+    'plan.report.narrative_required',
+  ],
   ['an unknown status', withContent({ status: 'done' }), 'plan.report.invalid_status'],
-  ['an indicator value that is not a number', withContent({ indicators: [{ indicator: 'talleres', value: '2' }] }), 'plan.report.invalid_indicator_value'],
-  ['an infinite indicator value', withContent({ indicators: [{ indicator: 'talleres', value: Infinity }] }), 'plan.report.invalid_indicator_value'],
-  ['an indicator without a name', withContent({ indicators: [{ indicator: ' ', value: 1 }] }), 'plan.report.invalid_indicator_value'],
-  ['a repeated indicator', withContent({ indicators: [{ indicator: 'a', value: 1 }, { indicator: 'a', value: 2 }] }), 'plan.report.duplicate_indicator'],
+  [
+    'an indicator value that is not a number',
+    withContent({ indicators: [{ indicator: 'talleres', value: '2' }] }),
+    'plan.report.invalid_indicator_value',
+  ],
+  [
+    'an infinite indicator value',
+    withContent({ indicators: [{ indicator: 'talleres', value: Infinity }] }),
+    'plan.report.invalid_indicator_value',
+  ],
+  [
+    'an indicator without a name',
+    withContent({ indicators: [{ indicator: ' ', value: 1 }] }),
+    'plan.report.invalid_indicator_value',
+  ],
+  [
+    'a repeated indicator',
+    withContent({
+      indicators: [
+        { indicator: 'a', value: 1 },
+        { indicator: 'a', value: 2 },
+      ],
+    }),
+    'plan.report.duplicate_indicator',
+  ],
   ['a three-digit year', { ...base, period: '999-S1' as never }, 'plan.report.invalid_period'],
   ['a third semester', { ...base, period: '2020-S3' as never }, 'plan.report.invalid_period'],
   ['a period without the dash', { ...base, period: '2020S1' as never }, 'plan.report.invalid_period'],
   ['a non-member country', { ...base, country: 'AR' as never }, 'plan.report.invalid_country'],
-  ['the Secretariat as the reporting country', { ...base, country: 'ST' as never }, 'plan.report.invalid_country'],
+  [
+    'the Secretariat as the reporting country',
+    { ...base, country: 'ST' as never },
+    'plan.report.invalid_country',
+  ],
   ['an activity id with a dash', { ...base, activityId: 'IV-1' }, 'plan.report.invalid_activity_id'],
   ['an activity not in the catalogue', { ...base, activityId: 'IX.9.9.9' }, 'plan.report.unknown_activity'],
-  ['no catalogue version', { ...base, catalogue: { version: '', activityExists: () => true } }, 'plan.report.catalogue_required'],
-  ['a window of another period', commands.submit({ period: '2020-S2', opensAt: '2021-01-01T00:00:00.000Z', closesAt: '2021-02-01T00:00:00.000Z' }), 'plan.report.window_period_mismatch'],
-  ['a window that closes before it opens', commands.submit({ period: '2020-S1', opensAt: '2020-08-01T00:00:00.000Z', closesAt: '2020-07-01T00:00:00.000Z' }), 'plan.window.closes_before_opening'],
-  ['a window with a malformed date', commands.submit({ period: '2020-S1', opensAt: '1 July 2020', closesAt: '2020-08-01T00:00:00.000Z' }), 'plan.window.invalid_instant'],
-  ['a return without comments', { type: 'ReturnReport', ...KEY, comments: { es: ' ' } }, 'plan.report.comments_required'],
-  ['a return with comments that are not text', { type: 'ReturnReport', ...KEY, comments: 'falta' as never }, 'plan.report.comments_required'],
+  [
+    'no catalogue version',
+    { ...base, catalogue: { version: '', activityExists: () => true } },
+    'plan.report.catalogue_required',
+  ],
+  [
+    'a window of another period',
+    commands.submit({
+      period: '2020-S2',
+      opensAt: '2021-01-01T00:00:00.000Z',
+      closesAt: '2021-02-01T00:00:00.000Z',
+    }),
+    'plan.report.window_period_mismatch',
+  ],
+  [
+    'a window that closes before it opens',
+    commands.submit({
+      period: '2020-S1',
+      opensAt: '2020-08-01T00:00:00.000Z',
+      closesAt: '2020-07-01T00:00:00.000Z',
+    }),
+    'plan.window.closes_before_opening',
+  ],
+  [
+    'a window with a malformed date',
+    commands.submit({ period: '2020-S1', opensAt: '1 July 2020', closesAt: '2020-08-01T00:00:00.000Z' }),
+    'plan.window.invalid_instant',
+  ],
+  [
+    'a return without comments',
+    { type: 'ReturnReport', ...KEY, comments: { es: ' ' } },
+    'plan.report.comments_required',
+  ],
+  [
+    'a return with comments that are not text',
+    { type: 'ReturnReport', ...KEY, comments: 'falta' as never },
+    'plan.report.comments_required',
+  ],
   ['a reopen without a reason', { type: 'ReopenReport', ...KEY, reason: {} }, 'plan.report.reason_required'],
   ['an unknown command', { type: 'DeleteReport', ...KEY } as never, 'plan.report.unknown_command'],
 ];
@@ -61,7 +149,10 @@ describe('report validation: bad input is refused with 422 and es/en text, nothi
           : history(reportDecider, [[commands.draft(), ctx('2020-07-01T00:00:00.000Z')]]);
 
   it.each(BAD_COMMANDS)('refuses %s', (_label, command, code) => {
-    const error = gwt.given(stateFor(command)).when(command, ctx(NOW, SECRETARIAT_ACTOR)).thenThrows(code) as ReportValidationError;
+    const error = gwt
+      .given(stateFor(command))
+      .when(command, ctx(NOW, SECRETARIAT_ACTOR))
+      .thenThrows(code) as ReportValidationError;
     expect(error).toBeInstanceOf(ReportValidationError);
     expect(error.httpStatus).toBe(422);
     expect(error.text.es.length).toBeGreaterThan(10);
@@ -71,16 +162,27 @@ describe('report validation: bad input is refused with 422 and es/en text, nothi
 
   it('accepts the good versions of the same commands (so the refusals above are about the input)', () => {
     const good: ReportCommand[] = [
-      withContent({ evidence: links(20), narrative: { en: 'a'.repeat(10_000) }, indicators: [{ indicator: 'a', value: -1.5, unit: '%' }] }),
+      withContent({
+        evidence: links(20),
+        narrative: { en: 'a'.repeat(10_000) },
+        indicators: [{ indicator: 'a', value: -1.5, unit: '%' }],
+      }),
       { ...base, period: '2022-S2' },
       { ...base, period: '2017-S1', country: 'US' },
     ];
-    for (const command of good) expect(reportDecider.decide(command, reportDecider.initialState(), ctx(NOW)).map((e) => e.type)).toEqual(['ReportDrafted']);
+    for (const command of good)
+      expect(
+        reportDecider.decide(command, reportDecider.initialState(), ctx(NOW)).map((e) => e.type),
+      ).toEqual(['ReportDrafted']);
   });
 
   it('normalises the content: trims text, drops blank languages and empty units', () => {
     const [event] = reportDecider.decide(
-      withContent({ narrative: { es: '  Avance  ', en: ' ' }, evidence: [' https://example.org/a '], indicators: [{ indicator: ' b ', value: 1, unit: ' ' }] }),
+      withContent({
+        narrative: { es: '  Avance  ', en: ' ' },
+        evidence: [' https://example.org/a '],
+        indicators: [{ indicator: ' b ', value: 1, unit: ' ' }],
+      }),
       reportDecider.initialState(),
       ctx(NOW),
     );
@@ -106,7 +208,13 @@ describe('a command for another report than the stream is refused', () => {
   });
 
   it('refuses a command for another activity or period of the same country', () => {
-    gwt.given(hondurasDraft).when(commands.draft({}, { ...KEY, activityId: 'IV.1.1.2' }), ctx(NOW)).thenThrows('plan.report.report_mismatch');
-    gwt.given(hondurasDraft).when(commands.approve({ ...KEY, period: '2020-S2' }), ctx(NOW)).thenThrows('plan.report.report_mismatch');
+    gwt
+      .given(hondurasDraft)
+      .when(commands.draft({}, { ...KEY, activityId: 'IV.1.1.2' }), ctx(NOW))
+      .thenThrows('plan.report.report_mismatch');
+    gwt
+      .given(hondurasDraft)
+      .when(commands.approve({ ...KEY, period: '2020-S2' }), ctx(NOW))
+      .thenThrows('plan.report.report_mismatch');
   });
 });

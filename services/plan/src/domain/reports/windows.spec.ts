@@ -2,7 +2,11 @@ import { reportDecider } from './decider';
 import { commands, ctx, givenWhenThen, history, KEY } from './test-support';
 
 const gwt = givenWhenThen(reportDecider);
-const WINDOW = { period: KEY.period, opensAt: '2020-07-01T00:00:00.000Z', closesAt: '2020-08-01T00:00:00.000Z' };
+const WINDOW = {
+  period: KEY.period,
+  opensAt: '2020-07-01T00:00:00.000Z',
+  closesAt: '2020-08-01T00:00:00.000Z',
+};
 const drafted = history(reportDecider, [[commands.draft(), ctx('2020-06-20T00:00:00.000Z')]]);
 
 describe('submitting against the reporting window', () => {
@@ -11,7 +15,10 @@ describe('submitting against the reporting window', () => {
   });
 
   it('refuses a submission one millisecond before the window opens (409, nothing recorded)', () => {
-    const error = gwt.given(drafted).when(commands.submit(WINDOW), ctx('2020-06-30T23:59:59.999Z')).thenThrows('plan.report.window_not_open');
+    const error = gwt
+      .given(drafted)
+      .when(commands.submit(WINDOW), ctx('2020-06-30T23:59:59.999Z'))
+      .thenThrows('plan.report.window_not_open');
     expect((error as unknown as { httpStatus: number }).httpStatus).toBe(409);
     expect(error.text.es).toContain('2020-07-01T00:00:00.000Z');
     expect(error.text.en).toContain('has not opened yet');
@@ -28,7 +35,10 @@ describe('submitting against the reporting window', () => {
       .given(drafted)
       .when(commands.submit(WINDOW), ctx(at))
       .then(([event], next) => {
-        expect(event).toEqual({ type: 'ReportSubmitted', data: { ...KEY, submittedAt: at, submittedBy: 'officer-hn', late, window: WINDOW } });
+        expect(event).toEqual({
+          type: 'ReportSubmitted',
+          data: { ...KEY, submittedAt: at, submittedBy: 'officer-hn', late, window: WINDOW },
+        });
         expect(next.late).toBe(late);
         expect(next.submission?.window).toEqual(WINDOW);
       });

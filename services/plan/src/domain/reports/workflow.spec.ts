@@ -36,7 +36,8 @@ type StateName = keyof typeof STATES;
 
 /** The commands tried from every state ("draft" uses new content so it is never a no-op). */
 const COMMANDS = {
-  SaveDraft: () => commands.draft({ status: 'completed', narrative: { es: 'Plataforma creada.', en: 'Platform created.' } }),
+  SaveDraft: () =>
+    commands.draft({ status: 'completed', narrative: { es: 'Plataforma creada.', en: 'Platform created.' } }),
   SubmitReport: () => commands.submit(),
   ApproveReport: () => commands.approve(),
   ReturnReport: () => commands.return(),
@@ -48,11 +49,41 @@ const X = 'plan.report.invalid_transition';
 /** The full matrix, written out by hand: (state, command) -> event type or error code. */
 const MATRIX: Record<StateName, Record<CommandName, string>> = {
   none: { SaveDraft: 'ReportDrafted', SubmitReport: X, ApproveReport: X, ReturnReport: X, ReopenReport: X },
-  draft: { SaveDraft: 'ReportDrafted', SubmitReport: 'ReportSubmitted', ApproveReport: X, ReturnReport: X, ReopenReport: X },
-  submitted: { SaveDraft: X, SubmitReport: X, ApproveReport: 'ReportApproved', ReturnReport: 'ReportReturned', ReopenReport: X },
-  approved: { SaveDraft: X, SubmitReport: X, ApproveReport: X, ReturnReport: X, ReopenReport: 'ReportReopened' },
-  returned: { SaveDraft: 'ReportDrafted', SubmitReport: 'ReportSubmitted', ApproveReport: X, ReturnReport: X, ReopenReport: X },
-  reopened: { SaveDraft: 'ReportDrafted', SubmitReport: 'ReportSubmitted', ApproveReport: X, ReturnReport: X, ReopenReport: X },
+  draft: {
+    SaveDraft: 'ReportDrafted',
+    SubmitReport: 'ReportSubmitted',
+    ApproveReport: X,
+    ReturnReport: X,
+    ReopenReport: X,
+  },
+  submitted: {
+    SaveDraft: X,
+    SubmitReport: X,
+    ApproveReport: 'ReportApproved',
+    ReturnReport: 'ReportReturned',
+    ReopenReport: X,
+  },
+  approved: {
+    SaveDraft: X,
+    SubmitReport: X,
+    ApproveReport: X,
+    ReturnReport: X,
+    ReopenReport: 'ReportReopened',
+  },
+  returned: {
+    SaveDraft: 'ReportDrafted',
+    SubmitReport: 'ReportSubmitted',
+    ApproveReport: X,
+    ReturnReport: X,
+    ReopenReport: X,
+  },
+  reopened: {
+    SaveDraft: 'ReportDrafted',
+    SubmitReport: 'ReportSubmitted',
+    ApproveReport: X,
+    ReturnReport: X,
+    ReopenReport: X,
+  },
 };
 /** The workflow state after each accepted event. */
 const NEXT_STATE: Record<string, string> = {
@@ -72,7 +103,9 @@ const STATE_LABEL: Record<string, { es: string; en: string }> = {
 };
 
 const cases = (Object.keys(MATRIX) as StateName[]).flatMap((state) =>
-  (Object.keys(COMMANDS) as CommandName[]).map((command) => [state, command, MATRIX[state][command]] as const),
+  (Object.keys(COMMANDS) as CommandName[]).map(
+    (command) => [state, command, MATRIX[state][command]] as const,
+  ),
 );
 
 describe('report workflow: the full (state, command) matrix', () => {
@@ -83,7 +116,10 @@ describe('report workflow: the full (state, command) matrix', () => {
 
   it.each(cases)('given a %s report, when %s, then %s', (state, command, expected) => {
     const given = gwt.given(history(reportDecider, STATES[state]));
-    const actor = command === 'ApproveReport' || command === 'ReturnReport' || command === 'ReopenReport' ? SECRETARIAT_ACTOR : undefined;
+    const actor =
+      command === 'ApproveReport' || command === 'ReturnReport' || command === 'ReopenReport'
+        ? SECRETARIAT_ACTOR
+        : undefined;
     const when = given.when(COMMANDS[command](), ctx(ON_TIME, actor));
     if (expected === X) {
       const error = when.thenThrows(X) as ReportWorkflowError;
@@ -114,12 +150,23 @@ describe('report workflow: accepted transitions in detail', () => {
           data: {
             ...KEY,
             catalogueVersion: CATALOGUE.version,
-            content: { status: 'in_progress', narrative: { es: 'Se avanzó en la plataforma.' }, evidence: ['https://example.org/acta.pdf'], indicators: [{ indicator: 'talleres', value: 2 }] },
+            content: {
+              status: 'in_progress',
+              narrative: { es: 'Se avanzó en la plataforma.' },
+              evidence: ['https://example.org/acta.pdf'],
+              indicators: [{ indicator: 'talleres', value: 2 }],
+            },
             savedAt: '2020-03-01T00:00:00.000Z',
             savedBy: 'officer-hn',
           },
         });
-        expect(next).toMatchObject({ workflow: 'draft', key: KEY, catalogueVersion: 'v1', changedAfterApproval: false, versions: [] });
+        expect(next).toMatchObject({
+          workflow: 'draft',
+          key: KEY,
+          catalogueVersion: 'v1',
+          changedAfterApproval: false,
+          versions: [],
+        });
       });
   });
 
@@ -133,16 +180,22 @@ describe('report workflow: accepted transitions in detail', () => {
   it('a returned report keeps the comments and can be corrected and submitted again', () => {
     const events = history(reportDecider, [
       ...STATES.returned,
-      [commands.draft({ evidence: ['https://example.org/acta.pdf', 'https://example.org/fotos'] }), ctx('2020-07-20T00:00:00.000Z')],
+      [
+        commands.draft({ evidence: ['https://example.org/acta.pdf', 'https://example.org/fotos'] }),
+        ctx('2020-07-20T00:00:00.000Z'),
+      ],
       [commands.submit(), ctx('2020-07-21T00:00:00.000Z')],
     ]);
-    gwt.given(events).when(commands.approve(), ctx('2020-07-22T00:00:00.000Z', SECRETARIAT_ACTOR)).then(([approved], next) => {
-      expect(approved?.type).toBe('ReportApproved');
-      expect(next.workflow).toBe('approved');
-      expect(next.returnComments).toEqual({ es: 'Falta evidencia del taller.' });
-      expect(next.versions).toHaveLength(1);
-      expect(next.versions[0]?.content.evidence).toHaveLength(2);
-    });
+    gwt
+      .given(events)
+      .when(commands.approve(), ctx('2020-07-22T00:00:00.000Z', SECRETARIAT_ACTOR))
+      .then(([approved], next) => {
+        expect(approved?.type).toBe('ReportApproved');
+        expect(next.workflow).toBe('approved');
+        expect(next.returnComments).toEqual({ es: 'Falta evidencia del taller.' });
+        expect(next.versions).toHaveLength(1);
+        expect(next.versions[0]?.content.evidence).toHaveLength(2);
+      });
   });
 
   it('a returned report can also be submitted again unchanged', () => {
@@ -172,21 +225,30 @@ describe('reopening an approved report', () => {
       content: { status: 'in_progress' },
     });
     const state = gwt.given(reopened).state;
-    expect(state).toMatchObject({ workflow: 'draft', changedAfterApproval: true, reopenReason: { en: 'Figures corrected by the ministry.' } });
+    expect(state).toMatchObject({
+      workflow: 'draft',
+      changedAfterApproval: true,
+      reopenReason: { en: 'Figures corrected by the ministry.' },
+    });
     expect(state.content?.status).toBe('in_progress');
   });
 
   it('keeps both versions after the corrected report is approved again', () => {
     const events = history(reportDecider, [
       ...STATES.reopened,
-      [commands.draft({ status: 'completed', indicators: [{ indicator: 'talleres', value: 3 }] }), ctx('2020-09-01T00:00:00.000Z')],
+      [
+        commands.draft({ status: 'completed', indicators: [{ indicator: 'talleres', value: 3 }] }),
+        ctx('2020-09-01T00:00:00.000Z'),
+      ],
       [commands.submit(), ctx('2020-09-02T00:00:00.000Z')],
       [commands.approve(), ctx('2020-09-03T00:00:00.000Z', SECRETARIAT_ACTOR)],
     ]);
     const state = gwt.given(events).state;
     expect(state.workflow).toBe('approved');
     expect(state.changedAfterApproval).toBe(true);
-    expect(state.versions.map((v) => [v.version, v.content.status, v.content.indicators[0]?.value, v.late])).toEqual([
+    expect(
+      state.versions.map((v) => [v.version, v.content.status, v.content.indicators[0]?.value, v.late]),
+    ).toEqual([
       [1, 'in_progress', 2, false],
       [2, 'completed', 3, true],
     ]);
@@ -196,7 +258,12 @@ describe('reopening an approved report', () => {
 
   it('an approved report is locked: no draft, no submission, no second approval', () => {
     const given = gwt.given(history(reportDecider, STATES.approved));
-    for (const command of [commands.draft({ status: 'completed' }), commands.submit(), commands.approve(), commands.return()]) {
+    for (const command of [
+      commands.draft({ status: 'completed' }),
+      commands.submit(),
+      commands.approve(),
+      commands.return(),
+    ]) {
       given.when(command, ctx(ON_TIME, SECRETARIAT_ACTOR)).thenThrows('plan.report.invalid_transition');
     }
   });
@@ -216,7 +283,10 @@ describe('reopening an approved report', () => {
 
 describe('the invalid-transition message', () => {
   it('names the current state and the attempted action in Spanish and English', () => {
-    const error = gwt.given(history(reportDecider, STATES.draft)).when(commands.approve(), ctx(ON_TIME, SECRETARIAT_ACTOR)).thenThrows(X);
+    const error = gwt
+      .given(history(reportDecider, STATES.draft))
+      .when(commands.approve(), ctx(ON_TIME, SECRETARIAT_ACTOR))
+      .thenThrows(X);
     expect(error.text).toEqual({
       es: 'No se puede aprobar un informe en estado «borrador». Acciones posibles en este estado: guardar borrador, enviar.',
       en: 'Cannot approve a report in state "draft". Actions possible in this state: save draft, submit.',
@@ -225,7 +295,10 @@ describe('the invalid-transition message', () => {
   });
 
   it('says when a draft was reopened after approval', () => {
-    const error = gwt.given(history(reportDecider, STATES.reopened)).when(commands.reopen(), ctx(ON_TIME, SECRETARIAT_ACTOR)).thenThrows(X);
+    const error = gwt
+      .given(history(reportDecider, STATES.reopened))
+      .when(commands.reopen(), ctx(ON_TIME, SECRETARIAT_ACTOR))
+      .thenThrows(X);
     expect(error.text.es).toContain('reabierto tras su aprobación');
     expect(error.text.en).toContain('reopened after approval');
   });

@@ -34,10 +34,17 @@ export interface PlanStateAsOf {
  * `metadata.recordedAt` is at or before `asOf`. The filter is applied here, so callers may pass
  * more (a whole `readAll`, other categories, later events): a change recorded after `asOf` never shows.
  */
-export function countryStateAsOf(events: Iterable<ReviewEvent>, asOf: Date | string, options: { country?: CountryCode } = {}): PlanStateAsOf {
+export function countryStateAsOf(
+  events: Iterable<ReviewEvent>,
+  asOf: Date | string,
+  options: { country?: CountryCode } = {},
+): PlanStateAsOf {
   const upTo = instantOrThrow(asOf, 'asOf');
   const reports = reportStreams(events, { upTo, country: options.country }).map((stream): ReportSnapshot => {
-    const state = fold(reportDecider, stream.events.map((e) => asReportEvent(e.event)));
+    const state = fold(
+      reportDecider,
+      stream.events.map((e) => asReportEvent(e.event)),
+    );
     const last = stream.events[stream.events.length - 1];
     return {
       streamName: stream.streamName,

@@ -12,7 +12,12 @@ function indicatorText(v: IndicatorValue): string {
   return v.unit ? `${v.value} ${v.unit}` : String(v.value);
 }
 
-function change(out: FieldChange[], field: string, before: string | null | undefined, after: string | null | undefined): void {
+function change(
+  out: FieldChange[],
+  field: string,
+  before: string | null | undefined,
+  after: string | null | undefined,
+): void {
   const b = before ?? null;
   const a = after ?? null;
   if (b !== a) out.push({ field, before: b, after: a });
@@ -31,14 +36,25 @@ export function diffReportStates(before: ReportState, after: ReportState): Field
   change(out, 'narrative.en', before.content?.narrative.en, after.content?.narrative.en);
   const linksBefore = before.content?.evidence ?? [];
   const linksAfter = after.content?.evidence ?? [];
-  for (const link of linksBefore) if (!linksAfter.includes(link)) out.push({ field: 'evidence', before: link, after: null });
-  for (const link of linksAfter) if (!linksBefore.includes(link)) out.push({ field: 'evidence', before: null, after: link });
-  const indicatorsBefore = new Map((before.content?.indicators ?? []).map((v) => [v.indicator, indicatorText(v)]));
-  const indicatorsAfter = new Map((after.content?.indicators ?? []).map((v) => [v.indicator, indicatorText(v)]));
+  for (const link of linksBefore)
+    if (!linksAfter.includes(link)) out.push({ field: 'evidence', before: link, after: null });
+  for (const link of linksAfter)
+    if (!linksBefore.includes(link)) out.push({ field: 'evidence', before: null, after: link });
+  const indicatorsBefore = new Map(
+    (before.content?.indicators ?? []).map((v) => [v.indicator, indicatorText(v)]),
+  );
+  const indicatorsAfter = new Map(
+    (after.content?.indicators ?? []).map((v) => [v.indicator, indicatorText(v)]),
+  );
   for (const name of new Set([...indicatorsBefore.keys(), ...indicatorsAfter.keys()])) {
     change(out, `indicator:${name}`, indicatorsBefore.get(name), indicatorsAfter.get(name));
   }
   change(out, 'catalogueVersion', before.catalogueVersion, after.catalogueVersion);
-  change(out, 'changedAfterApproval', String(before.changedAfterApproval), String(after.changedAfterApproval));
+  change(
+    out,
+    'changedAfterApproval',
+    String(before.changedAfterApproval),
+    String(after.changedAfterApproval),
+  );
   return out;
 }

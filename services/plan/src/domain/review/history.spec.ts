@@ -16,20 +16,44 @@ async function scenario(): Promise<RecordedEvent[]> {
     const result = await r.run(command, actor);
     if (!Array.isArray(result)) throw result;
   };
-  const content = { status: 'in_progress' as const, narrative: { es: 'Se diseñó la plataforma.' }, evidence: ['https://example.org/acta.pdf'], indicators: [{ indicator: 'talleres', value: 2 }] };
+  const content = {
+    status: 'in_progress' as const,
+    narrative: { es: 'Se diseñó la plataforma.' },
+    evidence: ['https://example.org/acta.pdf'],
+    indicators: [{ indicator: 'talleres', value: 2 }],
+  };
   await at('2020-07-02T09:00:00.000Z', { type: 'SaveDraft', ...KEY, catalogue: CATALOGUE, content });
-  await at('2020-07-03T09:00:00.000Z', { type: 'SaveDraft', ...GT_KEY, catalogue: CATALOGUE, content: { status: 'not_started', narrative: { es: 'Pendiente.' } } });
+  await at('2020-07-03T09:00:00.000Z', {
+    type: 'SaveDraft',
+    ...GT_KEY,
+    catalogue: CATALOGUE,
+    content: { status: 'not_started', narrative: { es: 'Pendiente.' } },
+  });
   await at('2020-07-05T09:00:00.000Z', { type: 'SubmitReport', ...KEY, window: defaultWindow('2020-S1') });
-  await at('2020-07-06T09:00:00.000Z', { type: 'ReturnReport', ...KEY, comments: { es: RETURN_COMMENT } }, SECRETARIAT_ACTOR);
+  await at(
+    '2020-07-06T09:00:00.000Z',
+    { type: 'ReturnReport', ...KEY, comments: { es: RETURN_COMMENT } },
+    SECRETARIAT_ACTOR,
+  );
   await at('2020-07-20T09:00:00.000Z', {
     type: 'SaveDraft',
     ...KEY,
     catalogue: CATALOGUE,
-    content: { ...content, status: 'completed', narrative: { es: 'Se diseñó la plataforma.', en: 'Platform designed.' }, evidence: ['https://example.org/acta.pdf', 'https://example.org/fotos'], indicators: [{ indicator: 'talleres', value: 3, unit: '%' }] },
+    content: {
+      ...content,
+      status: 'completed',
+      narrative: { es: 'Se diseñó la plataforma.', en: 'Platform designed.' },
+      evidence: ['https://example.org/acta.pdf', 'https://example.org/fotos'],
+      indicators: [{ indicator: 'talleres', value: 3, unit: '%' }],
+    },
   });
   await at('2020-08-02T09:00:00.000Z', { type: 'SubmitReport', ...KEY, window: defaultWindow('2020-S1') });
   await at('2020-08-03T09:00:00.000Z', { type: 'ApproveReport', ...KEY }, SECRETARIAT_ACTOR);
-  await at('2020-09-01T09:00:00.000Z', { type: 'ReopenReport', ...KEY, reason: { es: '=HYPERLINK("http://x")', en: 'Figures corrected' } }, SECRETARIAT_ACTOR);
+  await at(
+    '2020-09-01T09:00:00.000Z',
+    { type: 'ReopenReport', ...KEY, reason: { es: '=HYPERLINK("http://x")', en: 'Figures corrected' } },
+    SECRETARIAT_ACTOR,
+  );
   return r.all();
 }
 
@@ -56,8 +80,18 @@ describe('accountability history', () => {
   });
 
   it('says who acted, from the event metadata', () => {
-    expect(entries[0]?.actor).toEqual({ subject: 'officer-hn', role: 'country_official', country: 'HN', institution: 'DINAF' });
-    expect(entries[3]?.actor).toEqual({ subject: 'st-reviewer', role: 'secretariat_reviewer', country: 'ST', institution: 'ST-CRM' });
+    expect(entries[0]?.actor).toEqual({
+      subject: 'officer-hn',
+      role: 'country_official',
+      country: 'HN',
+      institution: 'DINAF',
+    });
+    expect(entries[3]?.actor).toEqual({
+      subject: 'st-reviewer',
+      role: 'secretariat_reviewer',
+      country: 'ST',
+      institution: 'ST-CRM',
+    });
     expect(entries.every((e) => e.eventId.length === 36 && e.occurredAt === e.recordedAt)).toBe(true);
   });
 
@@ -85,7 +119,9 @@ describe('accountability history', () => {
 
   it('can be limited to one country and to what was recorded up to an instant', () => {
     expect(accountabilityHistory(events, { country: 'GT' }).map((e) => e.activityId)).toEqual(['V.1.1.1']);
-    expect(accountabilityHistory(events, { country: 'HN', asOf: '2020-07-20T09:00:00.000Z' })).toEqual(entries.filter((e) => e.country === 'HN').slice(0, 4));
+    expect(accountabilityHistory(events, { country: 'HN', asOf: '2020-07-20T09:00:00.000Z' })).toEqual(
+      entries.filter((e) => e.country === 'HN').slice(0, 4),
+    );
   });
 });
 
@@ -141,7 +177,11 @@ describe('history renderers', () => {
     expect(returned[16]).toBe(RETURN_COMMENT);
     expect(returned[10]).toBe('submitted');
     expect(csv).toContain('"Falta evidencia, el ""acta"" del taller\n| y la lista de asistencia"');
-    expect(parseCsv(toCsv(entries, { lang: 'en' }))[0]?.slice(14, 17)).toEqual(['Late', 'Changes', 'Reason / comments']);
+    expect(parseCsv(toCsv(entries, { lang: 'en' }))[0]?.slice(14, 17)).toEqual([
+      'Late',
+      'Changes',
+      'Reason / comments',
+    ]);
   });
 
   it('CSV neutralises cells a spreadsheet would run as formulas', () => {

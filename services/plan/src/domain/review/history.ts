@@ -37,7 +37,10 @@ function whyOf(event: ReviewEvent): MultilingualText | null {
  * who (the actor from the metadata), when (recorded and occurred), which report, the state before and
  * after, what changed and why. Options: only one country, only what was recorded up to `asOf`.
  */
-export function accountabilityHistory(events: Iterable<ReviewEvent>, options: { country?: CountryCode; asOf?: Date | string } = {}): AccountabilityEntry[] {
+export function accountabilityHistory(
+  events: Iterable<ReviewEvent>,
+  options: { country?: CountryCode; asOf?: Date | string } = {},
+): AccountabilityEntry[] {
   const upTo = options.asOf === undefined ? undefined : instantOrThrow(options.asOf, 'asOf');
   const rows: Array<{ entry: AccountabilityEntry; recordedAt: number; index: number }> = [];
   for (const stream of reportStreams(events, { upTo, country: options.country })) {
@@ -52,7 +55,12 @@ export function accountabilityHistory(events: Iterable<ReviewEvent>, options: { 
           recordedAt: new Date(recordedAt).toISOString(),
           occurredAt: event.metadata.occurredAt,
           eventId: event.metadata.eventId,
-          actor: { subject: actor.subject, role: actor.role, country: actor.country, institution: actor.institution ?? null },
+          actor: {
+            subject: actor.subject,
+            role: actor.role,
+            country: actor.country,
+            institution: actor.institution ?? null,
+          },
           ...stream.key,
           event: event.type as ReportEventType,
           from: { workflow: state.workflow, status: state.content?.status ?? null },

@@ -41,7 +41,10 @@ export function instantOrThrow(value: Date | string, what: string): number {
   if (typeof t !== 'number' || Number.isNaN(t)) {
     throw new ReviewInputError(
       'plan.review.invalid_instant',
-      { es: `Instante inválido para ${what}: "${String(value)}".`, en: `Invalid instant for ${what}: "${String(value)}".` },
+      {
+        es: `Instante inválido para ${what}: "${String(value)}".`,
+        en: `Invalid instant for ${what}: "${String(value)}".`,
+      },
       { what, value: String(value) },
     );
   }

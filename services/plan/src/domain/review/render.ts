@@ -1,4 +1,9 @@
-import { IMPLEMENTATION_STATUS_LABELS, WORKFLOW_STATE_LABELS, type ImplementationStatus, type WorkflowState } from '../reports/status';
+import {
+  IMPLEMENTATION_STATUS_LABELS,
+  WORKFLOW_STATE_LABELS,
+  type ImplementationStatus,
+  type WorkflowState,
+} from '../reports/status';
 import { textIn } from '../reports/text';
 import type { FieldChange } from './diff';
 import type { AccountabilityEntry } from './history';
@@ -13,8 +18,10 @@ function changesText(changes: FieldChange[]): string {
 /** Cell values; `codes` keeps machine codes (CSV), otherwise labels in the language (Markdown). */
 function cells(entry: AccountabilityEntry, lang: Lang, codes: boolean): Record<Column, string> {
   const state = (s: WorkflowState) => (codes ? s : WORKFLOW_STATE_LABELS[s][lang]);
-  const status = (s: ImplementationStatus | null) => (s === null ? '' : codes ? s : IMPLEMENTATION_STATUS_LABELS[s][lang]);
-  const yesNo = (b: boolean | null) => (b === null ? '' : codes ? String(b) : b ? (lang === 'es' ? 'sí' : 'yes') : 'no');
+  const status = (s: ImplementationStatus | null) =>
+    s === null ? '' : codes ? s : IMPLEMENTATION_STATUS_LABELS[s][lang];
+  const yesNo = (b: boolean | null) =>
+    b === null ? '' : codes ? String(b) : b ? (lang === 'es' ? 'sí' : 'yes') : 'no';
   return {
     recordedAt: entry.recordedAt,
     occurredAt: entry.occurredAt,

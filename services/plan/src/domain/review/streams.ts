@@ -15,7 +15,10 @@ export interface ReportStreamEvents {
  * duplicates by event id are dropped), optionally only those recorded at or before `upTo` and of one
  * country, grouped per report stream in stream order.
  */
-export function reportStreams(events: Iterable<ReviewEvent>, options: { upTo?: number; country?: CountryCode } = {}): ReportStreamEvents[] {
+export function reportStreams(
+  events: Iterable<ReviewEvent>,
+  options: { upTo?: number; country?: CountryCode } = {},
+): ReportStreamEvents[] {
   const streams = new Map<string, ReportStreamEvents>();
   const seen = new Set<string>();
   let index = 0;
@@ -25,7 +28,10 @@ export function reportStreams(events: Iterable<ReviewEvent>, options: { upTo?: n
     const key = parseReportStreamName(event.streamName);
     if (!key) continue;
     if (options.country && key.country !== options.country) continue;
-    const recordedAt = instantOrThrow(event.metadata?.recordedAt, `recordedAt of event ${event.metadata?.eventId}`);
+    const recordedAt = instantOrThrow(
+      event.metadata?.recordedAt,
+      `recordedAt of event ${event.metadata?.eventId}`,
+    );
     if (options.upTo !== undefined && recordedAt > options.upTo) continue;
     if (seen.has(event.metadata.eventId)) continue;
     seen.add(event.metadata.eventId);
@@ -52,5 +58,9 @@ const collator = new Intl.Collator('en', { numeric: true });
 
 /** Activity ids in catalogue order (IV.1.1.2 before IV.1.1.10), then periods, then countries. */
 export function compareKeys(a: ReportKey, b: ReportKey): number {
-  return collator.compare(a.activityId, b.activityId) || a.period.localeCompare(b.period) || a.country.localeCompare(b.country);
+  return (
+    collator.compare(a.activityId, b.activityId) ||
+    a.period.localeCompare(b.period) ||
+    a.country.localeCompare(b.country)
+  );
 }

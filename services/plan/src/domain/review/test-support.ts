@@ -31,7 +31,11 @@ export class ReportRecorder {
    * Decides and appends. Returns the recorded events, or the refusal (and then appends nothing).
    * `occurredBeforeMs` backdates occurredAt relative to the recorded time.
    */
-  async run(command: ReportCommand, actor: DecisionContext['actor'], occurredBeforeMs = 0): Promise<RecordedEvent[] | LocalizedError> {
+  async run(
+    command: ReportCommand,
+    actor: DecisionContext['actor'],
+    occurredBeforeMs = 0,
+  ): Promise<RecordedEvent[] | LocalizedError> {
     const stream = reportStreamName(command);
     const before = this.live.get(stream) ?? reportDecider.initialState();
     let events;

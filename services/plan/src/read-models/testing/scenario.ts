@@ -6,12 +6,28 @@ import type { CountryCode } from '@crm/kernel';
 import { loadCatalogueFile, PLAN_2017_2022_FILE } from '../../../catalogue/load';
 import { catalogueDecider, catalogueStreamId, type CatalogueCommand } from '../../domain/catalogue';
 import { defaultWindow } from '../../domain/periods';
-import { reportDecider, reportStreamName, type ImplementationStatus, type ReportCommand, type ReportKey } from '../../domain/reports';
+import {
+  reportDecider,
+  reportStreamName,
+  type ImplementationStatus,
+  type ReportCommand,
+  type ReportKey,
+} from '../../domain/reports';
 
 export const PLAN_ID = '2017-2022';
 export const PERIOD = '2020-S1' as const;
-export const ST: Actor = { subject: 'dev|st.coordinator', role: 'secretariat_coordinator', country: 'ST', institution: 'ST-CRM' };
-export const officer = (country: CountryCode): Actor => ({ subject: `dev|${country.toLowerCase()}.reporting_officer`, role: 'reporting_officer', country, institution: `${country}/MRE` });
+export const ST: Actor = {
+  subject: 'dev|st.coordinator',
+  role: 'secretariat_coordinator',
+  country: 'ST',
+  institution: 'ST-CRM',
+};
+export const officer = (country: CountryCode): Actor => ({
+  subject: `dev|${country.toLowerCase()}.reporting_officer`,
+  role: 'reporting_officer',
+  country,
+  institution: `${country}/MRE`,
+});
 
 /** Instants of the script: T_MID is after SV's late submission and before the return, the reopen and the catalogue amendment. */
 export const T = {
@@ -24,7 +40,16 @@ export const RETIRED_ACTIVITY = 'XVI.2.2.5';
 
 type MutableClock = (() => Date) & { set(t: string): void };
 
-async function run<C, E extends DomainEvent, S>(store: EventStore, clock: MutableClock, at: string, decider: Decider<C, E, S>, streamName: string, command: C, actor: Actor, countries: CountryCode[]) {
+async function run<C, E extends DomainEvent, S>(
+  store: EventStore,
+  clock: MutableClock,
+  at: string,
+  decider: Decider<C, E, S>,
+  streamName: string,
+  command: C,
+  actor: Actor,
+  countries: CountryCode[],
+) {
   clock.set(at);
   return handleCommand({
     store,
@@ -47,13 +72,45 @@ async function run<C, E extends DomainEvent, S>(store: EventStore, clock: Mutabl
  */
 export async function writeScenario(store: EventStore, clock: MutableClock): Promise<void> {
   const imported = loadCatalogueFile(PLAN_2017_2022_FILE);
-  await run(store, clock, T.imported, catalogueDecider, catalogueStreamId(PLAN_ID), imported as CatalogueCommand, ST, []);
-  const catalogue = { version: `${PLAN_ID}@1`, activityExists: (id: string) => imported.catalogue.activities.some((a) => a.id === id) };
-  const key = (country: CountryCode, activityId: string): ReportKey => ({ country, activityId, period: PERIOD });
-  const report = (at: string, k: ReportKey, command: ReportCommand, actor: Actor) => run(store, clock, at, reportDecider, reportStreamName(k), command, actor, [k.country]);
+  await run(
+    store,
+    clock,
+    T.imported,
+    catalogueDecider,
+    catalogueStreamId(PLAN_ID),
+    imported as CatalogueCommand,
+    ST,
+    [],
+  );
+  const catalogue = {
+    version: `${PLAN_ID}@1`,
+    activityExists: (id: string) => imported.catalogue.activities.some((a) => a.id === id),
+  };
+  const key = (country: CountryCode, activityId: string): ReportKey => ({
+    country,
+    activityId,
+    period: PERIOD,
+  });
+  const report = (at: string, k: ReportKey, command: ReportCommand, actor: Actor) =>
+    run(store, clock, at, reportDecider, reportStreamName(k), command, actor, [k.country]);
   const draft = (at: string, k: ReportKey, status: ImplementationStatus) =>
-    report(at, k, { type: 'SaveDraft', ...k, catalogue, content: { status, narrative: { es: `Avance de ${k.activityId} en ${k.country}.` }, evidence: ['https://example.org/acta.pdf'] } }, officer(k.country));
-  const submit = (at: string, k: ReportKey) => report(at, k, { type: 'SubmitReport', ...k, window: defaultWindow(PERIOD) }, officer(k.country));
+    report(
+      at,
+      k,
+      {
+        type: 'SaveDraft',
+        ...k,
+        catalogue,
+        content: {
+          status,
+          narrative: { es: `Avance de ${k.activityId} en ${k.country}.` },
+          evidence: ['https://example.org/acta.pdf'],
+        },
+      },
+      officer(k.country),
+    );
+  const submit = (at: string, k: ReportKey) =>
+    report(at, k, { type: 'SubmitReport', ...k, window: defaultWindow(PERIOD) }, officer(k.country));
 
   const hn1 = key('HN', 'IV.1.1.1');
   const hn2 = key('HN', 'IV.1.1.2');
@@ -68,9 +125,33 @@ export async function writeScenario(store: EventStore, clock: MutableClock): Pro
   await report('2020-07-25T12:00:00.000Z', hn1, { type: 'ApproveReport', ...hn1 }, ST);
   await draft('2020-08-05T09:00:00.000Z', sv1, 'delayed');
   await submit('2020-08-05T09:30:00.000Z', sv1);
-  await report('2020-08-10T16:00:00.000Z', hn2, { type: 'ReturnReport', ...hn2, comments: { es: 'Falta la evidencia del taller.' } }, ST);
-  await run(store, clock, T.amended, catalogueDecider, catalogueStreamId(PLAN_ID), { type: 'RetireActivity', planId: PLAN_ID, activityId: RETIRED_ACTIVITY, reason: { es: 'Actividad fusionada.' } }, ST, []);
-  await report('2020-09-10T08:00:00.000Z', hn1, { type: 'ReopenReport', ...hn1, reason: { es: 'Cifras corregidas por el ministerio.' } }, ST);
+  await report(
+    '2020-08-10T16:00:00.000Z',
+    hn2,
+    { type: 'ReturnReport', ...hn2, comments: { es: 'Falta la evidencia del taller.' } },
+    ST,
+  );
+  await run(
+    store,
+    clock,
+    T.amended,
+    catalogueDecider,
+    catalogueStreamId(PLAN_ID),
+    {
+      type: 'RetireActivity',
+      planId: PLAN_ID,
+      activityId: RETIRED_ACTIVITY,
+      reason: { es: 'Actividad fusionada.' },
+    },
+    ST,
+    [],
+  );
+  await report(
+    '2020-09-10T08:00:00.000Z',
+    hn1,
+    { type: 'ReopenReport', ...hn1, reason: { es: 'Cifras corregidas por el ministerio.' } },
+    ST,
+  );
   await draft('2020-09-12T08:00:00.000Z', hn1, 'completed');
   await submit('2020-09-12T09:00:00.000Z', hn1);
   clock.set(T.end);
