@@ -27,6 +27,7 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StreamHead,
   type StreamName,
   type SubscribeOptions,
   type Subscription,
@@ -140,6 +141,15 @@ export class EventStoreDbEventStore implements EventStore {
     if (!event || event.revision !== revision)
       throw new Error(`append to ${stream}: event ${revision} not readable after the append`);
     return event.position;
+  }
+
+  /**
+   * EventStoreDB keeps no head apart from the events (its log is append-only; events cannot be edited in
+   * place), so the head is the newest event as read back.
+   */
+  async readStreamHead(stream: StreamName): Promise<StreamHead | null> {
+    const [newest] = await this.readStream(stream, { direction: 'backwards', maxCount: 1 });
+    return newest ? { revision: newest.revision, hash: newest.metadata.hash } : null;
   }
 
   async readStream(stream: StreamName, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

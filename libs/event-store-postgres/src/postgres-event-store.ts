@@ -19,6 +19,7 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StreamHead,
   type StreamName,
   type SubscribeOptions,
   type Subscription,
@@ -213,6 +214,18 @@ export class PostgresEventStore implements EventStore {
       hash,
       found: row.found.map((f) => ({ eventId: f.id, revision: Number(f.r), position: BigInt(f.p) })),
     };
+  }
+
+  /** From the `streams` table (written in the append's statement), not from the events: see EventStore. */
+  async readStreamHead(stream: StreamName): Promise<StreamHead | null> {
+    this.assertOpen();
+    assertStreamName(stream);
+    const r = await this.pool.query<{ revision: string; last_hash: string }>(
+      `SELECT revision::text AS revision, last_hash FROM "${this.schema}".streams WHERE stream_name = $1`,
+      [stream],
+    );
+    const row = r.rows[0];
+    return row ? { revision: Number(row.revision), hash: row.last_hash } : null;
   }
 
   async readStream(stream: StreamName, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -139,12 +139,24 @@ export interface Subscription {
 }
 
 /** The event-store port. Adapters: memory, postgres, eventstoredb. */
+/** Revision and hash of a stream's newest event, as recorded when it was appended. */
+export interface StreamHead {
+  revision: number;
+  hash: string;
+}
+
 export interface EventStore {
   appendToStream(stream: StreamName, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
   /** Reads a stream; a stream that does not exist returns []. */
   readStream(stream: StreamName, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Reads events across all streams in global order. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * The stream's head as the store recorded it at the last append (revision and hash of the newest event),
+   * kept apart from the events where the adapter can (postgres: the `streams` table): `verifyStream` compares
+   * it with what the stream reads back, so removing the newest events is caught. null: no such stream.
+   */
+  readStreamHead(stream: StreamName): Promise<StreamHead | null>;
   /** Catch-up subscription: delivers stored events after the checkpoint, then follows new ones. */
   subscribeToAll(options: SubscribeOptions): Subscription;
   close(): Promise<void>;

@@ -15,6 +15,10 @@ function givenStream(name: string, n: number, firstPosition = 1n): RecordedEvent
   }));
 }
 
+function headOf(events: RecordedEvent[]) {
+  return { revision: events[events.length - 1].revision, hash: events[events.length - 1].metadata.hash };
+}
+
 describe('verifyStream', () => {
   it('given an untouched stream, then it passes and counts every event', () => {
     expect(verifyStream(givenStream('planReport-HN-1', 4))).toEqual({ ok: true, checked: 4 });
@@ -103,6 +107,42 @@ describe('verifyStream', () => {
     events[1] = { ...events[1], data: forged.data, type: forged.metadata.type, metadata: forged.metadata };
     expect(verifyStream(events)).toMatchObject({ ok: false, problem: 'broken_link', revision: 1 });
   });
+
+  it('given its head, an untouched stream passes', () => {
+    const events = givenStream('planReport-HN-1', 4);
+    expect(verifyStream(events, headOf(events))).toEqual({ ok: true, checked: 4 });
+  });
+
+  it('given its head, the newest events removed are reported as removed (the chain alone cannot see it)', () => {
+    const events = givenStream('planReport-HN-1', 4);
+    const head = headOf(events);
+    const left = events.slice(0, 2);
+    expect(verifyStream(left)).toEqual({ ok: true, checked: 2 });
+    expect(verifyStream(left, head)).toMatchObject({
+      ok: false,
+      problem: 'removed',
+      revision: 2,
+      eventId: left[1].metadata.eventId,
+    });
+  });
+
+  it('given its head, a newest event replaced by a forgery chained onto its predecessor is reported as altered', () => {
+    const events = givenStream('planReport-HN-1', 3);
+    const head = headOf(events);
+    const forged = sealEvents(
+      'planReport-HN-1',
+      newEvents(1),
+      2,
+      events[1].metadata.hash,
+      new Date('2020-07-01T00:00:00Z'),
+    )[0];
+    const rewritten = [
+      ...events.slice(0, 2),
+      { ...events[2], data: forged.data, type: forged.metadata.type, metadata: forged.metadata },
+    ];
+    expect(verifyStream(rewritten)).toEqual({ ok: true, checked: 3 });
+    expect(verifyStream(rewritten, head)).toMatchObject({ ok: false, problem: 'altered', revision: 2 });
+  });
 });
 
 describe('verifyEvents', () => {
@@ -111,6 +151,22 @@ describe('verifyEvents', () => {
     const b = givenStream('referral-2', 2, 2n);
     const mixed = [a[0], b[0], a[1], b[1], a[2]];
     expect(verifyEvents(mixed)).toEqual({ ok: true, checked: 5 });
+  });
+
+  it('given the heads of the streams, a stream cut short is named', () => {
+    const a = givenStream('referral-1', 3, 1n);
+    const b = givenStream('referral-2', 3, 2n);
+    const heads = new Map([
+      ['referral-1', headOf(a)],
+      ['referral-2', headOf(b)],
+    ]);
+    expect(verifyEvents([...a, ...b], heads)).toEqual({ ok: true, checked: 6 });
+    expect(verifyEvents([...a, ...b.slice(0, 1)], heads)).toMatchObject({
+      ok: false,
+      streamName: 'referral-2',
+      revision: 1,
+      problem: 'removed',
+    });
   });
 
   it('given one bad stream among good ones, then it names the bad stream', () => {

@@ -1,6 +1,6 @@
 import type { LocalizedText } from '@crm/kernel';
 import { GENESIS_HASH, hashEvent, type HashedFields } from './hash-chain';
-import type { RecordedEvent, StreamName } from './types';
+import type { RecordedEvent, StreamHead, StreamName } from './types';
 
 export type TamperProblem = 'altered' | 'removed' | 'reordered' | 'broken_link';
 
@@ -11,7 +11,10 @@ export type VerifyResult =
       streamName: StreamName;
       /** The revision where the problem shows: the altered/misplaced event, or the missing revision. */
       revision: number;
-      /** The event found at that place (for 'removed': the first event after the gap). */
+      /**
+       * The event found at that place (for 'removed': the first event after the gap, or the newest event
+       * left when the newest ones were removed).
+       */
       eventId: string;
       problem: TamperProblem;
       message: LocalizedText;
@@ -79,7 +82,7 @@ function failure(e: RecordedEvent, revision: number, problem: TamperProblem): Ve
  * previousHash must be the hash of the event before, revisions must run 0,1,2,... without gaps and
  * global positions must increase. Reports the first bad event. Pure.
  */
-export function verifyStream(events: RecordedEvent[]): VerifyResult {
+export function verifyStream(events: RecordedEvent[], head?: StreamHead | null): VerifyResult {
   let previousHash = GENESIS_HASH;
   let previousPosition: bigint | undefined;
   for (let i = 0; i < events.length; i++) {
@@ -108,15 +111,34 @@ export function verifyStream(events: RecordedEvent[]): VerifyResult {
     previousHash = e.metadata.hash;
     previousPosition = e.position;
   }
+  return head ? againstHead(events, head) : { ok: true, checked: events.length };
+}
+
+/**
+ * The stream read back must end where the store's head says it ended: fewer events means the newest ones
+ * were removed (nothing after them breaks the chain, so only the head shows it); the same revision with
+ * another hash means the newest event was replaced by a forgery chained onto its predecessor.
+ */
+function againstHead(events: RecordedEvent[], head: StreamHead): VerifyResult {
+  const newest = events[events.length - 1];
+  if (!newest) throw new Error('verifyStream: a head was given for a stream that reads back empty');
+  if (newest.revision < head.revision) return failure(newest, newest.revision + 1, 'removed');
+  if (newest.revision > head.revision || newest.metadata.hash !== head.hash) {
+    return failure(newest, newest.revision, 'altered');
+  }
   return { ok: true, checked: events.length };
 }
 
 /**
  * Verifies events of many streams (e.g. every stream a country's records live in): groups them by
  * stream, keeping the given order inside each group, and checks each group as a complete stream.
- * Give whole streams: a stream read only in part shows as 'removed'.
+ * Give whole streams: a stream read only in part shows as 'removed'. With `heads` (from
+ * `EventStore.readStreamHead`), each stream is also checked against its head (see verifyStream).
  */
-export function verifyEvents(events: RecordedEvent[]): VerifyResult {
+export function verifyEvents(
+  events: RecordedEvent[],
+  heads?: ReadonlyMap<StreamName, StreamHead | null>,
+): VerifyResult {
   const groups = new Map<StreamName, RecordedEvent[]>();
   for (const e of events) {
     const g = groups.get(e.streamName);
@@ -125,7 +147,7 @@ export function verifyEvents(events: RecordedEvent[]): VerifyResult {
   }
   let checked = 0;
   for (const group of groups.values()) {
-    const r = verifyStream(group);
+    const r = verifyStream(group, heads?.get(group[0].streamName));
     if (!r.ok) return r;
     checked += r.checked;
   }

@@ -10,6 +10,7 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamHead,
   StreamName,
   SubscribeOptions,
   Subscription,
@@ -26,6 +27,8 @@ export class MemoryEventStore implements EventStore {
   private readonly clock: Clock;
   private readonly all: RecordedEvent[] = [];
   private readonly streams = new Map<StreamName, RecordedEvent[]>();
+  /** Heads recorded at append time, apart from the events (tampering with events leaves them as they were). */
+  private readonly heads = new Map<StreamName, StreamHead>();
   private readonly listeners = new Set<() => void>();
   private readonly deleted = new Set<bigint>();
   private nextPosition = 1n;
@@ -62,6 +65,8 @@ export class MemoryEventStore implements EventStore {
       metadata: s.metadata,
     }));
     this.streams.set(stream, [...existing, ...recorded]);
+    const newest = recorded[recorded.length - 1];
+    this.heads.set(stream, { revision: newest.revision, hash: newest.metadata.hash });
     this.all.push(...recorded);
     for (const l of [...this.listeners]) l();
     return {
@@ -69,6 +74,13 @@ export class MemoryEventStore implements EventStore {
       position: recorded[recorded.length - 1].position,
       written: true,
     };
+  }
+
+  async readStreamHead(stream: StreamName): Promise<StreamHead | null> {
+    this.assertOpen();
+    assertStreamName(stream);
+    const head = this.heads.get(stream);
+    return head ? { ...head } : null;
   }
 
   async readStream(stream: StreamName, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

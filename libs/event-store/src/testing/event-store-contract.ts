@@ -594,6 +594,9 @@ export function describeEventStoreContract(harness: EventStoreHarness): void {
         await store.appendToStream(s, newEvents(2), { expectedRevision: 2 });
         const events = await store.readStream(s);
         expect(verifyStream(events)).toEqual({ ok: true, checked: 5 });
+        expect(await store.readStreamHead(s)).toEqual({ revision: 4, hash: events[4].metadata.hash });
+        expect(verifyStream(events, await store.readStreamHead(s))).toEqual({ ok: true, checked: 5 });
+        expect(await store.readStreamHead(`${randomCategory()}-none`)).toBeNull();
         const e = events[3];
         expect(e.metadata.previousHash).toBe(events[2].metadata.hash);
         const { hash: _hash, ...meta } = e.metadata;
@@ -633,6 +636,23 @@ export function describeEventStoreContract(harness: EventStoreHarness): void {
           problem: 'reordered',
           revision: 1,
           eventId: before[3].metadata.eventId,
+        });
+      });
+      it('catches the removal of the newest events against the stream head (the chain alone cannot)', async () => {
+        const s = await tampered();
+        expect(await store.readStreamHead(s)).toEqual({
+          revision: 4,
+          hash: (await store.readStream(s))[4].metadata.hash,
+        });
+        await tamper.deleteEvent(store, s, 4);
+        await tamper.deleteEvent(store, s, 3);
+        const left = await store.readStream(s);
+        expect(verifyStream(left)).toEqual({ ok: true, checked: 3 });
+        expect(verifyStream(left, await store.readStreamHead(s))).toMatchObject({
+          ok: false,
+          problem: 'removed',
+          revision: 3,
+          eventId: left[2].metadata.eventId,
         });
       });
     });

@@ -67,6 +67,7 @@ export function preparingStore(
   return {
     appendToStream: (stream, events, options) => store.appendToStream(stream, events, options),
     readStream: (stream, options) => store.readStream(stream, options),
+    readStreamHead: (stream) => store.readStreamHead(stream),
     readAll: (options) => store.readAll(options),
     close: () => store.close(),
     subscribeToAll: (options: SubscribeOptions): Subscription =>

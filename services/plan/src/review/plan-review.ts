@@ -1,4 +1,13 @@
-import { verifyEvents, type EventStore, type RecordedEvent, type VerifyResult } from '@crm/event-store';
+import {
+  verifyEvents,
+  type EventStore,
+  type RecordedEvent,
+  type StreamHead,
+  type VerifyResult,
+} from '@crm/event-store';
+
+/** Stream heads read in parallel by `verify` (one query each). */
+const HEAD_READS_AT_ONCE = 8;
 import type { CountryCode } from '@crm/kernel';
 import { REPORT_STREAM_CATEGORY } from '../domain/reports';
 import {
@@ -27,7 +36,7 @@ export interface Rendered {
  * - the hash-chain verification of every stream holding the country's events.
  */
 export class PlanReview {
-  constructor(private readonly store: Pick<EventStore, 'readAll' | 'readStream'>) {}
+  constructor(private readonly store: Pick<EventStore, 'readAll' | 'readStream' | 'readStreamHead'>) {}
 
   /** The country's report events recorded up to `upTo` (all of them without it), in global order. */
   reportEvents(country: CountryCode, upTo?: Date): Promise<RecordedEvent[]> {
@@ -57,7 +66,8 @@ export class PlanReview {
    * Verifies the hash chain of every stream that holds an event concerning the country. Streams are read
    * whole (a chain read in part would show as "removed"): the country's report streams by their name prefix
    * (so an event whose `countries` was tampered with is still checked), any other stream found through the
-   * country filter with readStream.
+   * country filter with readStream. Each stream is also checked against the head the store recorded at its
+   * last append (`readStreamHead`), so removing a stream's newest events shows as "removed" too.
    */
   async verify(country: CountryCode): Promise<CountryVerification> {
     const prefix = `${REPORT_STREAM_CATEGORY}-${country}-`;
@@ -68,8 +78,14 @@ export class PlanReview {
     const events: RecordedEvent[] = [...reports];
     const others = [...new Set(concerning.map((e) => e.streamName).filter((s) => !s.startsWith(prefix)))];
     for (const stream of others) events.push(...(await this.store.readStream(stream)));
-    const streams = new Set(events.map((e) => e.streamName)).size;
-    return { ...verifyEvents(events), country, streams };
+    const names = [...new Set(events.map((e) => e.streamName))];
+    const heads = new Map<string, StreamHead | null>();
+    for (let i = 0; i < names.length; i += HEAD_READS_AT_ONCE) {
+      const batch = names.slice(i, i + HEAD_READS_AT_ONCE);
+      const read = await Promise.all(batch.map((name) => this.store.readStreamHead(name)));
+      batch.forEach((name, k) => heads.set(name, read[k]));
+    }
+    return { ...verifyEvents(events, heads), country, streams: names.length };
   }
 }
 

@@ -155,4 +155,37 @@ describe('as-of review, history and verification on PostgreSQL', () => {
     }
     expect((await review.verify('HN')).ok).toBe(true);
   });
+
+  it("verification reports a report stream whose newest event was deleted in SQL (against the stream's head)", async () => {
+    const stream = 'planReport-HN-IV.1.1.2-2020-S1';
+    const events = await store.readStream(stream);
+    const newest = events[events.length - 1];
+    const sql = new Client({ connectionString: db.url });
+    await sql.connect();
+    try {
+      const row = (
+        await sql.query(`SELECT * FROM event_store.events WHERE event_id = $1`, [newest.metadata.eventId])
+      ).rows[0];
+      await sql.query(`DELETE FROM event_store.events WHERE event_id = $1`, [newest.metadata.eventId]);
+      expect(await review.verify('HN')).toMatchObject({
+        ok: false,
+        problem: 'removed',
+        streamName: stream,
+        revision: newest.revision,
+        eventId: events[events.length - 2].metadata.eventId,
+      });
+      const columns = Object.keys(row);
+      await sql.query(
+        `INSERT INTO event_store.events (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+        columns.map((c) =>
+          row[c] !== null && typeof row[c] === 'object' && !(row[c] instanceof Date) && !Array.isArray(row[c])
+            ? JSON.stringify(row[c])
+            : row[c],
+        ),
+      );
+    } finally {
+      await sql.end();
+    }
+    expect((await review.verify('HN')).ok).toBe(true);
+  });
 });
