@@ -113,6 +113,11 @@ describe('verifyStream', () => {
     expect(verifyStream(events, headOf(events))).toEqual({ ok: true, checked: 4 });
   });
 
+  it('given a head read before newer appends, the events after it pass (their chain is checked)', () => {
+    const events = givenStream('planReport-HN-1', 4);
+    expect(verifyStream(events, headOf(events.slice(0, 2)))).toEqual({ ok: true, checked: 4 });
+  });
+
   it('given its head, the newest events removed are reported as removed (the chain alone cannot see it)', () => {
     const events = givenStream('planReport-HN-1', 4);
     const head = headOf(events);

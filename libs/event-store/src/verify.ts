@@ -115,17 +115,17 @@ export function verifyStream(events: RecordedEvent[], head?: StreamHead | null):
 }
 
 /**
- * The stream read back must end where the store's head says it ended: fewer events means the newest ones
- * were removed (nothing after them breaks the chain, so only the head shows it); the same revision with
- * another hash means the newest event was replaced by a forgery chained onto its predecessor.
+ * The stream read back must reach the store's head: fewer events means the newest ones were removed
+ * (nothing after them breaks the chain, so only the head shows it); the event at the head's revision with
+ * another hash means it was replaced by a forgery chained onto its predecessor. Events after the head's
+ * revision are appends newer than the head that was read (their chain was checked above).
  */
 function againstHead(events: RecordedEvent[], head: StreamHead): VerifyResult {
   const newest = events[events.length - 1];
   if (!newest) throw new Error('verifyStream: a head was given for a stream that reads back empty');
   if (newest.revision < head.revision) return failure(newest, newest.revision + 1, 'removed');
-  if (newest.revision > head.revision || newest.metadata.hash !== head.hash) {
-    return failure(newest, newest.revision, 'altered');
-  }
+  const atHead = events[head.revision];
+  if (atHead.metadata.hash !== head.hash) return failure(atHead, head.revision, 'altered');
   return { ok: true, checked: events.length };
 }
 

@@ -85,7 +85,18 @@ export class PlanReview {
       const read = await Promise.all(batch.map((name) => this.store.readStreamHead(name)));
       batch.forEach((name, k) => heads.set(name, read[k]));
     }
-    return { ...verifyEvents(events, heads), country, streams: names.length };
+    // A head past what was read is an append committed since (or still held back by the position barrier):
+    // read that stream again, whole, before judging it.
+    const newest = new Map<string, number>();
+    for (const e of events) newest.set(e.streamName, e.revision);
+    const behind = names.filter((name) => (heads.get(name)?.revision ?? -1) > (newest.get(name) ?? -1));
+    const reread = new Map<string, RecordedEvent[]>();
+    for (const name of behind) reread.set(name, await this.store.readStream(name));
+    const complete =
+      reread.size === 0
+        ? events
+        : [...events.filter((e) => !reread.has(e.streamName)), ...[...reread.values()].flat()];
+    return { ...verifyEvents(complete, heads), country, streams: names.length };
   }
 }
 
