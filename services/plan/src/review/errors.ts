@@ -44,7 +44,17 @@ const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:(\d{2})(\.\d{1,9}
 export function instantOrThrow(value: unknown, name: string, required: true): Date;
 export function instantOrThrow(value: unknown, name: string, required: boolean): Date | undefined;
 export function instantOrThrow(value: unknown, name: string, required: boolean): Date | undefined {
-  if ((value === undefined || value === '') && !required) return undefined;
+  if (value === undefined || value === '') {
+    if (!required) return undefined;
+    throw new ReviewRequestError(
+      'plan.review.instant_required',
+      {
+        es: `Falta "${name}": indique el instante de la consulta en ISO 8601 con zona horaria, p. ej. ?${name}=2020-06-30T23:59:59Z.`,
+        en: `"${name}" is missing: give the instant of the query in ISO 8601 with a time zone, e.g. ?${name}=2020-06-30T23:59:59Z.`,
+      },
+      { parameter: name },
+    );
+  }
   const match = typeof value === 'string' ? ISO_INSTANT.exec(value) : null;
   const date = match ? new Date(value as string) : null;
   const realDay = match && new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])).getUTCDate() === +match[3];

@@ -128,6 +128,13 @@ describe('plan dashboard and review HTTP endpoints (Nest, PostgreSQL, dev issuer
     });
     const missing = await get('st.analyst', '/plan/countries/HN/state');
     expect(missing.status).toBe(400);
+    expect(missing.body).toMatchObject({
+      code: 'plan.review.instant_required',
+      message: {
+        es: expect.stringMatching(/^Falta "asOf"/),
+        en: expect.stringMatching(/^"asOf" is missing/),
+      },
+    });
     const unknown = await get('st.analyst', `/plan/countries/XX/state?asOf=${T.mid}`);
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatchObject({
