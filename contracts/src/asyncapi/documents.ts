@@ -19,8 +19,8 @@ type Doc = Record<string, unknown>;
 
 const SERVICE_INFO: Record<ServiceName, { es: string; en: string }> = {
   plan: {
-    es: 'Plan Estratégico 2017-2022: catálogo, informes de avance de los países y su revisión por la Secretaría Técnica.',
-    en: 'Strategic Plan 2017-2022: catalogue, country progress reports and their review by the Technical Secretariat.',
+    es: 'Planes estratégicos de la Red (2017-2022 y los que se importen después): catálogo, informes de avance de los países y su revisión por la Secretaría Técnica.',
+    en: 'Strategic plans of the Network (2017-2022 and any imported later): catalogue, country progress reports and their review by the Technical Secretariat.',
   },
   referrals: {
     es: 'Referencia y seguimiento de casos entre países.',
