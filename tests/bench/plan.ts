@@ -5,32 +5,31 @@
  *   npx ts-node -r tsconfig-paths/register --transpile-only tests/bench/plan.ts     (npm run bench:plan)
  *   BENCH_EVENTS=50000 ... for a quick run (default 1,000,000 events)
  *
- * Generation writes realistic report histories (drafts, submissions on time and late, approvals, returns,
+ * Generation (the shapes of tests/support/plan-report-history.ts, shared with the bus bench and the fault
+ * tests) writes realistic report histories (drafts, submissions on time and late, approvals, returns,
  * reopenings) for 11 countries x 12 semesters x N synthetic activities, one append per command in
  * recorded-time order, sealed with the store's `sealEvents` (the same hash chain) and written in one multi-stream
  * INSERT per 5,000 events (the store's own one-statement append shape, positions = transaction id << 14 + index).
  */
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres } from '@crm/config';
-import { GENESIS_HASH, sealEvents, type Actor, type NewEvent } from '@crm/event-store';
+import { GENESIS_HASH, sealEvents } from '@crm/event-store';
 import { POSITION_SHIFT, PostgresEventStore } from '@crm/event-store-postgres';
 import { MEMBER_COUNTRIES, type CountryCode } from '@crm/kernel';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import { countryStateAsOf, PlanReadModels, PlanReview, READ_SCHEMA } from '@crm/plan';
 import {
-  countryStateAsOf,
-  defaultWindow,
-  IMPLEMENTATION_STATUSES,
-  planPeriods,
-  PlanReadModels,
-  PlanReview,
-  READ_SCHEMA,
-  type ReportingPeriod,
-} from '@crm/plan';
+  eventOf,
+  OBJECTIVES,
+  PERIODS,
+  planKinds,
+  rng,
+  type ReportHistory,
+} from '../support/plan-report-history';
 import { fmt, percentile, table, timed } from './bench-util';
 
 const TARGET = Math.max(1000, Number(process.env.BENCH_EVENTS ?? '1000000') || 1_000_000);
@@ -38,186 +37,8 @@ const AS_OF_SAMPLES = Number(process.env.BENCH_ASOF_SAMPLES ?? '50') || 50;
 const WRITERS = 8;
 const CHUNK = 5000;
 const COUNTRY: CountryCode = 'HN';
-const PERIODS = planPeriods({ from: 2017, to: 2022 }); // the semesters of the plan 2017-2022
-const OBJECTIVES = [
-  'I',
-  'II',
-  'III',
-  'IV',
-  'V',
-  'VI',
-  'VII',
-  'VIII',
-  'IX',
-  'X',
-  'XI',
-  'XII',
-  'XIII',
-  'XIV',
-  'XV',
-  'XVI',
-];
-
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Kind = 'D' | 'S' | 'A' | 'R' | 'O'; // drafted, submitted, approved, returned, reopened
-interface StreamPlan {
-  country: CountryCode;
-  activityId: string;
-  period: ReportingPeriod;
-  kinds: Kind[];
-  times: number[];
-}
-
-const DAY = 86_400_000;
-
-/** One report's history: drafts, then submit, then approve / return-and-resubmit / reopen, times increasing. */
-function planStream(
-  seed: number,
-  country: CountryCode,
-  activityId: string,
-  period: ReportingPeriod,
-): StreamPlan {
-  const r = rng(seed);
-  const w = defaultWindow(period);
-  const opens = Date.parse(w.opensAt);
-  const closes = Date.parse(w.closesAt);
-  const kinds: Kind[] = [];
-  const times: number[] = [];
-  let t = opens - (60 + r() * 90) * DAY;
-  const add = (k: Kind, gapDays: number) => {
-    t += Math.max(60_000, gapDays * DAY * (0.2 + r()));
-    kinds.push(k);
-    times.push(Math.round(t));
-  };
-  const drafts = 1 + Math.floor(r() * 4);
-  for (let i = 0; i < drafts; i++) add('D', 12);
-  if (r() < 0.05) return { country, activityId, period, kinds, times };
-  t = Math.max(t, r() < 0.8 ? opens + r() * (closes - opens - DAY) : closes + r() * 60 * DAY);
-  add('S', 0.1);
-  const outcome = r();
-  if (outcome < 0.2) {
-    add('R', 10);
-    add('D', 5);
-    add('S', 3);
-    add('A', 10);
-  } else if (outcome < 0.9) add('A', 12);
-  if (kinds[kinds.length - 1] === 'A' && r() < 0.12) {
-    add('O', 60);
-    add('D', 5);
-    add('S', 3);
-    add('A', 10);
-  }
-  return { country, activityId, period, kinds, times };
-}
-
-function content(seed: number, draft: number) {
-  const status = IMPLEMENTATION_STATUSES[(seed + draft) % IMPLEMENTATION_STATUSES.length];
-  return {
-    status,
-    narrative: {
-      es: `Avance ${draft + 1}: talleres con funcionarios consulares y mesas interinstitucionales de protección.`,
-    },
-    evidence: [`https://example.org/informes/${seed}/${draft}.pdf`],
-    indicators: [{ indicator: 'talleres', value: (seed + draft) % 7 }],
-  };
-}
-
-/** The event of step `i` of a stream (data shaped like the report decider's). */
-function eventOf(s: StreamPlan, seed: number, i: number): NewEvent {
-  const key = { country: s.country, activityId: s.activityId, period: s.period };
-  const at = new Date(s.times[i]).toISOString();
-  const official: Actor = {
-    subject: `dev|${s.country.toLowerCase()}.reporting_officer`,
-    role: 'reporting_officer',
-    country: s.country,
-    institution: `${s.country}/MRE`,
-  };
-  const st: Actor = {
-    subject: 'dev|st.coordinator',
-    role: 'secretariat_coordinator',
-    country: 'ST' as const,
-    institution: 'ST-CRM',
-  };
-  const drafts = s.kinds.slice(0, i).filter((k) => k === 'D').length;
-  const approvals = s.kinds.slice(0, i).filter((k) => k === 'A').length;
-  const w = defaultWindow(s.period);
-  let type: string;
-  let data: Record<string, unknown>;
-  let actor: Actor = official;
-  switch (s.kinds[i]) {
-    case 'D':
-      type = 'ReportDrafted';
-      data = {
-        ...key,
-        catalogueVersion: '2017-2022@1',
-        content: content(seed, drafts),
-        savedAt: at,
-        savedBy: official.subject,
-      };
-      break;
-    case 'S':
-      type = 'ReportSubmitted';
-      data = {
-        ...key,
-        submittedAt: at,
-        submittedBy: official.subject,
-        late: s.times[i] >= Date.parse(w.closesAt),
-        window: w,
-      };
-      break;
-    case 'A':
-      type = 'ReportApproved';
-      actor = st;
-      data = { ...key, approvedAt: at, approvedBy: st.subject, version: approvals + 1, comments: null };
-      break;
-    case 'R':
-      type = 'ReportReturned';
-      actor = st;
-      data = { ...key, returnedAt: at, returnedBy: st.subject, comments: { es: 'Complete la evidencia.' } };
-      break;
-    default:
-      type = 'ReportReopened';
-      actor = st;
-      data = {
-        ...key,
-        reopenedAt: at,
-        reopenedBy: st.subject,
-        reason: { es: 'Cifras corregidas.' },
-        previousApproved: {
-          version: approvals,
-          content: content(seed, drafts - 1),
-          catalogueVersion: '2017-2022@1',
-          submittedAt: at,
-          late: false,
-          approvedAt: at,
-          approvedBy: st.subject,
-          comments: null,
-        },
-      };
-  }
-  return {
-    eventId: randomUUID(),
-    type,
-    schemaVersion: 1,
-    data,
-    occurredAt: at,
-    actor,
-    countries: [s.country],
-    correlationId: randomUUID(),
-    causationId: null,
-  };
-}
+/** A report history without its events (made one at a time while writing, to keep memory flat). */
+type StreamPlan = Omit<ReportHistory, 'events'>;
 
 async function generate(
   pool: Pool,
@@ -229,7 +50,9 @@ async function generate(
     const activityId = `${OBJECTIVES[a % OBJECTIVES.length]}.${1 + (Math.floor(a / 16) % 5)}.1.${1 + Math.floor(a / 80)}`;
     for (const period of PERIODS) {
       for (const country of MEMBER_COUNTRIES) {
-        const s = planStream(streams.length + 1, country, activityId, period);
+        const { kinds, times } = planKinds(streams.length + 1, period);
+        const streamName = `planReport-${country}-${activityId}-${period}`;
+        const s = { streamName, country, activityId, period, kinds, times };
         streams.push(s);
         total += s.kinds.length;
       }
@@ -251,7 +74,7 @@ async function generate(
     (x, y) => timeOf[x] - timeOf[y] || stepOf[x] - stepOf[y],
   );
   const hashes: string[] = new Array(streams.length).fill(GENESIS_HASH);
-  const name = (s: StreamPlan) => `planReport-${s.country}-${s.activityId}-${s.period}`;
+  const name = (s: StreamPlan) => s.streamName;
   for (let c = 0; c < total; c += CHUNK) {
     // one transaction per chunk of events in recorded-time order, across many streams (positions follow
     // the chunk order, as the store's own appends would); every event sealed into its stream's hash chain

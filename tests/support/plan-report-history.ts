@@ -70,7 +70,8 @@ export interface GeneratedHistories {
 }
 
 const DAY = 86_400_000;
-const OBJECTIVES = [
+/** The plan's objectives I..XVI, for synthetic activity ids. */
+export const OBJECTIVES = [
   'I',
   'II',
   'III',
@@ -88,11 +89,12 @@ const OBJECTIVES = [
   'XV',
   'XVI',
 ];
-const PERIODS = planPeriods({ from: 2017, to: 2022 });
+/** The semesters of the plan 2017-2022. */
+export const PERIODS = planPeriods({ from: 2017, to: 2022 });
 export const CATALOGUE_VERSION = '2017-2022@1';
 
 /** One report's kinds and times: drafts, then submit, then approve / return-and-resubmit / reopen. */
-function planKinds(seed: number, period: ReportingPeriod): { kinds: Kind[]; times: number[] } {
+export function planKinds(seed: number, period: ReportingPeriod): { kinds: Kind[]; times: number[] } {
   const r = rng(seed);
   const w = defaultWindow(period);
   const opens = Date.parse(w.opensAt);
@@ -138,7 +140,7 @@ function content(seed: number, draft: number) {
 }
 
 /** The domain event of step `i` (data shaped like the report decider's). */
-function eventOf(h: Omit<ReportHistory, 'events'>, seed: number, i: number): NewEvent {
+export function eventOf(h: Omit<ReportHistory, 'events'>, seed: number, i: number): NewEvent {
   const key = { country: h.country, activityId: h.activityId, period: h.period };
   const at = new Date(h.times[i]).toISOString();
   const official: Actor = {
