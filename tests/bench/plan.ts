@@ -18,18 +18,11 @@ import { join } from 'node:path';
 import { startEmbeddedPostgres } from '@crm/config';
 import { GENESIS_HASH, sealEvents } from '@crm/event-store';
 import { POSITION_SHIFT, PostgresEventStore } from '@crm/event-store-postgres';
-import { MEMBER_COUNTRIES, type CountryCode } from '@crm/kernel';
+import { MEMBER_COUNTRIES, seededRandom as rng, type CountryCode } from '@crm/kernel';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { countryStateAsOf, PlanReadModels, PlanReview, READ_SCHEMA } from '@crm/plan';
-import {
-  eventOf,
-  OBJECTIVES,
-  PERIODS,
-  planKinds,
-  rng,
-  type ReportHistory,
-} from '../support/plan-report-history';
+import { eventOf, OBJECTIVES, PERIODS, planKinds, type ReportHistory } from '../support/plan-report-history';
 import { fmt, percentile, table, timed } from './bench-util';
 
 const TARGET = Math.max(1000, Number(process.env.BENCH_EVENTS ?? '1000000') || 1_000_000);

@@ -14,7 +14,7 @@ import {
   type NewEvent,
   type RecordedEvent,
 } from '@crm/event-store';
-import { MEMBER_COUNTRIES, type CountryCode } from '@crm/kernel';
+import { MEMBER_COUNTRIES, seededRandom as rng, type CountryCode } from '@crm/kernel';
 import type { RelayMessage } from '@crm/messaging';
 import {
   defaultWindow,
@@ -24,18 +24,6 @@ import {
   planStreamFold,
   type ReportingPeriod,
 } from '@crm/plan';
-
-/** Deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** drafted, submitted, approved, returned, reopened */
 export type Kind = 'D' | 'S' | 'A' | 'R' | 'O';

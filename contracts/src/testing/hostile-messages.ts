@@ -3,7 +3,7 @@
  * later Kafka fault test. Each message has exactly one defect, so the code it must be rejected with is
  * known (`expected`). Same seed and count, same messages, byte for byte.
  */
-import { MEMBER_COUNTRIES, type CountryCode } from '@crm/kernel';
+import { MEMBER_COUNTRIES, seededRandom as prng, type CountryCode } from '@crm/kernel';
 import { CE_HEADERS } from '../cloudevents';
 import { encodeIntegrationEvent } from '../codec';
 import { reportSubmissionRequestedV1, type ReportSubmissionRequestedV1 } from '../plan/submission';
@@ -38,18 +38,6 @@ export const HOSTILE_CATEGORIES: readonly RejectionCode[] = [
   'country_mismatch',
   'duplicate_id',
 ];
-
-/** mulberry32: a tiny deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Payload = ReportSubmissionRequestedV1;
 type Mutable = Record<string, unknown>;

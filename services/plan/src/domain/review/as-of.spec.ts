@@ -11,7 +11,8 @@ import type { ReportKey } from '../reports/stream';
 import { CATALOGUE, SECRETARIAT_ACTOR, officer } from '../reports/test-support';
 import { countryStateAsOf } from './as-of';
 import type { ReviewEvent } from './input';
-import { ReportRecorder, seededRandom } from './test-support';
+import { seededRandom } from '@crm/kernel';
+import { ReportRecorder } from './test-support';
 
 const SEED = 20200630;
 const STEPS = 200;
