@@ -20,7 +20,6 @@ import { createPlatform, type Platform } from '@crm/platform';
 import { PLAN_2017_2022_FILE, loadCatalogueFile } from '../catalogue/load';
 import { AppModule } from './app.module';
 import { PlanCommands } from './application/plan-commands.service';
-import { CURRENT_PLAN_ID } from './application/shared/catalogue-reader';
 import { catalogueStreamId } from './domain/catalogue';
 import { OPENAPI_JSON_PATH, OPENAPI_UI_PATH, setupOpenApi } from './http/swagger';
 import { PlanIntegrationModule } from './integration/plan-integration.module';
@@ -94,8 +93,8 @@ function portFrom(env: NodeJS.ProcessEnv): number {
 }
 
 /**
- * Imports the plan catalogue when its stream does not exist yet. Idempotent on every start (and between two
- * instances starting together: the fixed command id makes the second import a no-op).
+ * Imports the start-up file's plan catalogue when that plan's stream does not exist yet. Idempotent on every
+ * start (and between two instances starting together: the fixed command id makes the second import a no-op).
  */
 export async function ensureCatalogueImported(
   commands: PlanCommands,
@@ -103,17 +102,15 @@ export async function ensureCatalogueImported(
   file: string,
   log: (line: string) => void,
 ): Promise<void> {
-  const existing = await store.readStream(catalogueStreamId(CURRENT_PLAN_ID), {
-    direction: 'backwards',
-    maxCount: 1,
-  });
+  const command = loadCatalogueFile(file);
+  const planId = command.catalogue.planId;
+  const existing = await store.readStream(catalogueStreamId(planId), { direction: 'backwards', maxCount: 1 });
   if (existing.length > 0) {
     log(
-      `[plan] catalogue ${CURRENT_PLAN_ID} already imported (version ${(existing[0].data as { version?: number }).version ?? '?'})`,
+      `[plan] catalogue ${planId} already imported (version ${(existing[0].data as { version?: number }).version ?? '?'})`,
     );
     return;
   }
-  const command = loadCatalogueFile(file);
   const summary = await commands.importCatalogue(
     PLAN_SERVICE_SYSTEM_PRINCIPAL,
     { catalogue: command.catalogue, reason: command.reason },

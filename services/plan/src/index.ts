@@ -17,11 +17,7 @@ export { PlanQueries } from './queries/plan-queries.service';
 export { PlanIntegrationModule, type PlanIntegrationOptions } from './integration/plan-integration.module';
 
 // Read models: the projection-backed dashboards (schema `plan_read`), rebuildable from the events.
-export {
-  PlanReadModels,
-  DASHBOARD_PLAN_ID,
-  type PlanReadModelsOptions,
-} from './read-models/plan-read-models';
+export { PlanReadModels, type PlanReadModelsOptions } from './read-models/plan-read-models';
 export {
   READ_SCHEMA,
   REPORT_STATUS_TABLE,

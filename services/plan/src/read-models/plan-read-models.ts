@@ -32,9 +32,6 @@ import { planNotImported, unknownActivity } from './errors';
 import { objectiveOf, type ReportRow } from './report-row';
 import { currentWindow } from './window-source';
 
-/** The plan the activity summary addresses without a period or `plan` (the plan imported at start). */
-export const DASHBOARD_PLAN_ID = DEFAULT_PLAN_ID;
-
 export interface PlanReadModelsOptions {
   store: EventStore;
   /** A data source on the read-model schema (`platform.dataSource('plan_read')`). */
@@ -61,7 +58,7 @@ export class PlanReadModels {
   private readonly planId: string;
 
   constructor(private readonly options: PlanReadModelsOptions) {
-    this.planId = options.planId ?? DASHBOARD_PLAN_ID;
+    this.planId = options.planId ?? DEFAULT_PLAN_ID; // the plan the activity summary addresses without `plan`
     this.runner = new ProjectionRunner({
       store: options.store,
       dataSource: options.dataSource,

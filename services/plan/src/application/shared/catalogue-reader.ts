@@ -17,8 +17,6 @@ import { planDirectory } from './plan-directory';
  * and the period dashboards never use it: their period decides the plan (`loadCatalogueForPeriod`).
  */
 export const DEFAULT_PLAN_ID = '2017-2022';
-/** The default plan (the name the start-up import uses). */
-export const CURRENT_PLAN_ID = DEFAULT_PLAN_ID;
 
 export interface LoadedCatalogue {
   planId: string;
