@@ -166,6 +166,8 @@ describe('topic layout', () => {
   it('refuses an invalid namespace and still accepts the bootstrap server as third argument', () => {
     expect(() => kafkaAclCommands('HN', SERVICES, { namespace: 'staging' })).toThrow(/namespace/);
     expect(() => kafkaSecretariatAclCommands({ namespace: 'a b.' })).toThrow(/namespace/);
-    expect(kafkaAclCommands('HN', ['plan'], 'broker:9093')[0]).toContain('--bootstrap-server broker:9093');
+    expect(kafkaAclCommands('HN', ['plan'], { bootstrap: 'broker:9093' })[0]).toContain(
+      '--bootstrap-server broker:9093',
+    );
   });
 });

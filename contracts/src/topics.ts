@@ -133,9 +133,8 @@ export function nationalPrincipal(country: CountryCode): string {
 /** The Kafka principal of the Technical Secretariat's consumers (dashboards, regional read models). */
 export const SECRETARIAT_PRINCIPAL = 'User:secretariat';
 
-function aclContext(principal: string, options: KafkaAclOptions | string) {
-  const { bootstrap = 'kafka:9092', namespace = '' } =
-    typeof options === 'string' ? { bootstrap: options } : options;
+function aclContext(principal: string, options: KafkaAclOptions) {
+  const { bootstrap = 'kafka:9092', namespace = '' } = options;
   if (namespace !== '' && !TOPIC_NAMESPACE.test(namespace))
     throw new Error(`invalid topic namespace "${namespace}": letters, digits, _ or -, ending with "."`);
   const cmd = `kafka-acls.sh --bootstrap-server ${bootstrap} --add --allow-principal ${principal}`;
@@ -158,7 +157,7 @@ function aclContext(principal: string, options: KafkaAclOptions | string) {
 export function kafkaAclCommands(
   country: CountryCode,
   services: readonly ServiceName[],
-  options: KafkaAclOptions | string = {},
+  options: KafkaAclOptions = {},
 ): string[] {
   const { read, write, group } = aclContext(nationalPrincipal(country), options);
   return [
