@@ -117,6 +117,12 @@ export function topicsOf(service: ServiceName, options: { deadLetters?: boolean 
  */
 export const TOPIC_NAMESPACE = /^[A-Za-z0-9_-]{1,40}\.$/;
 
+/** Throws when `namespace` is not a valid `topicNamespace` (the ACL generators and the namespaced bus agree). */
+export function assertTopicNamespace(namespace: string): void {
+  if (!TOPIC_NAMESPACE.test(namespace))
+    throw new Error(`invalid topic namespace "${namespace}": letters, digits, _ or -, ending with "."`);
+}
+
 export interface KafkaAclOptions {
   /** `--bootstrap-server` of the commands (default `kafka:9092`). */
   bootstrap?: string;
@@ -135,8 +141,7 @@ export const SECRETARIAT_PRINCIPAL = 'User:secretariat';
 
 function aclContext(principal: string, options: KafkaAclOptions) {
   const { bootstrap = 'kafka:9092', namespace = '' } = options;
-  if (namespace !== '' && !TOPIC_NAMESPACE.test(namespace))
-    throw new Error(`invalid topic namespace "${namespace}": letters, digits, _ or -, ending with "."`);
+  if (namespace !== '') assertTopicNamespace(namespace);
   const cmd = `kafka-acls.sh --bootstrap-server ${bootstrap} --add --allow-principal ${principal}`;
   const read = (topic: string, pattern: 'prefixed' | 'literal') =>
     `${cmd} --operation Read --operation Describe --topic ${namespace}${topic} --resource-pattern-type ${pattern}`;

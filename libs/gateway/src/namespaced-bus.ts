@@ -5,8 +5,7 @@ import {
   type Consumer,
   type OutgoingMessage,
 } from '@crm/messaging';
-
-const NAMESPACE = /^[A-Za-z0-9_-]{1,40}\.$/;
+import { assertTopicNamespace } from '@crm/contracts';
 
 /**
  * A Bus whose topics live under a prefix (`<namespace><topic>`, e.g. `e2e-1a2b.crm.HN.in.plan`), so several
@@ -14,8 +13,7 @@ const NAMESPACE = /^[A-Za-z0-9_-]{1,40}\.$/;
  * dead-letter naming and topic parsing keep seeing the logical names (`crm.HN.in.plan`).
  */
 export function namespacedBus(bus: Bus, namespace: string): Bus {
-  if (!NAMESPACE.test(namespace))
-    throw new Error(`invalid topic namespace "${namespace}": letters, digits, _ or -, ending with "."`);
+  assertTopicNamespace(namespace);
   const physical = (topic: string) => `${namespace}${topic}`;
   const logical = (topic: string) => (topic.startsWith(namespace) ? topic.slice(namespace.length) : topic);
   return {
