@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { uuidV5 } from '@crm/decider';
 import type { CountryCode } from '@crm/kernel';
 import type { Actor, NewEvent } from '@crm/event-store';
 import type { Principal } from '@crm/auth';
@@ -45,8 +45,7 @@ export function validReason(reason: unknown): string {
  * failed append (the key is already destroyed) stores it once.
  */
 export function erasureEventId(subjectId: string): string {
-  const h = createHash('sha256').update(`crm-pii-erased|v1|${subjectId}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  return uuidV5(`crm-pii-erased|v1|${subjectId}`);
 }
 
 export function personalDataErasedEvent(
