@@ -30,7 +30,7 @@ describe('enforce (non-HTTP authorisation)', () => {
       country: 'GT',
     });
     await expect(attempt).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(attempt).rejects.toMatchObject({ httpStatus: 403, code: 'auth.forbidden.other_country' });
+    await expect(attempt).rejects.toMatchObject({ kind: 'forbidden', code: 'auth.forbidden.other_country' });
     expect(audit.entries).toHaveLength(1);
     expect(audit.entries[0]).toMatchObject({
       operation: 'plan.report.submit',

@@ -1,4 +1,9 @@
-import { LocalizedError, type LocalizedText } from '@crm/kernel';
+import {
+  type LocalizedText,
+  UnauthenticatedError,
+  ForbiddenError as ForbiddenErrorBase,
+  InvalidRequestError,
+} from '@crm/kernel';
 
 export type AuthenticationFailure =
   | 'missing_token'
@@ -48,8 +53,7 @@ const AUTH_TEXT: Record<AuthenticationFailure, LocalizedText> = {
 };
 
 /** 401: no valid identity. The `reason` is machine-readable; the text never echoes the token. */
-export class AuthenticationError extends LocalizedError {
-  readonly httpStatus = 401;
+export class AuthenticationError extends UnauthenticatedError {
   constructor(
     readonly reason: AuthenticationFailure,
     details: Record<string, unknown> = {},
@@ -59,8 +63,7 @@ export class AuthenticationError extends LocalizedError {
 }
 
 /** 403: the identity is valid but the operation is not permitted on that resource. */
-export class ForbiddenError extends LocalizedError {
-  readonly httpStatus = 403;
+export class ForbiddenError extends ForbiddenErrorBase {
   constructor(
     readonly reason: string,
     text: LocalizedText,
@@ -71,8 +74,7 @@ export class ForbiddenError extends LocalizedError {
 }
 
 /** 400: the request does not say which resource it is about in a usable way (e.g. unknown country code). */
-export class InvalidResourceError extends LocalizedError {
-  readonly httpStatus = 400;
+export class InvalidResourceError extends InvalidRequestError {
   constructor(field: string, value: unknown) {
     super(
       'auth.invalid_resource',

@@ -124,7 +124,7 @@ describe('JwtVerifier (OIDC tokens, JWKS)', () => {
       const e = await failure(verifier.verify(await make()));
       expect(e.reason).toBe(reason);
       expect(e.code).toBe(`auth.${reason}`);
-      expect(e.httpStatus).toBe(401);
+      expect(e.kind).toBe('unauthenticated');
       expect(e.text.es.length).toBeGreaterThan(10);
       expect(e.text.en.length).toBeGreaterThan(10);
       expect(e.text.es).not.toEqual(e.text.en);

@@ -1,4 +1,4 @@
-import { LocalizedError } from '@crm/kernel';
+import { InternalError } from '@crm/kernel';
 
 /** Every setting the platform reads from the environment, in one place (the README's configuration table). */
 export interface PlatformConfig {
@@ -15,7 +15,7 @@ export interface PlatformConfig {
   logLevel: string;
 }
 
-export class ConfigurationError extends LocalizedError {}
+export class ConfigurationError extends InternalError {}
 
 function fail(variable: string, es: string, en: string): never {
   throw new ConfigurationError(

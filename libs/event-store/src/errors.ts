@@ -1,8 +1,8 @@
-import { LocalizedError } from '@crm/kernel';
+import { ConflictError, InvalidRequestError } from '@crm/kernel';
 import type { ExpectedRevision, StreamName } from './types';
 
 /** The one conflict error of every adapter: the stream was not at the expected revision. */
-export class WrongExpectedRevisionError extends LocalizedError {
+export class WrongExpectedRevisionError extends ConflictError {
   constructor(
     readonly streamName: StreamName,
     readonly expected: ExpectedRevision,
@@ -21,7 +21,7 @@ export class WrongExpectedRevisionError extends LocalizedError {
 }
 
 /** Bad input to the event store: nothing was stored. `reason` is machine-readable. */
-export class EventStoreValidationError extends LocalizedError {
+export class EventStoreValidationError extends InvalidRequestError {
   constructor(
     readonly reason:
       | 'invalid_stream_name'

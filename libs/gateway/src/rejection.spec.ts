@@ -1,11 +1,7 @@
 import { reject } from '@crm/contracts';
-import { LocalizedError } from '@crm/kernel';
+import { ConflictError as Conflict, LocalizedError, UnavailableError, ValidationError } from '@crm/kernel';
 import { PoisonMessageError } from '@crm/messaging';
 import { businessReason, InboundRejectedError, isBusinessRejection } from './rejection';
-
-class Conflict extends LocalizedError {
-  readonly httpStatus = 409;
-}
 
 describe('rejections', () => {
   it('an inbound refusal is a poison message with its code, es/en text and a short reason without the payload', () => {
@@ -32,6 +28,8 @@ describe('rejections', () => {
     expect(
       isBusinessRejection(new Conflict('event_store.wrong_expected_revision', { es: 'c', en: 'c' })),
     ).toBe(false);
+    expect(isBusinessRejection(new ValidationError('plan.x', { es: 'x', en: 'x' }))).toBe(true);
+    expect(isBusinessRejection(new UnavailableError('pii.access_log', { es: 'x', en: 'x' }))).toBe(false);
     expect(isBusinessRejection(new LocalizedError('x', { es: 'x', en: 'x' }))).toBe(false);
     expect(isBusinessRejection(new Error('db down'))).toBe(false);
   });

@@ -2,3 +2,4 @@ export * from './countries';
 export * from './localized-error';
 export * from './clock';
 export * from './seeded-random';
+export * from './error-kinds';

@@ -66,7 +66,7 @@ describe('access log of personal data (PostgresEventStore)', () => {
     const refused = protector.reveal(viewOf('HN-2026-0007'), 'child-hn-1', p, FIELDS);
     await expect(refused).rejects.toBeInstanceOf(AccessLogUnavailableError);
     await expect(refused).rejects.toMatchObject({
-      httpStatus: 503,
+      kind: 'unavailable',
       causeMessage: expect.stringContaining('access log refused'),
     });
     expect(unwrap).not.toHaveBeenCalled();

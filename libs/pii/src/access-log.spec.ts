@@ -92,7 +92,7 @@ describe('reveal: every view of a child personal data is authorised and recorded
       const attempt = protector.reveal(viewOf('c1', { purpose: purpose as string }), 'child-9', p, FIELDS);
       await expect(attempt).rejects.toBeInstanceOf(PurposeRequiredError);
       await expect(attempt).rejects.toMatchObject({
-        httpStatus: 400,
+        kind: 'invalid_request',
         text: { es: expect.stringMatching(/finalidad/), en: expect.stringMatching(/purpose/) },
       });
       expect(await accessLog.readAll()).toEqual([]);
@@ -106,7 +106,7 @@ describe('reveal: every view of a child personal data is authorised and recorded
     unwrap.mockClear();
     await expect(
       protector.reveal(viewOf('c1', { principal: GT_CASE_WORKER }), 'child-9', p, FIELDS),
-    ).rejects.toMatchObject({ httpStatus: 403, code: 'auth.forbidden.other_country' });
+    ).rejects.toMatchObject({ kind: 'forbidden', code: 'auth.forbidden.other_country' });
     await expect(
       protector.reveal(viewOf('c1', { principal: ST_COORDINATOR }), 'child-9', p, FIELDS),
     ).rejects.toBeInstanceOf(ForbiddenError);
@@ -127,7 +127,7 @@ describe('reveal: every view of a child personal data is authorised and recorded
     const attempt = protector.reveal(viewOf('c1'), 'child-9', p, FIELDS);
     await expect(attempt).rejects.toBeInstanceOf(AccessLogUnavailableError);
     await expect(attempt).rejects.toMatchObject({
-      httpStatus: 503,
+      kind: 'unavailable',
       code: 'pii.access_log_unavailable',
       details: { what: 'view' },
       text: { es: expect.any(String), en: expect.any(String) },
@@ -204,7 +204,7 @@ describe('erase: crypto-shredding is authorised and recorded', () => {
         reason: 'Solicitud SUP-3',
         caseCountry: 'HN',
       }),
-    ).rejects.toMatchObject({ httpStatus: 403 });
+    ).rejects.toMatchObject({ kind: 'forbidden' });
     await expect(
       protector.erase({
         principal: MX_CONSUL,
@@ -212,7 +212,7 @@ describe('erase: crypto-shredding is authorised and recorded', () => {
         reason: 'Solicitud SUP-3',
         caseCountry: 'MX',
       }),
-    ).rejects.toMatchObject({ httpStatus: 403 });
+    ).rejects.toMatchObject({ kind: 'forbidden' });
     expect((await keys.find('child-9')).state).toBe('active');
     expect(await accessLog.readAll()).toEqual([]);
   });

@@ -1,8 +1,7 @@
-import { LocalizedError } from '@crm/kernel';
+import { InvalidRequestError, ConflictError, InternalError, UnavailableError } from '@crm/kernel';
 
 /** The stated purpose of a personal-data access is missing or unusable (400). */
-export class PurposeRequiredError extends LocalizedError {
-  readonly httpStatus = 400;
+export class PurposeRequiredError extends InvalidRequestError {
   constructor() {
     super('pii.validation.purpose_required', {
       es: 'Indique la finalidad del acceso a los datos personales (entre 3 y 500 caracteres).',
@@ -12,8 +11,7 @@ export class PurposeRequiredError extends LocalizedError {
 }
 
 /** Personal data of an erased child can no longer be stored under the same subject (409). */
-export class SubjectErasedError extends LocalizedError {
-  readonly httpStatus = 409;
+export class SubjectErasedError extends ConflictError {
   constructor(subjectId: string) {
     super(
       'pii.subject_erased',
@@ -27,8 +25,7 @@ export class SubjectErasedError extends LocalizedError {
 }
 
 /** Ciphertext cannot be decrypted although its key exists: tampering or corruption (500). */
-export class PersonalDataIntegrityError extends LocalizedError {
-  readonly httpStatus = 500;
+export class PersonalDataIntegrityError extends InternalError {
   constructor(subjectId: string, field: string, cause: string) {
     super(
       'pii.integrity',
@@ -42,8 +39,7 @@ export class PersonalDataIntegrityError extends LocalizedError {
 }
 
 /** A data key is wrapped by a key-encryption key this process does not have (500, configuration). */
-export class KekUnavailableError extends LocalizedError {
-  readonly httpStatus = 500;
+export class KekUnavailableError extends InternalError {
   constructor(kekId: string) {
     super(
       'pii.kek_unavailable',
@@ -57,8 +53,7 @@ export class KekUnavailableError extends LocalizedError {
 }
 
 /** The reason of an erasure is missing or unusable (400). */
-export class ErasureReasonRequiredError extends LocalizedError {
-  readonly httpStatus = 400;
+export class ErasureReasonRequiredError extends InvalidRequestError {
   constructor() {
     super('pii.validation.reason_required', {
       es: 'Indique el motivo del borrado de los datos personales (entre 3 y 500 caracteres).',
@@ -71,8 +66,7 @@ export class ErasureReasonRequiredError extends LocalizedError {
  * The access log could not record a view (nothing was decrypted) or an erasure (the key is destroyed;
  * repeating the erasure records it once) (503).
  */
-export class AccessLogUnavailableError extends LocalizedError {
-  readonly httpStatus = 503;
+export class AccessLogUnavailableError extends UnavailableError {
   constructor(
     what: 'view' | 'erasure',
     /** The store's error, for operators (not part of the answer's details). */

@@ -12,7 +12,6 @@ export type { ReopenReportInput } from './application/reopen-report/reopen-repor
 export type { ScheduleWindowInput, WindowView } from './application/schedule-window/schedule-window.handler';
 export type { AmendCatalogueInput } from './application/amend-catalogue/amend-catalogue.handler';
 export type { ImportCatalogueInput } from './application/import-catalogue/import-catalogue.handler';
-export { PlanNotFoundError } from './application/shared/errors';
 export { PlanQueries } from './queries/plan-queries.service';
 export { PlanIntegrationModule, type PlanIntegrationOptions } from './integration/plan-integration.module';
 

@@ -529,7 +529,7 @@ describe('plan service HTTP API (e2e, real PostgreSQL)', () => {
         content: DRAFT as never,
       }),
     ).rejects.toMatchObject({
-      httpStatus: 403,
+      kind: 'forbidden',
       code: 'auth.forbidden.other_country',
     });
     const rows = await t.denials();

@@ -1,46 +1,27 @@
-import { LocalizedError, type LocalizedText } from '@crm/kernel';
-import { ConfigurationError } from '@crm/config';
-import { EventStoreValidationError, WrongExpectedRevisionError } from '@crm/event-store';
+import { errorKindOf, LocalizedError, type ErrorKind, type LocalizedText } from '@crm/kernel';
 
 /**
- * How a LocalizedError becomes an HTTP status. First match wins:
- *   1. the error's own numeric `httpStatus` property (preferred: declare it on your error class)
- *   2. a class registered with `registerHttpStatus(ErrorClass, status)` (subclasses inherit it)
- *   3. a code rule registered with `registerHttpStatusForCode(/regex/ or 'prefix', status)`
- *   4. 422 Unprocessable Entity (a LocalizedError is a rejection the caller can read and act on)
- * Anything that is not a LocalizedError is a 500 with a generic text (details are never leaked).
+ * How an error becomes an HTTP status: the kernel's error kind (`libs/kernel/src/error-kinds.ts`) decides.
+ * A LocalizedError of no kind is a 422 (a rejection the caller can read and act on); anything that is not a
+ * LocalizedError is a 500 with a generic text (details are never leaked).
  */
-type ErrorClass = abstract new (...args: any[]) => Error;
-
-const byClass: Array<[ErrorClass, number]> = [];
-const byCode: Array<[RegExp, number]> = [];
-
-export function registerHttpStatus(errorClass: ErrorClass, status: number): void {
-  byClass.unshift([errorClass, status]);
-}
-
-/** A string is a code prefix (`'referral.not_found'`), a RegExp is tested against the whole code. */
-export function registerHttpStatusForCode(rule: string | RegExp, status: number): void {
-  const re = typeof rule === 'string' ? new RegExp(`^${rule.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) : rule;
-  byCode.unshift([re, status]);
-}
-
-// Defaults shared by every service.
-registerHttpStatus(WrongExpectedRevisionError, 409);
-registerHttpStatus(EventStoreValidationError, 400);
-registerHttpStatus(ConfigurationError, 500);
-registerHttpStatusForCode(/(^|\.)validation(\.|$)/, 400);
-registerHttpStatusForCode(/(^|\.)not_found$/, 404);
-registerHttpStatusForCode(/(^|\.)conflict$/, 409);
-registerHttpStatusForCode(/(^|\.)unprocessable$/, 422);
+export const HTTP_STATUS_OF_KIND: Record<ErrorKind, number> = {
+  invalid_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  precondition_failed: 412,
+  too_large: 413,
+  validation: 422,
+  unavailable: 503,
+  internal: 500,
+};
 
 export function httpStatusOf(error: unknown): number {
   if (!(error instanceof LocalizedError)) return 500;
-  const own = (error as { httpStatus?: unknown }).httpStatus;
-  if (typeof own === 'number' && Number.isInteger(own) && own >= 400 && own <= 599) return own;
-  for (const [cls, status] of byClass) if (error instanceof cls) return status;
-  for (const [re, status] of byCode) if (re.test(error.code)) return status;
-  return 422;
+  const kind = errorKindOf(error);
+  return kind ? HTTP_STATUS_OF_KIND[kind] : 422;
 }
 
 export interface ErrorBody {

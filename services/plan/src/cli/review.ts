@@ -9,16 +9,9 @@
  */
 import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
-import { LocalizedError } from '@crm/kernel';
+import { LocalizedError, InvalidRequestError } from '@crm/kernel';
 import { createPlatform } from '@crm/platform';
-import {
-  countryOrThrow,
-  formatOrThrow,
-  instantOrThrow,
-  langOrThrow,
-  rangeOrThrow,
-  ReviewRequestError,
-} from '../review/errors';
+import { countryOrThrow, formatOrThrow, instantOrThrow, langOrThrow, rangeOrThrow } from '../review/errors';
 import {
   PlanReview,
   renderHistory,
@@ -59,7 +52,7 @@ function program(): Command {
 /** Validates the arguments (es/en errors) before anything connects. */
 export function parseArgs(args: ReviewCliArgs) {
   if (!args.country) {
-    throw new ReviewRequestError('plan.review.country_required', {
+    throw new InvalidRequestError('plan.review.country_required', {
       es: 'Indique el país con --country (p. ej. --country HN).',
       en: 'Give the country with --country (e.g. --country HN).',
     });

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { Public, type DevIssuer, type LoginResult } from '@crm/auth';
-import { LocalizedError } from '@crm/kernel';
+import { NotFoundError } from '@crm/kernel';
 import { ApiBilingual } from './api-docs';
 import { DEV_ISSUER } from './tokens';
 
@@ -21,8 +21,7 @@ export class LoginBody {
 }
 
 /** 404: the service runs with an external OIDC provider; tokens come from it. */
-export class DevIssuerDisabledError extends LocalizedError {
-  readonly httpStatus = 404;
+export class DevIssuerDisabledError extends NotFoundError {
   constructor() {
     super('auth.dev_issuer_disabled', {
       es: 'El emisor de desarrollo está desactivado (AUTH_MODE=oidc): obtenga el token de su proveedor OIDC.',

@@ -1,5 +1,5 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import { LocalizedError } from '@crm/kernel';
+import { InvalidRequestError } from '@crm/kernel';
 
 /** One field that failed validation: its dotted path and the constraints it broke (class-validator names). */
 export interface FieldProblem {
@@ -8,8 +8,7 @@ export interface FieldProblem {
 }
 
 /** 400: the request body, path or query does not have the expected shape. Nothing was stored. */
-export class RequestValidationError extends LocalizedError {
-  readonly httpStatus = 400;
+export class RequestValidationError extends InvalidRequestError {
   constructor(readonly problems: FieldProblem[]) {
     const fields = problems.map((p) => p.field).join(', ');
     super(

@@ -112,7 +112,7 @@ describe('plan inbound: submission request -> saveDraft + submit -> outcome', ()
       .catch((e: unknown) => e);
     expect(http).toMatchObject({
       code: 'plan.period.outside_plans',
-      httpStatus: 422,
+      kind: 'validation',
       text: result.reason.message,
     });
     expect(await store.readStream('planReport-HN-IV.1.1.1-2030-S1')).toHaveLength(0);

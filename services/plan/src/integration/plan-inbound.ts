@@ -1,3 +1,4 @@
+import { ConflictError } from '@crm/kernel';
 import { Role, type Principal } from '@crm/auth';
 import { isEventOf, type IntegrationEvent, type ReportSubmissionOutcomeV1 } from '@crm/contracts';
 import { businessReason, isBusinessRejection, type GatewayOutcome, type InboundContext } from '@crm/gateway';
@@ -8,7 +9,7 @@ import { activityKnown, loadCatalogueForPeriod } from '../application/shared/cat
 import { activityNotFound } from '../application/shared/errors';
 import { loadWindow } from '../application/shared/window-reader';
 import { hasOpened, isReportingPeriod } from '../domain/periods';
-import { ReportWorkflowError, reportStreamName } from '../domain/reports';
+import { reportStreamName } from '../domain/reports';
 
 /** The identity a country's national system acts with (the Kafka topic stands for its credential). */
 export function nationalSystemPrincipal(country: CountryCode): Principal {
@@ -107,7 +108,7 @@ async function refuseBeforeWindowOpens(
   const window = (await loadWindow(deps.store, period)).effective;
   const now = deps.clock();
   if (hasOpened(now, window)) return;
-  throw new ReportWorkflowError(
+  throw new ConflictError(
     'plan.report.window_not_open',
     {
       es: `La ventana de informe del período ${period} aún no ha abierto (abre ${window.opensAt}); envíe la solicitud a partir de esa fecha.`,

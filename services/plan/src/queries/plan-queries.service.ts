@@ -1,3 +1,4 @@
+import { NotFoundError, InvalidRequestError } from '@crm/kernel';
 import { Inject, Injectable } from '@nestjs/common';
 import { toDomainEvent } from '@crm/decider';
 import type { EventStore } from '@crm/event-store';
@@ -15,12 +16,11 @@ import {
 } from '../application/shared/catalogue-reader';
 import { planDirectory } from '../application/shared/plan-directory';
 import type { CatalogueVersionEntry } from '../application/shared/catalogue-view';
-import { activityNotFound, PlanNotFoundError, reportNotFound } from '../application/shared/errors';
+import { activityNotFound, reportNotFound } from '../application/shared/errors';
 import { toReportView, type ReportView } from '../application/shared/report-view';
 import { loadWindow } from '../application/shared/window-reader';
 import type { WindowView } from '../application/schedule-window/schedule-window.handler';
 import { catalogueAsOf } from '../review/catalogue-as-of';
-import { ReviewRequestError } from '../review/errors';
 
 export interface CatalogueDocument {
   planId: string;
@@ -38,8 +38,8 @@ export interface CatalogueHistory {
   versions: CatalogueVersionEntry[];
 }
 
-function catalogueMissing(planId: string): PlanNotFoundError {
-  return new PlanNotFoundError(
+function catalogueMissing(planId: string): NotFoundError {
+  return new NotFoundError(
     'plan.catalogue.not_found',
     {
       es: `El catálogo del plan ${planId} aún no ha sido importado.`,
@@ -49,8 +49,8 @@ function catalogueMissing(planId: string): PlanNotFoundError {
   );
 }
 
-function catalogueMissingAsOf(planId: string, asOf: Date): PlanNotFoundError {
-  return new PlanNotFoundError(
+function catalogueMissingAsOf(planId: string, asOf: Date): NotFoundError {
+  return new NotFoundError(
     'plan.catalogue.not_found',
     {
       es: `El catálogo del plan ${planId} aún no había sido importado el ${asOf.toISOString()}.`,
@@ -60,8 +60,8 @@ function catalogueMissingAsOf(planId: string, asOf: Date): PlanNotFoundError {
   );
 }
 
-function versionAndAsOf(): ReviewRequestError {
-  return new ReviewRequestError('plan.catalogue.version_and_as_of', {
+function versionAndAsOf(): InvalidRequestError {
+  return new InvalidRequestError('plan.catalogue.version_and_as_of', {
     es: 'Indique "version" o "asOf", no ambos.',
     en: 'Give either "version" or "asOf", not both.',
   });
@@ -113,7 +113,7 @@ export class PlanQueries {
       if (!state.catalogue) throw catalogueMissingAsOf(current.planId, asOf);
     } else if (version !== undefined && version !== current.state.version) {
       if (version < 1 || version > current.state.version) {
-        throw new PlanNotFoundError(
+        throw new NotFoundError(
           'plan.catalogue.version_not_found',
           {
             es: `El catálogo del plan ${current.planId} no tiene la versión ${version} (versiones 1 a ${current.state.version}).`,

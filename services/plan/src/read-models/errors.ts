@@ -1,26 +1,10 @@
-import { LocalizedError, type LocalizedText } from '@crm/kernel';
+import { InvalidRequestError, NotFoundError } from '@crm/kernel';
 import { isReportingPeriod, type ReportingPeriod } from '../domain/periods';
-
-/** 400: a dashboard query parameter is missing or malformed. */
-export class DashboardQueryError extends LocalizedError {
-  readonly httpStatus = 400;
-  constructor(code: string, text: LocalizedText, details: Record<string, unknown> = {}) {
-    super(code, text, details);
-  }
-}
-
-/** 404: the activity asked for was never part of the catalogue. */
-export class DashboardNotFoundError extends LocalizedError {
-  readonly httpStatus = 404;
-  constructor(code: string, text: LocalizedText, details: Record<string, unknown> = {}) {
-    super(code, text, details);
-  }
-}
 
 export function periodOrThrow(value: unknown, required: boolean): ReportingPeriod | undefined {
   if ((value === undefined || value === '') && !required) return undefined;
   if (!isReportingPeriod(value)) {
-    throw new DashboardQueryError(
+    throw new InvalidRequestError(
       'plan.dashboard.invalid_period',
       {
         es: `Indique un período válido en "period" (AAAA-S1 o AAAA-S2 de un plan importado, p. ej. 2020-S1); recibido: "${String(value ?? '')}".`,
@@ -32,8 +16,8 @@ export function periodOrThrow(value: unknown, required: boolean): ReportingPerio
   return value;
 }
 
-export function unknownActivity(activityId: string, planId: string): DashboardNotFoundError {
-  return new DashboardNotFoundError(
+export function unknownActivity(activityId: string, planId: string): NotFoundError {
+  return new NotFoundError(
     'plan.dashboard.unknown_activity',
     {
       es: `La actividad ${activityId} no existe en el catálogo del plan ${planId}.`,
@@ -47,7 +31,7 @@ export function unknownActivity(activityId: string, planId: string): DashboardNo
 export function planIdOrThrow(value: unknown): string | undefined {
   if (value === undefined || value === '') return undefined;
   if (typeof value !== 'string' || !/^[0-9]{4}-[0-9]{4}$/.test(value)) {
-    throw new DashboardQueryError(
+    throw new InvalidRequestError(
       'plan.dashboard.invalid_plan',
       {
         es: `Indique un plan válido en "plan" (AAAA-AAAA, p. ej. 2023-2027); recibido: "${String(value)}".`,
@@ -59,8 +43,8 @@ export function planIdOrThrow(value: unknown): string | undefined {
   return value;
 }
 
-export function planNotImported(planId: string): DashboardNotFoundError {
-  return new DashboardNotFoundError(
+export function planNotImported(planId: string): NotFoundError {
+  return new NotFoundError(
     'plan.catalogue.not_found',
     {
       es: `El catálogo del plan ${planId} aún no ha sido importado.`,

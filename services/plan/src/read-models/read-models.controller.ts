@@ -1,10 +1,10 @@
 import { applyDecorators, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequireOperation, scopeCountries, type Principal } from '@crm/auth';
-import { MEMBER_COUNTRIES, type CountryCode } from '@crm/kernel';
+import { MEMBER_COUNTRIES, type CountryCode, InvalidRequestError } from '@crm/kernel';
 import { isActivityId } from '../domain/reports';
 import { ApiBilingual, ApiStandardErrors } from '../http/api-docs';
-import { DashboardQueryError, periodOrThrow, planIdOrThrow } from './errors';
+import { periodOrThrow, planIdOrThrow } from './errors';
 import { PlanReadModels } from './plan-read-models';
 
 const READ = 'plan.report.read';
@@ -134,7 +134,7 @@ export class ReadModelsController {
     @Query('plan') plan: unknown,
   ) {
     if (!isActivityId(activityId)) {
-      throw new DashboardQueryError(
+      throw new InvalidRequestError(
         'plan.dashboard.invalid_activity_id',
         {
           es: `Identificador de actividad inválido: "${activityId}" (p. ej. IV.1.1.1).`,

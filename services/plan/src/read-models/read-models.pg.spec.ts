@@ -139,7 +139,7 @@ describe('plan read models (dashboard projection on PostgreSQL)', () => {
     expect(all.periods.map((x) => x.period)).toEqual([PERIOD]);
     await expect(models.activity('IV.9.9.9', PERIOD, ['HN'])).rejects.toMatchObject({
       code: 'plan.dashboard.unknown_activity',
-      httpStatus: 404,
+      kind: 'not_found',
     });
   });
 

@@ -1,22 +1,13 @@
 import {
   isCountryCode,
-  LocalizedError,
   MEMBER_COUNTRIES,
   type CountryCode,
-  type LocalizedText,
+  NotFoundError,
+  InvalidRequestError,
 } from '@crm/kernel';
 
-/** 400: a review parameter (asOf, from, to, format, lang) is malformed. */
-export class ReviewRequestError extends LocalizedError {
-  readonly httpStatus = 400;
-  constructor(code: string, text: LocalizedText, details: Record<string, unknown> = {}) {
-    super(code, text, details);
-  }
-}
-
 /** 404: the country is not one of the 11 member countries. */
-export class UnknownCountryError extends LocalizedError {
-  readonly httpStatus = 404;
+export class UnknownCountryError extends NotFoundError {
   constructor(value: string) {
     super(
       'plan.review.unknown_country',
@@ -46,7 +37,7 @@ export function instantOrThrow(value: unknown, name: string, required: boolean):
 export function instantOrThrow(value: unknown, name: string, required: boolean): Date | undefined {
   if (value === undefined || value === '') {
     if (!required) return undefined;
-    throw new ReviewRequestError(
+    throw new InvalidRequestError(
       'plan.review.instant_required',
       {
         es: `Falta "${name}": indique el instante de la consulta en ISO 8601 con zona horaria, p. ej. ?${name}=2020-06-30T23:59:59Z.`,
@@ -66,7 +57,7 @@ export function instantOrThrow(value: unknown, name: string, required: boolean):
     +match![5] > 59 ||
     +(match![7] ?? 0) > 59
   ) {
-    throw new ReviewRequestError(
+    throw new InvalidRequestError(
       'plan.review.invalid_instant',
       {
         es: `"${name}" debe ser un instante ISO 8601 con zona horaria, p. ej. 2020-06-30T23:59:59Z; recibido: "${String(value ?? '')}".`,
@@ -86,7 +77,7 @@ export function formatOrThrow(value: unknown): ReviewFormat {
   if (value === undefined || value === '') return 'json';
   if (typeof value === 'string' && (REVIEW_FORMATS as readonly string[]).includes(value))
     return value as ReviewFormat;
-  throw new ReviewRequestError(
+  throw new InvalidRequestError(
     'plan.review.invalid_format',
     {
       es: `Formato no admitido: "${String(value)}". Use json, csv o markdown.`,
@@ -99,7 +90,7 @@ export function formatOrThrow(value: unknown): ReviewFormat {
 export function langOrThrow(value: unknown): ReviewLang {
   if (value === undefined || value === '') return 'es';
   if (value === 'es' || value === 'en') return value;
-  throw new ReviewRequestError(
+  throw new InvalidRequestError(
     'plan.review.invalid_lang',
     {
       es: `Idioma no admitido: "${String(value)}". Use es o en.`,
@@ -111,7 +102,7 @@ export function langOrThrow(value: unknown): ReviewLang {
 
 export function rangeOrThrow(from: Date | undefined, to: Date | undefined): void {
   if (from && to && from.getTime() > to.getTime()) {
-    throw new ReviewRequestError(
+    throw new InvalidRequestError(
       'plan.review.invalid_range',
       {
         es: `El inicio del período (${from.toISOString()}) es posterior a su fin (${to.toISOString()}).`,

@@ -1,12 +1,7 @@
+import { ConflictError } from '@crm/kernel';
 import type { Principal } from '@crm/auth';
 import { handleCommand } from '@crm/decider';
-import {
-  catalogueDecider,
-  catalogueStreamId,
-  CatalogueConflictError,
-  importCommandFrom,
-  type Reason,
-} from '../../domain/catalogue';
+import { catalogueDecider, catalogueStreamId, importCommandFrom, type Reason } from '../../domain/catalogue';
 import { overlappingPlan, planYearsOf } from '../../domain/periods';
 import { authorizeCommand } from '../shared/authorization';
 import { envelopeFor, type CommandDeps, type CommandOptions } from '../shared/command-context';
@@ -41,7 +36,7 @@ export async function importCatalogue(
   const directory = planDirectory(deps.store);
   const clash = overlappingPlan(years, await directory.refresh());
   if (clash) {
-    throw new CatalogueConflictError(
+    throw new ConflictError(
       'catalogue.period_overlap',
       {
         es: `El plan ${planId} (${years.from}-${years.to}) se solapa con el plan importado ${clash.planId} (${clash.from}-${clash.to}); cada año pertenece a un solo plan.`,

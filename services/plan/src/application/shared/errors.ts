@@ -1,15 +1,7 @@
-import { LocalizedError, type LocalizedText } from '@crm/kernel';
+import { NotFoundError } from '@crm/kernel';
 
-/** 404: the report, activity or catalogue version asked for does not exist. */
-export class PlanNotFoundError extends LocalizedError {
-  readonly httpStatus = 404;
-  constructor(code: string, text: LocalizedText, details: Record<string, unknown> = {}) {
-    super(code, text, details);
-  }
-}
-
-export function activityNotFound(activityId: string, planId: string): PlanNotFoundError {
-  return new PlanNotFoundError(
+export function activityNotFound(activityId: string, planId: string): NotFoundError {
+  return new NotFoundError(
     'plan.activity.not_found',
     {
       es: `La actividad ${activityId} no existe en el catálogo del plan ${planId}.`,
@@ -19,12 +11,8 @@ export function activityNotFound(activityId: string, planId: string): PlanNotFou
   );
 }
 
-export function reportNotFound(key: {
-  country: string;
-  activityId: string;
-  period: string;
-}): PlanNotFoundError {
-  return new PlanNotFoundError(
+export function reportNotFound(key: { country: string; activityId: string; period: string }): NotFoundError {
+  return new NotFoundError(
     'plan.report.not_found',
     {
       es: `${key.country} aún no tiene informe de la actividad ${key.activityId} para el período ${key.period}.`,

@@ -28,7 +28,7 @@ describe('PlanDirectory (the imported plans and their years)', () => {
     expect(await directory.planOf('2022-S2')).toEqual({ planId: '2017-2022', from: 2017, to: 2022 });
     await expect(directory.planOf('2024-S1')).rejects.toMatchObject({
       code: 'plan.period.outside_plans',
-      httpStatus: 422,
+      kind: 'validation',
     });
   });
 
@@ -74,7 +74,7 @@ describe('PlanDirectory (the imported plans and their years)', () => {
       }),
     ).rejects.toMatchObject({
       code: 'catalogue.period_overlap',
-      httpStatus: 409,
+      kind: 'conflict',
     });
     await commands.importCatalogue(COORDINATOR, { catalogue: later(first.catalogue) });
     const view = await commands.saveDraft(HN_OFFICER, {
@@ -96,7 +96,7 @@ describe('PlanDirectory (the imported plans and their years)', () => {
       }),
     ).rejects.toMatchObject({
       code: 'plan.period.outside_plans',
-      httpStatus: 422,
+      kind: 'validation',
       details: { period: '2028-S1', plans: ['2017-2022', '2023-2027'] },
     });
     expect(await store.readStream('planReport-HN-I.1.1.1-2028-S1')).toEqual([]);

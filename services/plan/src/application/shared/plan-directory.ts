@@ -1,5 +1,6 @@
+import { ConflictError } from '@crm/kernel';
 import type { EventStore } from '@crm/event-store';
-import { CATALOGUE_STREAM_CATEGORY, CatalogueConflictError } from '../../domain/catalogue';
+import { CATALOGUE_STREAM_CATEGORY } from '../../domain/catalogue';
 import {
   planCovers,
   planOfPeriod,
@@ -59,7 +60,7 @@ export class PlanDirectory {
     let plans = await this.plans();
     if (!plans.some((p) => planCovers(p, period))) plans = await this.refresh();
     if (plans.length === 0) {
-      throw new CatalogueConflictError(
+      throw new ConflictError(
         'catalogue.not_imported',
         {
           es: 'Aún no se ha importado el catálogo de ningún plan.',

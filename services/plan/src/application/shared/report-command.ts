@@ -1,6 +1,6 @@
+import { ConflictError } from '@crm/kernel';
 import type { Operation, Principal } from '@crm/auth';
 import { handleCommand } from '@crm/decider';
-import { CatalogueConflictError } from '../../domain/catalogue';
 import {
   reportDecider,
   reportStreamName,
@@ -48,7 +48,7 @@ export async function runReportCommand(
   const actor = await authorizeCommand(deps, principal, spec.operation, { country: key.country });
   const catalogue = await loadCatalogueForPeriod(deps.store, key.period);
   if (!catalogue.state.catalogue) {
-    throw new CatalogueConflictError('catalogue.not_imported', {
+    throw new ConflictError('catalogue.not_imported', {
       es: `El catálogo del plan ${catalogue.planId} aún no ha sido importado.`,
       en: `The catalogue of plan ${catalogue.planId} has not been imported yet.`,
     });

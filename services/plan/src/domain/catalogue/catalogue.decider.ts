@@ -1,3 +1,4 @@
+import { ConflictError } from '@crm/kernel';
 /**
  * The plan-catalogue decider: import the whole plan once, then amend it activity by activity.
  * Every event bumps the catalogue version and carries a reason; bad commands throw a LocalizedError and change nothing.
@@ -5,7 +6,7 @@
 import type { Decider, DecisionContext } from '@crm/decider';
 import { fold } from '@crm/decider';
 import type { LocalizedText } from '@crm/kernel';
-import { CatalogueConflictError, CatalogueValidationError } from './catalogue.errors';
+import { CatalogueValidationError } from './catalogue.errors';
 import type {
   Amendment,
   CatalogueCommand,
@@ -32,13 +33,13 @@ function requireReason(reason: Reason | undefined): void {
 
 function requireImported(state: CatalogueState, planId: string): PlanCatalogue {
   if (!state.catalogue) {
-    throw new CatalogueConflictError('catalogue.not_imported', {
+    throw new ConflictError('catalogue.not_imported', {
       es: `El catálogo del plan ${planId} aún no ha sido importado.`,
       en: `The catalogue of plan ${planId} has not been imported yet.`,
     });
   }
   if (state.catalogue.planId !== planId) {
-    throw new CatalogueConflictError('catalogue.plan_mismatch', {
+    throw new ConflictError('catalogue.plan_mismatch', {
       es: `El comando es para el plan ${planId}, pero este catálogo es del plan ${state.catalogue.planId}.`,
       en: `The command is for plan ${planId}, but this catalogue is plan ${state.catalogue.planId}.`,
     });
@@ -60,7 +61,7 @@ function requireLiveActivity(state: CatalogueState, catalogue: PlanCatalogue, ac
     );
   }
   if (state.retired[activityId]) {
-    throw new CatalogueConflictError(
+    throw new ConflictError(
       'catalogue.activity_retired',
       {
         es: `La actividad ${activityId} fue retirada (versión ${state.retired[activityId].version}) y ya no puede modificarse.`,
@@ -102,7 +103,7 @@ function decide(
   switch (command.type) {
     case 'ImportCatalogue': {
       if (state.catalogue) {
-        throw new CatalogueConflictError('catalogue.already_imported', {
+        throw new ConflictError('catalogue.already_imported', {
           es: `El catálogo del plan ${state.catalogue.planId} ya fue importado (versión ${state.version}); use enmiendas para cambiarlo.`,
           en: `The catalogue of plan ${state.catalogue.planId} was already imported (version ${state.version}); use amendments to change it.`,
         });
@@ -129,7 +130,7 @@ function decide(
       const catalogue = requireImported(state, command.planId);
       const { activity } = command;
       if (catalogue.activities.some((a) => a.id === activity.id)) {
-        throw new CatalogueConflictError(
+        throw new ConflictError(
           'catalogue.duplicate_activity',
           {
             es: `Ya existe (o existió) una actividad con el identificador ${activity.id}; los identificadores no se reutilizan.`,

@@ -1,17 +1,8 @@
-import { LocalizedError, type LocalizedText } from '@crm/kernel';
+import { type LocalizedText, ValidationError } from '@crm/kernel';
 import type { CatalogueProblem } from './catalogue.types';
 
-/** The command does not fit the catalogue's current state (HTTP 409). Nothing is stored. */
-export class CatalogueConflictError extends LocalizedError {
-  readonly httpStatus = 409;
-  constructor(code: string, text: LocalizedText, details: Record<string, unknown> = {}) {
-    super(code, text, details);
-  }
-}
-
 /** The command's content is invalid whatever the state (HTTP 422). Nothing is stored. */
-export class CatalogueValidationError extends LocalizedError {
-  readonly httpStatus = 422;
+export class CatalogueValidationError extends ValidationError {
   constructor(code: string, text: LocalizedText, details: Record<string, unknown> = {}) {
     super(code, text, details);
   }

@@ -1,4 +1,3 @@
-export * from './errors';
 export * from './period';
 export * from './plan-years';
 export * from './window';

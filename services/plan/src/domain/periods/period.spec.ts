@@ -1,4 +1,4 @@
-import { PeriodValidationError, PlanConflictError } from './errors';
+import { ValidationError, ConflictError } from '@crm/kernel';
 import { overlappingPlan, planCovers, planOfPeriod, type PlanYears } from './plan-years';
 import {
   comparePeriods,
@@ -30,11 +30,11 @@ describe('reporting periods', () => {
       } catch (e) {
         error = e;
       }
-      expect(error).toBeInstanceOf(PeriodValidationError);
-      expect((error as PeriodValidationError).code).toBe('plan.period.invalid');
-      expect((error as PeriodValidationError).httpStatus).toBe(422);
-      expect((error as PeriodValidationError).text.es).toContain('AAAA-S1');
-      expect((error as PeriodValidationError).text.en).toContain('YYYY-S1');
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).code).toBe('plan.period.invalid');
+      expect((error as ValidationError).kind).toBe('validation');
+      expect((error as ValidationError).text.es).toContain('AAAA-S1');
+      expect((error as ValidationError).text.en).toContain('YYYY-S1');
     },
   );
 
@@ -99,13 +99,13 @@ describe("the plan of a period (the imported plans' own years)", () => {
       } catch (e) {
         error = e;
       }
-      expect(error).toBeInstanceOf(PeriodValidationError);
+      expect(error).toBeInstanceOf(ValidationError);
       expect(error).toMatchObject({
         code: 'plan.period.outside_plans',
-        httpStatus: 422,
+        kind: 'validation',
         details: { period, plans: plans.map((p) => p.planId) },
       });
-      const text = (error as PeriodValidationError).text;
+      const text = (error as ValidationError).text;
       expect(text.en).toContain(names);
       expect(text.es).toContain(period);
       expect(text.es).not.toBe(text.en);
@@ -117,7 +117,7 @@ describe("the plan of a period (the imported plans' own years)", () => {
     expect(overlappingPlan(later, [first, later])).toBeUndefined();
     expect(overlappingPlan({ planId: '2028-2032', from: 2028, to: 2032 }, [first, later])).toBeUndefined();
     expect(() => planOfPeriod('2022-S1', [first, { planId: '2022-2026', from: 2022, to: 2026 }])).toThrow(
-      PlanConflictError,
+      ConflictError,
     );
   });
 });

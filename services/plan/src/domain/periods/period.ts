@@ -1,5 +1,5 @@
+import { ValidationError } from '@crm/kernel';
 import type { LocalizedText } from '@crm/kernel';
-import { PeriodValidationError } from './errors';
 
 export type Semester = 1 | 2;
 
@@ -30,11 +30,11 @@ export function isReportingPeriod(value: unknown): value is ReportingPeriod {
   return tryParsePeriod(value) !== null;
 }
 
-/** Parses a period or throws a `PeriodValidationError` (422) with es/en text. */
+/** Parses a period or throws a `ValidationError` (422) with es/en text. */
 export function parsePeriod(value: unknown): ParsedPeriod {
   const parsed = tryParsePeriod(value);
   if (!parsed) {
-    throw new PeriodValidationError(
+    throw new ValidationError(
       'plan.period.invalid',
       {
         es: `Período de informe inválido: "${String(value)}". Use AAAA-S1 (enero-junio) o AAAA-S2 (julio-diciembre), p. ej. 2020-S1.`,

@@ -1,4 +1,4 @@
-import { PeriodValidationError, PlanConflictError } from './errors';
+import { ValidationError, ConflictError } from '@crm/kernel';
 import { formatPeriod, parsePeriod, type ReportingPeriod } from './period';
 
 /**
@@ -29,12 +29,9 @@ function span(plan: PlanYears): { es: string; en: string } {
 }
 
 /** 422: no imported plan has the period's year. */
-export function periodOutsidePlans(
-  period: ReportingPeriod,
-  plans: readonly PlanYears[],
-): PeriodValidationError {
+export function periodOutsidePlans(period: ReportingPeriod, plans: readonly PlanYears[]): ValidationError {
   const list = plans.map((p) => p.planId).join(', ');
-  return new PeriodValidationError(
+  return new ValidationError(
     'plan.period.outside_plans',
     {
       es: `El período ${period} no pertenece a ningún plan importado (${list ? `planes: ${list}` : 'no hay ningún plan importado'}); solo se informa sobre los semestres de un plan importado.`,
@@ -45,9 +42,9 @@ export function periodOutsidePlans(
 }
 
 /** 422: the period is not one of the named plan's semesters. */
-export function periodOutsidePlan(period: ReportingPeriod, plan: PlanYears): PeriodValidationError {
+export function periodOutsidePlan(period: ReportingPeriod, plan: PlanYears): ValidationError {
   const s = span(plan);
-  return new PeriodValidationError(
+  return new ValidationError(
     'plan.period.outside_plan',
     {
       es: `El período ${period} no pertenece al plan ${plan.planId} (semestres ${s.es}).`,
@@ -68,7 +65,7 @@ export function planOfPeriod(period: ReportingPeriod, plans: readonly PlanYears[
   if (covering.length === 0) throw periodOutsidePlans(period, plans);
   if (covering.length > 1) {
     const list = covering.map((p) => p.planId).join(', ');
-    throw new PlanConflictError(
+    throw new ConflictError(
       'plan.period.ambiguous',
       {
         es: `El período ${period} pertenece a más de un plan importado (${list}); la Secretaría Técnica debe resolver el solapamiento.`,

@@ -1,7 +1,6 @@
 import { fold } from '@crm/decider';
-import { LocalizedError } from '@crm/kernel';
+import { LocalizedError, ConflictError } from '@crm/kernel';
 import { ctx, givenWhenThen, SECRETARIAT_ACTOR } from '../reports/test-support';
-import { WindowWorkflowError } from './errors';
 import { defaultWindow } from './window';
 import {
   effectiveWindow,
@@ -92,8 +91,8 @@ describe('the planWindows-<period> decider', () => {
 
   it('refuses to schedule twice or to change before scheduling (409)', () => {
     const twice = gwt.given(scheduled).when(schedule, NOW).thenThrows('plan.window.already_scheduled');
-    expect(twice).toBeInstanceOf(WindowWorkflowError);
-    expect((twice as WindowWorkflowError).httpStatus).toBe(409);
+    expect(twice).toBeInstanceOf(ConflictError);
+    expect((twice as ConflictError).kind).toBe('conflict');
     gwt.given([]).when(change, NOW).thenThrows('plan.window.not_scheduled');
   });
 

@@ -1,6 +1,6 @@
+import { ValidationError, ConflictError } from '@crm/kernel';
 import type { Decider, DecisionContext, DomainEvent } from '@crm/decider';
 import { normalizeText, type MultilingualText } from '../reports/text';
-import { PeriodValidationError, WindowWorkflowError } from './errors';
 import { parsePeriod, type ReportingPeriod } from './period';
 import { defaultWindow, validateWindow, type ReportingWindow } from './window';
 
@@ -65,7 +65,7 @@ function reasonOrThrow(value: unknown, required: boolean): MultilingualText | nu
   if (value === undefined && !required) return null;
   const reason = normalizeText(value, WINDOW_REASON_MAX_LENGTH);
   if (!reason) {
-    throw new PeriodValidationError('plan.window.reason_required', {
+    throw new ValidationError('plan.window.reason_required', {
       es: `Indique el motivo del cambio de la ventana de informe (en español o inglés, hasta ${WINDOW_REASON_MAX_LENGTH} caracteres).`,
       en: `Give the reason for changing the reporting window (in Spanish or English, up to ${WINDOW_REASON_MAX_LENGTH} characters).`,
     });
@@ -76,7 +76,7 @@ function reasonOrThrow(value: unknown, required: boolean): MultilingualText | nu
 function decide(command: WindowCommand, state: WindowState, context: DecisionContext): WindowEvent[] {
   const window = validateWindow(command);
   if (state.window && state.window.period !== window.period) {
-    throw new PeriodValidationError(
+    throw new ValidationError(
       'plan.window.period_mismatch',
       {
         es: `Esta ventana pertenece al período ${state.window.period}, no a ${window.period}.`,
@@ -89,7 +89,7 @@ function decide(command: WindowCommand, state: WindowState, context: DecisionCon
   if (command.type === 'ScheduleWindow') {
     const reason = reasonOrThrow(command.reason, false);
     if (state.window) {
-      throw new WindowWorkflowError(
+      throw new ConflictError(
         'plan.window.already_scheduled',
         {
           es: `La ventana de informe de ${window.period} ya está programada; para moverla use "cambiar ventana" con un motivo.`,
@@ -107,7 +107,7 @@ function decide(command: WindowCommand, state: WindowState, context: DecisionCon
   }
   const reason = reasonOrThrow(command.reason, true) as MultilingualText;
   if (!state.window) {
-    throw new WindowWorkflowError(
+    throw new ConflictError(
       'plan.window.not_scheduled',
       {
         es: `La ventana de informe de ${window.period} aún no está programada (rige la regla por defecto); prográmela primero.`,

@@ -1,4 +1,4 @@
-import { PeriodValidationError } from './errors';
+import { ValidationError } from '@crm/kernel';
 import { defaultWindow, hasOpened, isLate, isOpen, validateWindow } from './window';
 
 describe('reporting windows', () => {
@@ -76,8 +76,8 @@ describe('reporting windows', () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toBeInstanceOf(PeriodValidationError);
-    expect((error as PeriodValidationError).code).toBe(code);
-    expect((error as PeriodValidationError).text.es).not.toBe((error as PeriodValidationError).text.en);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).code).toBe(code);
+    expect((error as ValidationError).text.es).not.toBe((error as ValidationError).text.en);
   });
 });

@@ -1,4 +1,4 @@
-import { PeriodValidationError } from './errors';
+import { ValidationError } from '@crm/kernel';
 import { parsePeriod, semesterBounds, type ReportingPeriod } from './period';
 
 /**
@@ -64,7 +64,7 @@ function toIso(value: unknown, field: 'opensAt' | 'closesAt'): string {
       realDay(value) &&
       !Number.isNaN(new Date(value).getTime()));
   if (!ok) {
-    throw new PeriodValidationError(
+    throw new ValidationError(
       'plan.window.invalid_instant',
       {
         es: `La fecha "${field}" de la ventana de informe no es un instante ISO 8601 válido (p. ej. 2020-07-01T00:00:00Z).`,
@@ -90,7 +90,7 @@ export function validateWindow(input: {
   const opensAt = toIso(input.opensAt, 'opensAt');
   const closesAt = toIso(input.closesAt, 'closesAt');
   if (instant(opensAt) >= instant(closesAt)) {
-    throw new PeriodValidationError(
+    throw new ValidationError(
       'plan.window.closes_before_opening',
       {
         es: `La ventana de informe de ${period} debe abrir antes de cerrar (abre ${opensAt}, cierra ${closesAt}).`,
@@ -101,7 +101,7 @@ export function validateWindow(input: {
   }
   const { start } = semesterBounds(parsed);
   if (instant(opensAt) < start.getTime()) {
-    throw new PeriodValidationError(
+    throw new ValidationError(
       'plan.window.opens_before_semester',
       {
         es: `La ventana de informe de ${period} no puede abrir antes del inicio del semestre (${start.toISOString()}).`,

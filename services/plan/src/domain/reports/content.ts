@@ -1,4 +1,4 @@
-import { ReportValidationError } from './errors';
+import { ValidationError } from '@crm/kernel';
 import { IMPLEMENTATION_STATUSES, isImplementationStatus, type ImplementationStatus } from './status';
 import { normalizeText, sameText, type MultilingualText } from './text';
 
@@ -27,7 +27,7 @@ export const INDICATOR_NAME_MAX_LENGTH = 200;
 export const UNIT_MAX_LENGTH = 50;
 
 function invalid(code: string, es: string, en: string, details: Record<string, unknown> = {}): never {
-  throw new ReportValidationError(code, { es, en }, details);
+  throw new ValidationError(code, { es, en }, details);
 }
 
 function validateEvidence(value: unknown): string[] {
@@ -135,7 +135,7 @@ function validateIndicators(value: unknown): IndicatorValue[] {
   return out;
 }
 
-/** Validates and normalises report content; throws `ReportValidationError` (422, es/en) on the first problem. */
+/** Validates and normalises report content; throws `ValidationError` (422, es/en) on the first problem. */
 export function validateContent(input: unknown): ReportContent {
   const raw = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
   if (!isImplementationStatus(raw.status)) {

@@ -1,9 +1,8 @@
+import { ValidationError, ConflictError } from '@crm/kernel';
 import type { DecisionContext } from '@crm/decider';
-import { PeriodValidationError } from '../periods/errors';
 import { hasOpened, isLate, validateWindow, type ReportingWindow } from '../periods/window';
 import type { ReportCommand, SaveDraft } from './commands';
 import { sameContent, validateContent, type ReportContent } from './content';
-import { ReportValidationError, ReportWorkflowError } from './errors';
 import type { ApprovedVersion, ReportEvent } from './events';
 import type { ReportState } from './state';
 import { sameKey, validateReportKey, type ReportKey } from './stream';
@@ -15,7 +14,7 @@ export const COMMENTS_MAX_LENGTH = 5000;
 function textOrThrow(value: unknown, code: string, what: { es: string; en: string }): MultilingualText {
   const text = normalizeText(value, COMMENTS_MAX_LENGTH);
   if (!text) {
-    throw new ReportValidationError(code, {
+    throw new ValidationError(code, {
       es: `${what.es} es obligatorio: escríbalo en español o inglés (hasta ${COMMENTS_MAX_LENGTH} caracteres por idioma).`,
       en: `${what.en} is required: write it in Spanish or English (up to ${COMMENTS_MAX_LENGTH} characters per language).`,
     });
@@ -31,13 +30,13 @@ function checkCatalogue(command: SaveDraft, key: ReportKey): string {
     catalogue.version.trim() === '' ||
     typeof catalogue.activityExists !== 'function'
   ) {
-    throw new ReportValidationError('plan.report.catalogue_required', {
+    throw new ValidationError('plan.report.catalogue_required', {
       es: 'Falta la versión del catálogo del plan contra la que se redacta el informe.',
       en: 'The plan catalogue version the report is written against is missing.',
     });
   }
   if (!catalogue.activityExists(key.activityId)) {
-    throw new ReportValidationError(
+    throw new ValidationError(
       'plan.report.unknown_activity',
       {
         es: `La actividad ${key.activityId} no existe en el catálogo del plan (versión ${catalogue.version}).`,
@@ -54,12 +53,11 @@ function checkWindow(window: unknown, key: ReportKey): ReportingWindow {
   try {
     valid = validateWindow((window ?? {}) as { period: unknown; opensAt: unknown; closesAt: unknown });
   } catch (error) {
-    if (error instanceof PeriodValidationError)
-      throw new ReportValidationError(error.code, error.text, error.details);
+    if (error instanceof ValidationError) throw new ValidationError(error.code, error.text, error.details);
     throw error;
   }
   if (valid.period !== key.period) {
-    throw new ReportValidationError(
+    throw new ValidationError(
       'plan.report.window_period_mismatch',
       {
         es: `La ventana de informe indicada es del período ${valid.period}, pero el informe es del período ${key.period}.`,
@@ -75,7 +73,7 @@ function checkWindow(window: unknown, key: ReportKey): ReportingWindow {
 function checkSameReport(key: ReportKey, state: ReportState): void {
   if (!state.key || sameKey(key, state.key)) return;
   if (key.country !== state.key.country) {
-    throw new ReportValidationError(
+    throw new ValidationError(
       'plan.report.country_mismatch',
       {
         es: `El comando es para el país ${key.country}, pero este informe pertenece a ${state.key.country}.`,
@@ -84,7 +82,7 @@ function checkSameReport(key: ReportKey, state: ReportState): void {
       { commandCountry: key.country, reportCountry: state.key.country },
     );
   }
-  throw new ReportValidationError(
+  throw new ValidationError(
     'plan.report.report_mismatch',
     {
       es: `El comando es para ${key.activityId} / ${key.period}, pero este informe es de ${state.key.activityId} / ${state.key.period}.`,
@@ -141,7 +139,7 @@ function checkPayload(command: ReportCommand, key: ReportKey): Checked {
       };
     default: {
       const unknown = (command as { type?: unknown }).type;
-      throw new ReportValidationError('plan.report.unknown_command', {
+      throw new ValidationError('plan.report.unknown_command', {
         es: `Comando desconocido: ${String(unknown)}.`,
         en: `Unknown command: ${String(unknown)}.`,
       });
@@ -163,7 +161,7 @@ export function decideReport(
   const checked = checkPayload(command, key);
   checkSameReport(key, state);
   if (!isAllowed(checked.type, state.workflow)) {
-    throw new ReportWorkflowError(
+    throw new ConflictError(
       'plan.report.invalid_transition',
       invalidTransitionText(checked.type, state.workflow, state.changedAfterApproval),
       {
@@ -199,7 +197,7 @@ export function decideReport(
       ];
     case 'SubmitReport':
       if (!hasOpened(context.now, checked.window)) {
-        throw new ReportWorkflowError(
+        throw new ConflictError(
           'plan.report.window_not_open',
           {
             es: `La ventana de informe del período ${key.period} aún no ha abierto (abre ${checked.window.opensAt}); puede guardar el borrador y enviarlo después.`,

@@ -2,7 +2,6 @@ export * from './commands';
 export * from './content';
 export * from './decide';
 export * from './decider';
-export * from './errors';
 export * from './events';
 export * from './state';
 export * from './status';

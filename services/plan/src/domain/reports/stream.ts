@@ -1,6 +1,5 @@
-import { isCountryCode, type CountryCode } from '@crm/kernel';
+import { isCountryCode, type CountryCode, ValidationError } from '@crm/kernel';
 import { isReportingPeriod, type ReportingPeriod } from '../periods/period';
-import { ReportValidationError } from './errors';
 
 /** The identity of a report: one stream per (country, activity, period). */
 export interface ReportKey {
@@ -18,14 +17,14 @@ export function isActivityId(value: unknown): value is string {
   return typeof value === 'string' && ACTIVITY_ID_PATTERN.test(value);
 }
 
-/** Validates a key, throwing `ReportValidationError` (422) with es/en text naming the bad part. */
+/** Validates a key, throwing `ValidationError` (422) with es/en text naming the bad part. */
 export function validateReportKey(key: {
   country: unknown;
   activityId: unknown;
   period: unknown;
 }): ReportKey {
   if (!isCountryCode(key.country)) {
-    throw new ReportValidationError(
+    throw new ValidationError(
       'plan.report.invalid_country',
       {
         es: `País inválido: "${String(key.country)}". Debe ser uno de los 11 países miembros de la CRM (p. ej. HN).`,
@@ -35,7 +34,7 @@ export function validateReportKey(key: {
     );
   }
   if (!isActivityId(key.activityId)) {
-    throw new ReportValidationError(
+    throw new ValidationError(
       'plan.report.invalid_activity_id',
       {
         es: `Identificador de actividad inválido: "${String(key.activityId)}" (p. ej. IV.1.1.1).`,
@@ -45,7 +44,7 @@ export function validateReportKey(key: {
     );
   }
   if (!isReportingPeriod(key.period)) {
-    throw new ReportValidationError(
+    throw new ValidationError(
       'plan.report.invalid_period',
       {
         es: `Período de informe inválido: "${String(key.period)}". Use AAAA-S1 (enero-junio) o AAAA-S2 (julio-diciembre), p. ej. 2020-S1.`,

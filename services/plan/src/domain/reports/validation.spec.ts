@@ -1,6 +1,6 @@
+import { ValidationError } from '@crm/kernel';
 import type { ReportCommand } from './commands';
 import { reportDecider } from './decider';
-import { ReportValidationError } from './errors';
 import { commands, ctx, givenWhenThen, history, KEY, SECRETARIAT_ACTOR } from './test-support';
 
 const gwt = givenWhenThen(reportDecider);
@@ -152,9 +152,9 @@ describe('report validation: bad input is refused with 422 and es/en text, nothi
     const error = gwt
       .given(stateFor(command))
       .when(command, ctx(NOW, SECRETARIAT_ACTOR))
-      .thenThrows(code) as ReportValidationError;
-    expect(error).toBeInstanceOf(ReportValidationError);
-    expect(error.httpStatus).toBe(422);
+      .thenThrows(code) as ValidationError;
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.kind).toBe('validation');
     expect(error.text.es.length).toBeGreaterThan(10);
     expect(error.text.en.length).toBeGreaterThan(10);
     expect(error.text.es).not.toEqual(error.text.en);

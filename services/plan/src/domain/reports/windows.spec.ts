@@ -19,7 +19,7 @@ describe('submitting against the reporting window', () => {
       .given(drafted)
       .when(commands.submit(WINDOW), ctx('2020-06-30T23:59:59.999Z'))
       .thenThrows('plan.report.window_not_open');
-    expect((error as unknown as { httpStatus: number }).httpStatus).toBe(409);
+    expect((error as unknown as { kind: string }).kind).toBe('conflict');
     expect(error.text.es).toContain('2020-07-01T00:00:00.000Z');
     expect(error.text.en).toContain('has not opened yet');
   });

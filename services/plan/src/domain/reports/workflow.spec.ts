@@ -1,6 +1,6 @@
+import { ConflictError } from '@crm/kernel';
 import type { ReportCommand } from './commands';
 import { reportDecider } from './decider';
-import { ReportWorkflowError } from './errors';
 import type { ReportEvent } from './events';
 import { CATALOGUE, commands, ctx, givenWhenThen, history, KEY, SECRETARIAT_ACTOR } from './test-support';
 
@@ -122,9 +122,9 @@ describe('report workflow: the full (state, command) matrix', () => {
         : undefined;
     const when = given.when(COMMANDS[command](), ctx(ON_TIME, actor));
     if (expected === X) {
-      const error = when.thenThrows(X) as ReportWorkflowError;
-      expect(error).toBeInstanceOf(ReportWorkflowError);
-      expect(error.httpStatus).toBe(409);
+      const error = when.thenThrows(X) as ConflictError;
+      expect(error).toBeInstanceOf(ConflictError);
+      expect(error.kind).toBe('conflict');
       expect(error.details).toMatchObject({ current: given.state.workflow, attempted: command });
       expect(error.text.es).toContain(STATE_LABEL[state]?.es);
       expect(error.text.en).toContain(STATE_LABEL[state]?.en);

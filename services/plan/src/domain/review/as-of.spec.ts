@@ -282,7 +282,7 @@ describe('as-of review: shape of the answer', () => {
     };
     expect(countryStateAsOf([foreign], new Date('2021-01-01')).reports).toEqual([]);
     expect(() => countryStateAsOf([], new Date('not a date'))).toThrow(
-      expect.objectContaining({ code: 'plan.review.invalid_instant', httpStatus: 422 }),
+      expect.objectContaining({ code: 'plan.review.invalid_instant', kind: 'validation' }),
     );
   });
 });

@@ -1,4 +1,4 @@
-import { LocalizedError, type LocalizedText } from '@crm/kernel';
+import { ValidationError } from '@crm/kernel';
 
 /** Who caused an event, as stored in its metadata. */
 export interface ReviewActor {
@@ -28,18 +28,10 @@ export interface ReviewEvent {
   };
 }
 
-/** Bad input to a review (an invalid instant, an event without a recorded time). */
-export class ReviewInputError extends LocalizedError {
-  readonly httpStatus = 422;
-  constructor(code: string, text: LocalizedText, details: Record<string, unknown> = {}) {
-    super(code, text, details);
-  }
-}
-
 export function instantOrThrow(value: Date | string, what: string): number {
   const t = (typeof value === 'string' ? new Date(value) : value).getTime();
   if (typeof t !== 'number' || Number.isNaN(t)) {
-    throw new ReviewInputError(
+    throw new ValidationError(
       'plan.review.invalid_instant',
       {
         es: `Instante inválido para ${what}: "${String(value)}".`,
