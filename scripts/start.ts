@@ -4,7 +4,8 @@
  * development issuer with demo accounts, and the plan service on PLAN_PORT (default 3001).
  * Stops cleanly on SIGINT / SIGTERM (Ctrl-C): HTTP server, bus, store and the embedded PostgreSQL.
  */
-import { describePlanService, startPlanService, stopOnSignals, type PlanService } from '@crm/plan';
+import { PLAN_SERVICE, describePlanService, type PlanService } from '@crm/plan';
+import { startFailure, startService, stopOnSignals } from '@crm/service-kit';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
   );
   const services: PlanService[] = [];
   const signals = stopOnSignals([() => services[0]?.close() ?? Promise.resolve()], out);
-  services.push(await startPlanService());
+  services.push(await startService(PLAN_SERVICE));
   if (signals.stopping()) return;
   out('');
   for (const line of describePlanService(services[0])) out(line);
@@ -24,8 +25,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: Error & { text?: { es: string; en: string } }) => {
-  process.stderr.write(
-    `No se pudo iniciar / start failed: ${e.text ? `${e.text.es} / ${e.text.en}` : (e.stack ?? e.message)}\n`,
-  );
+  process.stderr.write(`No se pudo iniciar / start failed: ${startFailure(e)}\n`);
   process.exit(1);
 });

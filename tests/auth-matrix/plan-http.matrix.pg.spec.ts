@@ -11,8 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { loadAuthConfig, type Principal } from '@crm/auth';
-import { loadPlatformConfig } from '@crm/config';
+import type { Principal } from '@crm/auth';
 import { MEMBER_COUNTRIES, fixedClock, type Clock, type CountryCode } from '@crm/kernel';
 import { DEFAULT_FEATURES, PlanCommands, startPlanService, type PlanService } from '@crm/plan';
 import { createTestDatabase } from '@crm/testing';
@@ -37,8 +36,7 @@ async function startTestPlanService(options: { clock: Clock; prefix: string }): 
   const dir = mkdtempSync(join(tmpdir(), 'crm-plan-matrix-'));
   const env = { DATABASE_URL: db.url, CRM_DATA_DIR: dir };
   const service = await startPlanService({
-    config: loadPlatformConfig(env),
-    auth: loadAuthConfig(env),
+    env,
     port: 0,
     host: '127.0.0.1',
     features: DEFAULT_FEATURES,

@@ -24,16 +24,17 @@ import { startEmbeddedPostgres } from '@crm/config';
 import type { EventStore, RecordedEvent } from '@crm/event-store';
 import { PostgresEventStore } from '@crm/event-store-postgres';
 import { MEMBER_COUNTRIES } from '@crm/kernel';
-import { startRelay, type Bus, type CheckpointStore, type Relay } from '@crm/messaging';
+import {
+  preparingStore,
+  startRelay,
+  StreamStates,
+  type Bus,
+  type CheckpointStore,
+  type Relay,
+} from '@crm/messaging';
 import { KafkaBus, silent } from '@crm/messaging-kafka';
 import { PostgresCheckpointStore } from '@crm/messaging-postgres';
-import {
-  planIntegrationMessages,
-  planStreamFold,
-  preparingStore,
-  StreamStates,
-  type PlanStreamState,
-} from '@crm/plan';
+import { planIntegrationMessages, planStreamFold, type PlanStreamState } from '@crm/plan';
 import { ensureProjectionTables, handleOnce } from '@crm/projection';
 import { startKafkaBroker } from '@crm/testing';
 import {

@@ -10,7 +10,6 @@ describe('platform configuration', () => {
       eventStoreConnectionString: undefined,
       bus: 'postgres',
       kafkaBrokers: [],
-      logLevel: 'info',
     });
   });
 

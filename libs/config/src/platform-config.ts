@@ -12,7 +12,6 @@ export interface PlatformConfig {
   eventStoreConnectionString?: string;
   bus: 'postgres' | 'kafka';
   kafkaBrokers: string[];
-  logLevel: string;
 }
 
 export class ConfigurationError extends InternalError {}
@@ -79,6 +78,5 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
     eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING || undefined,
     bus,
     kafkaBrokers,
-    logLevel: env.LOG_LEVEL || 'info',
   };
 }

@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { loadLogLevel } from '@crm/config';
 import { allPersonalPaths, REDACTED, redactDeep } from './personal-fields';
 
 export interface CreateLoggerOptions {
@@ -31,7 +32,7 @@ export function createLogger(name: string, options: CreateLoggerOptions = {}): L
   return pino(
     {
       name,
-      level: options.level ?? process.env.LOG_LEVEL ?? 'info',
+      level: options.level ?? loadLogLevel(),
       redact: { paths: pinoPaths, censor: REDACTED },
       formatters: {
         log: (obj) =>

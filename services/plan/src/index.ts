@@ -13,7 +13,12 @@ export type { ScheduleWindowInput, WindowView } from './application/schedule-win
 export type { AmendCatalogueInput } from './application/amend-catalogue/amend-catalogue.handler';
 export type { ImportCatalogueInput } from './application/import-catalogue/import-catalogue.handler';
 export { PlanQueries } from './queries/plan-queries.service';
-export { PlanIntegrationModule, type PlanIntegrationOptions } from './integration/plan-integration.module';
+export {
+  planIntegration,
+  PLAN_INTEGRATION,
+  PLAN_INTEGRATION_SCHEMA,
+  type PlanIntegrationOptions,
+} from './integration/plan-integration';
 
 // Read models: the projection-backed dashboards (schema `plan_read`), rebuildable from the events.
 export { PlanReadModels, type PlanReadModelsOptions } from './read-models/plan-read-models';
@@ -64,4 +69,3 @@ export {
   PLAN_RELAY_STREAM_PREFIXES,
   type PlanStreamState,
 } from './integration/plan-event-mapping';
-export { StreamStates, preparingStore, type StreamFold } from './integration/stream-states';

@@ -2,20 +2,7 @@
  * The plan service process: `npx ts-node -r tsconfig-paths/register --transpile-only services/plan/src/main.ts`.
  * Configuration from the environment (see docs/plan-service.md); stops cleanly on SIGINT / SIGTERM.
  */
-import { describePlanService, startPlanService, stopOnSignals, type PlanService } from './bootstrap';
+import { runService } from '@crm/service-kit';
+import { PLAN_SERVICE } from './bootstrap';
 
-const out = (line: string) => process.stdout.write(`${line}\n`);
-
-async function main(): Promise<void> {
-  const services: PlanService[] = [];
-  stopOnSignals([() => services[0]?.close() ?? Promise.resolve()], out);
-  services.push(await startPlanService());
-  for (const line of describePlanService(services[0])) out(line);
-}
-
-main().catch((e: Error & { text?: { es: string; en: string } }) => {
-  process.stderr.write(
-    `[plan] start failed: ${e.text ? `${e.text.es} / ${e.text.en}` : (e.stack ?? e.message)}\n`,
-  );
-  process.exit(1);
-});
+runService(PLAN_SERVICE);

@@ -4,8 +4,6 @@ import { join } from 'node:path';
 import type { DynamicModule, Type } from '@nestjs/common';
 import { Pool } from 'pg';
 import request from 'supertest';
-import { loadAuthConfig } from '@crm/auth';
-import { loadPlatformConfig } from '@crm/config';
 import type { Clock } from '@crm/kernel';
 import { createTestDatabase } from '@crm/testing';
 import { startPlanService, type PlanService } from '../src/bootstrap';
@@ -36,8 +34,7 @@ export async function startTestPlanService(
   const dir = mkdtempSync(join(tmpdir(), 'crm-plan-http-'));
   const env = { DATABASE_URL: db.url, CRM_DATA_DIR: dir };
   const service = await startPlanService({
-    config: loadPlatformConfig(env),
-    auth: loadAuthConfig(env),
+    env,
     port: 0,
     host: '127.0.0.1',
     features: options.features ?? [],

@@ -9,27 +9,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DynamicModule, Type } from '@nestjs/common';
 import { Kafka, logLevel, type Consumer, type IHeaders, type Producer } from 'kafkajs';
-import { loadAuthConfig } from '@crm/auth';
-import { loadPlatformConfig } from '@crm/config';
 import { decodeIntegrationEvent, type IntegrationEvent } from '@crm/contracts';
 import { parseDeadLetter } from '@crm/gateway';
 import type { DeadLetter } from '@crm/messaging';
-import {
-  DEFAULT_FEATURES,
-  PlanIntegrationModule,
-  startPlanService,
-  type PlanIntegrationOptions,
-  type PlanService,
-} from '@crm/plan';
+import { planFeatures, startPlanService, type PlanIntegrationOptions, type PlanService } from '@crm/plan';
 import { createTestDatabase, kafkaBrokers } from '@crm/testing';
 
 export const WAIT_MS = 60_000;
 
-/** DEFAULT_FEATURES with the integration module configured for the test. */
+/** The production feature modules with the integration configured for the test. */
 function featuresWith(options: PlanIntegrationOptions): Array<Type<unknown> | DynamicModule> {
-  return DEFAULT_FEATURES.map((f) =>
-    f === PlanIntegrationModule ? PlanIntegrationModule.forRoot(options) : f,
-  );
+  return planFeatures({ integration: options });
 }
 
 /** Polls `check` every 200 ms until it returns a value (not undefined/false), up to `timeoutMs`. */
@@ -78,8 +68,7 @@ export async function startPlanOnKafka(
   let service: PlanService;
   try {
     service = await startPlanService({
-      config: loadPlatformConfig(env),
-      auth: loadAuthConfig(env),
+      env,
       port: 0,
       host: '127.0.0.1',
       features,

@@ -1,10 +1,9 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { systemClock, type Clock } from '@crm/kernel';
 import type { AuditSink } from '../audit';
 import type { TokenVerifier } from '../jwt';
 import { AuthGuard } from './auth.guard';
-import { LocalizedErrorFilter } from './localized-error.filter';
 import { OperationGuard } from './operation.guard';
 import { AUDIT_SINK, AUTH_CLOCK, TOKEN_VERIFIER } from './tokens';
 
@@ -12,13 +11,11 @@ export interface AuthModuleOptions {
   verifier: TokenVerifier;
   audit: AuditSink;
   clock?: Clock;
-  /** Register LocalizedErrorFilter globally (default true). */
-  errorFilter?: boolean;
 }
 
 /**
- * Import once in a service's root module: global AuthGuard (401) then OperationGuard (403 + audit),
- * and the LocalizedError → JSON filter.
+ * Import once in a service's root module (the service kit does): global AuthGuard (401) then
+ * OperationGuard (403 + audit). The errors become JSON in the service kit's LocalizedErrorFilter.
  */
 @Module({})
 export class AuthModule {
@@ -30,8 +27,6 @@ export class AuthModule {
       { provide: APP_GUARD, useClass: AuthGuard },
       { provide: APP_GUARD, useClass: OperationGuard },
     ];
-    if (options.errorFilter !== false)
-      providers.push({ provide: APP_FILTER, useClass: LocalizedErrorFilter });
     return { module: AuthModule, global: true, providers, exports: [TOKEN_VERIFIER, AUDIT_SINK, AUTH_CLOCK] };
   }
 }

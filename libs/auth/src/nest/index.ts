@@ -2,7 +2,5 @@ export * from './decorators';
 export * from './tokens';
 export * from './auth.guard';
 export * from './operation.guard';
-export * from './localized-error.filter';
-export * from './http-errors';
 export * from './auth.module';
 export type { AuthRequest } from './request';

@@ -2,28 +2,56 @@ import {
   Inject,
   Injectable,
   Module,
-  Optional,
   type DynamicModule,
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import {
   namespacedBus,
   PostgresProcessedStore,
   startInboundGateway,
   type InboundGateway,
+  type InboundGatewayOptions,
 } from '@crm/gateway';
 import { MEMBER_COUNTRIES, type CountryCode } from '@crm/kernel';
-import type { Bus, Relay } from '@crm/messaging';
+import type { Bus, CheckpointStore, Relay } from '@crm/messaging';
+import type { ServiceName } from '@crm/contracts';
+import type { EventStore } from '@crm/event-store';
 import { PLATFORM, type Platform } from '@crm/platform';
-import { PlanCommands } from '../application/plan-commands.service';
-import { handleSubmissionRequest } from './plan-inbound';
-import { PLAN_RELAY_NAME, startPlanRelay } from './plan-relay';
 
-export interface PlanIntegrationOptions {
+/** What a service's relay needs: its own streams, the bus to publish to and where to keep its checkpoint. */
+export interface RelayDeps {
+  store: EventStore;
+  bus: Bus;
+  checkpoints: CheckpointStore;
+  /** The relay's checkpoint name (the service's, suffixed by the topic namespace when there is one). */
+  name: string;
+  log: (line: string) => void;
+}
+
+/** How one service integrates through Kafka: what it publishes and which commands national systems may send. */
+export interface ServiceIntegration {
+  /** Service name of the topic layout: `crm.<C>.in.<service>` / `crm.<C>.out.<service>`. */
+  service: ServiceName;
+  /** Schema of the inbound gateway's processed-id table (the service's own schema). */
+  schema: string;
+  /** Checkpoint name of the relay. */
+  relayName: string;
+  /** Starts the service's relay (domain events → integration events). */
+  startRelay(deps: RelayDeps): Promise<Relay>;
+  /**
+   * The inbound adapter: a valid message of a national system → the use case's command. `get` resolves a
+   * provider of the application (e.g. the CommandBus).
+   */
+  inbound?(get: <T>(token: unknown) => T, platform: Platform): InboundGatewayOptions['toCommand'];
+}
+
+/** Per-deployment settings of the integration (the same for every service). */
+export interface IntegrationOptions {
   /** Publish integration events from the event store (default true). */
   relay?: boolean;
-  /** Consume the national systems' inbound topics (default true). */
+  /** Consume the national systems' inbound topics (default true when the service has an inbound adapter). */
   gateway?: boolean;
   /**
    * Prefix of every Kafka topic and consumer group, e.g. `staging.` (default none): lets several
@@ -32,7 +60,7 @@ export interface PlanIntegrationOptions {
   topicNamespace?: string;
   /** Countries served (default the 11 member countries). */
   countries?: readonly CountryCode[];
-  /** Consumer group of the inbound gateway (default `crm.plan.inbound-gateway`). */
+  /** Consumer group of the inbound gateway (default `crm.<service>.inbound-gateway`). */
   groupId?: string;
   /** Largest accepted inbound record value in bytes (default 256 KiB). */
   maxBytes?: number;
@@ -40,52 +68,50 @@ export interface PlanIntegrationOptions {
   log?: (line: string) => void;
 }
 
-export const PLAN_INTEGRATION_OPTIONS = Symbol('plan.IntegrationOptions');
-
-/** Database schema of the gateway's processed-id table. */
-export const PLAN_INTEGRATION_SCHEMA = 'plan';
+const SERVICE_INTEGRATION = Symbol('crm.ServiceIntegration');
+const INTEGRATION_OPTIONS = Symbol('crm.IntegrationOptions');
 
 /** Starts the relay and the inbound gateway once the application is up; stops them on shutdown. */
 @Injectable()
-export class PlanIntegrationService implements OnApplicationBootstrap, OnModuleDestroy {
+export class IntegrationService implements OnApplicationBootstrap, OnModuleDestroy {
   private relay: Relay | null = null;
   private gateway: InboundGateway | null = null;
-  private readonly options: PlanIntegrationOptions;
 
   constructor(
     @Inject(PLATFORM) private readonly platform: Platform,
-    private readonly commands: PlanCommands,
-    @Optional() @Inject(PLAN_INTEGRATION_OPTIONS) options?: PlanIntegrationOptions,
-  ) {
-    this.options = options ?? {};
-  }
+    @Inject(SERVICE_INTEGRATION) private readonly integration: ServiceIntegration,
+    @Inject(INTEGRATION_OPTIONS) private readonly options: IntegrationOptions,
+    private readonly moduleRef: ModuleRef,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const { platform, options } = this;
+    const { platform, options, integration } = this;
     const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
     const bus: Bus = options.topicNamespace
       ? namespacedBus(platform.bus, options.topicNamespace)
       : platform.bus;
-    const countries = options.countries ?? MEMBER_COUNTRIES;
     try {
       if (options.relay !== false) {
-        this.relay = await startPlanRelay({
+        this.relay = await integration.startRelay({
           store: platform.store,
           bus,
           checkpoints: platform.checkpoints,
-          name: options.topicNamespace ? `${PLAN_RELAY_NAME}@${options.topicNamespace}` : PLAN_RELAY_NAME,
+          name: options.topicNamespace
+            ? `${integration.relayName}@${options.topicNamespace}`
+            : integration.relayName,
           log,
         });
       }
-      if (options.gateway !== false) {
+      if (options.gateway !== false && integration.inbound) {
         const seen = await PostgresProcessedStore.open(
-          await platform.dataSource(PLAN_INTEGRATION_SCHEMA),
-          PLAN_INTEGRATION_SCHEMA,
+          await platform.dataSource(integration.schema),
+          integration.schema,
         );
+        const get = <T>(token: unknown): T => this.moduleRef.get(token as string, { strict: false }) as T;
         this.gateway = await startInboundGateway({
           bus,
-          service: 'plan',
-          countries,
+          service: integration.service,
+          countries: options.countries ?? MEMBER_COUNTRIES,
           seen,
           clock: platform.clock,
           ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
@@ -93,12 +119,7 @@ export class PlanIntegrationService implements OnApplicationBootstrap, OnModuleD
           log: (line) => {
             if (line.includes(' dead letter ') || line.includes(' failed ')) log(line);
           },
-          toCommand: (event, context) =>
-            handleSubmissionRequest(
-              { commands: this.commands, store: platform.store, clock: platform.clock },
-              event,
-              context,
-            ),
+          toCommand: integration.inbound(get, platform),
         });
       }
     } catch (error) {
@@ -123,15 +144,20 @@ export class PlanIntegrationService implements OnApplicationBootstrap, OnModuleD
 }
 
 /**
- * The plan service's Kafka integration: the relay (domain events -> integration events) and the inbound
- * gateway for national systems. `PlanIntegrationModule` alone uses the defaults; `forRoot(options)` tunes it.
+ * A service's Kafka integration: its relay and, when it has an inbound adapter, the inbound gateway for
+ * national systems. `IntegrationModule.forService(integration, options)`.
  */
-@Module({ providers: [PlanIntegrationService], exports: [PlanIntegrationService] })
-export class PlanIntegrationModule {
-  static forRoot(options: PlanIntegrationOptions = {}): DynamicModule {
+@Module({})
+export class IntegrationModule {
+  static forService(integration: ServiceIntegration, options: IntegrationOptions = {}): DynamicModule {
     return {
-      module: PlanIntegrationModule,
-      providers: [{ provide: PLAN_INTEGRATION_OPTIONS, useValue: options }],
+      module: IntegrationModule,
+      providers: [
+        { provide: SERVICE_INTEGRATION, useValue: integration },
+        { provide: INTEGRATION_OPTIONS, useValue: options },
+        IntegrationService,
+      ],
+      exports: [IntegrationService],
     };
   }
 }

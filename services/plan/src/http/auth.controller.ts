@@ -3,7 +3,7 @@ import { ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { Public, type DevIssuer, type LoginResult } from '@crm/auth';
 import { NotFoundError } from '@crm/kernel';
-import { ApiBilingual } from './api-docs';
+import { ApiBilingual } from '@crm/service-kit';
 import { DEV_ISSUER } from './tokens';
 
 export class LoginBody {

@@ -41,7 +41,7 @@ import {
   type ReportEvent,
   type ReportState,
 } from '../domain/reports';
-import type { StreamFold } from './stream-states';
+import type { StreamFold } from '@crm/messaging';
 
 export type PlanStreamState =
   { kind: 'report'; state: ReportState } | { kind: 'catalogue'; state: CatalogueState } | { kind: 'other' };

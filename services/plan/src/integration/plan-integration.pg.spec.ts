@@ -2,17 +2,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadAuthConfig } from '@crm/auth';
-import { loadPlatformConfig } from '@crm/config';
 import { decodeIntegrationEvent, type IntegrationEvent } from '@crm/contracts';
 import { validSubmission } from '@crm/contracts/testing';
 import type { Consumer } from '@crm/messaging';
 import { eventually } from '@crm/messaging/testing';
 import { createTestDatabase } from '@crm/testing';
-import { DEFAULT_FEATURES, startPlanService, type PlanService } from '../bootstrap';
-import { PlanIntegrationModule } from './plan-integration.module';
+import { planFeatures, startPlanService, type PlanService } from '../bootstrap';
 
-describe('PlanIntegrationModule on the postgres bus', () => {
+describe('the plan integration (service kit IntegrationModule) on the postgres bus', () => {
   let db: { url: string; drop(): Promise<void> };
   let dir: string;
   let service: PlanService;
@@ -23,12 +20,9 @@ describe('PlanIntegrationModule on the postgres bus', () => {
     db = await createTestDatabase('plan_integration');
     dir = mkdtempSync(join(tmpdir(), 'crm-plan-integration-'));
     const env = { DATABASE_URL: db.url, CRM_DATA_DIR: dir };
-    const features = DEFAULT_FEATURES.map((f) =>
-      f === PlanIntegrationModule ? PlanIntegrationModule.forRoot({ log: () => undefined }) : f,
-    );
+    const features = planFeatures({ integration: { log: () => undefined } });
     service = await startPlanService({
-      config: loadPlatformConfig(env),
-      auth: loadAuthConfig(env),
+      env,
       port: 0,
       host: '127.0.0.1',
       features,

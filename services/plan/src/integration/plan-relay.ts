@@ -1,14 +1,20 @@
 import { topicsOf } from '@crm/contracts';
 import type { EventStore } from '@crm/event-store';
 import { ensureTopicsRetrying } from '@crm/gateway';
-import { startRelay, type Bus, type CheckpointStore, type Relay } from '@crm/messaging';
+import {
+  preparingStore,
+  startRelay,
+  StreamStates,
+  type Bus,
+  type CheckpointStore,
+  type Relay,
+} from '@crm/messaging';
 import {
   planIntegrationMessages,
   planStreamFold,
   PLAN_RELAY_STREAM_PREFIXES,
   type PlanStreamState,
 } from './plan-event-mapping';
-import { preparingStore, StreamStates } from './stream-states';
 
 export const PLAN_RELAY_NAME = 'plan-integration-events';
 

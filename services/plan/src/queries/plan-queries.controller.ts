@@ -5,7 +5,7 @@ import { PlanQuery, ReportParams } from '../application/shared/dto';
 import type { ReportView } from '../application/shared/report-view';
 import { WindowParams } from '../application/schedule-window/schedule-window.dto';
 import type { WindowView } from '../application/schedule-window/schedule-window.handler';
-import { ApiBilingual, ApiStandardErrors } from '../http/api-docs';
+import { ApiBilingual, ApiStandardErrors } from '@crm/service-kit';
 import { instantOrThrow } from '../review/errors';
 import { CatalogueQuery } from './plan-queries.dto';
 import { PlanQueries, type CatalogueDocument, type CatalogueHistory } from './plan-queries.service';

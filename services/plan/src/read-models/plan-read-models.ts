@@ -17,7 +17,7 @@ import {
   type MatrixView,
   type TimelinessView,
 } from './dashboard-views';
-import { replayInBatches } from './batched-replay';
+import { replayInBatches } from '@crm/projection';
 import {
   applyReportEvents,
   dashboardProjection,

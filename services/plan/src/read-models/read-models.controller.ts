@@ -3,7 +3,7 @@ import { ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequireOperation, scopeCountries, type Principal } from '@crm/auth';
 import { MEMBER_COUNTRIES, type CountryCode, InvalidRequestError } from '@crm/kernel';
 import { isActivityId } from '../domain/reports';
-import { ApiBilingual, ApiStandardErrors } from '../http/api-docs';
+import { ApiBilingual, ApiStandardErrors } from '@crm/service-kit';
 import { periodOrThrow, planIdOrThrow } from './errors';
 import { PlanReadModels } from './plan-read-models';
 

@@ -1,3 +1,5 @@
+import { APP_FILTER } from '@nestjs/core';
+import { LocalizedErrorFilter } from '@crm/service-kit';
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,6 +43,7 @@ describe('plan dashboard and review HTTP endpoints (Nest, PostgreSQL, dev issuer
         ReadModelsModule,
         ReviewModule,
       ],
+      providers: [{ provide: APP_FILTER, useClass: LocalizedErrorFilter }],
     })
     class TestAppModule {}
     const moduleRef = await Test.createTestingModule({ imports: [TestAppModule] }).compile();

@@ -2,7 +2,7 @@ import { applyDecorators, Controller, Get, Inject, Param, Query, Res } from '@ne
 import { ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { RequireOperation } from '@crm/auth';
 import { MEMBER_COUNTRIES } from '@crm/kernel';
-import { ApiBilingual, ApiStandardErrors } from '../http/api-docs';
+import { ApiBilingual, ApiStandardErrors } from '@crm/service-kit';
 import {
   countryOrThrow,
   formatOrThrow,

@@ -2,14 +2,13 @@ import { Body, Controller, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequireOperation, type Principal } from '@crm/auth';
 import type { Activity } from '../../domain/catalogue';
-import { ApiBilingual, ApiIdempotencyKey, ApiStandardErrors } from '../../http/api-docs';
-import { CommandMeta } from '../../http/idempotency';
 import { PlanCommands } from '../plan-commands.service';
 import type { CatalogueSummary } from '../shared/catalogue-view';
 import type { CommandOptions } from '../shared/command-context';
 import { PlanQuery } from '../shared/dto';
 import type { AmendCatalogueInput } from './amend-catalogue.handler';
 import { AmendCatalogueBody } from './amend-catalogue.dto';
+import { ApiBilingual, ApiIdempotencyKey, ApiStandardErrors, CommandMeta } from '@crm/service-kit';
 
 @ApiTags('catalogue')
 @Controller('plan/catalogue')

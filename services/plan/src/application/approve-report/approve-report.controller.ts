@@ -1,13 +1,12 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequireOperation, type Principal } from '@crm/auth';
-import { ApiBilingual, ApiIdempotencyKey, ApiStandardErrors } from '../../http/api-docs';
-import { CommandMeta } from '../../http/idempotency';
 import { PlanCommands } from '../plan-commands.service';
 import type { CommandOptions } from '../shared/command-context';
 import { ReportParams } from '../shared/dto';
 import type { ReportView } from '../shared/report-view';
 import { ApproveReportBody } from './approve-report.dto';
+import { ApiBilingual, ApiIdempotencyKey, ApiStandardErrors, CommandMeta } from '@crm/service-kit';
 
 @ApiTags('reports')
 @Controller('plan/reports')

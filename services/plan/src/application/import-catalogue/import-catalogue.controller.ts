@@ -1,12 +1,11 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequireOperation, type Principal } from '@crm/auth';
-import { ApiBilingual, ApiIdempotencyKey, ApiStandardErrors } from '../../http/api-docs';
-import { CommandMeta } from '../../http/idempotency';
 import { PlanCommands } from '../plan-commands.service';
 import type { CatalogueSummary } from '../shared/catalogue-view';
 import type { CommandOptions } from '../shared/command-context';
 import { ImportCatalogueBody } from './import-catalogue.dto';
+import { ApiBilingual, ApiIdempotencyKey, ApiStandardErrors, CommandMeta } from '@crm/service-kit';
 
 @ApiTags('catalogue')
 @Controller('plan/catalogue')

@@ -1,12 +1,11 @@
 import { Body, Controller, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequireOperation, type Principal } from '@crm/auth';
-import { ApiBilingual, ApiIdempotencyKey, ApiStandardErrors } from '../../http/api-docs';
-import { CommandMeta } from '../../http/idempotency';
 import { PlanCommands } from '../plan-commands.service';
 import type { CommandOptions } from '../shared/command-context';
 import { SCHEDULE_WINDOW_OPERATION, type WindowView } from './schedule-window.handler';
 import { ScheduleWindowBody, WindowParams } from './schedule-window.dto';
+import { ApiBilingual, ApiIdempotencyKey, ApiStandardErrors, CommandMeta } from '@crm/service-kit';
 
 @ApiTags('windows')
 @Controller('plan/windows')

@@ -1,3 +1,5 @@
+import { APP_FILTER } from '@nestjs/core';
+import { LocalizedErrorFilter } from './localized-error.filter';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,16 +7,21 @@ import { Body, Controller, Get, Module, Param, Post, type INestApplication } fro
 import { Test } from '@nestjs/testing';
 import { Pool } from 'pg';
 import request from 'supertest';
-import { LocalizedError } from '@crm/kernel';
+import { NotFoundError } from '@crm/kernel';
 import { WrongExpectedRevisionError } from '@crm/event-store';
 import { createTestDatabase } from '@crm/testing';
-import { PostgresAuditSink } from '../audit';
-import { DevIssuer } from '../dev-issuer';
-import type { Principal } from '../principal';
-import { AuthModule } from './auth.module';
-import { AuthenticatedOnly, CurrentPrincipal, Public, RequireOperation } from './decorators';
+import {
+  AuthenticatedOnly,
+  AuthModule,
+  CurrentPrincipal,
+  DevIssuer,
+  PostgresAuditSink,
+  Public,
+  RequireOperation,
+  type Principal,
+} from '@crm/auth';
 
-class ReportNotFoundError extends LocalizedError {
+class ReportNotFoundError extends NotFoundError {
   constructor(id: string) {
     super(
       'plan.report.not_found',
@@ -78,6 +85,7 @@ describe('NestJS guards, error filter and the postgres audit of denials', () => 
     @Module({
       imports: [AuthModule.forRoot({ verifier: issuer.verifier(), audit })],
       controllers: [TestController],
+      providers: [{ provide: APP_FILTER, useClass: LocalizedErrorFilter }],
     })
     class TestAppModule {}
 

@@ -1,0 +1,119 @@
+import 'reflect-metadata';
+import type { DynamicModule, LoggerService, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Pool } from 'pg';
+import { createAuthentication, PostgresAuditSink, type DevIssuer } from '@crm/auth';
+import type { Clock } from '@crm/kernel';
+import { createNestLogger } from '@crm/pii';
+import { createPlatform, type Platform } from '@crm/platform';
+import { loadServiceConfig, type ServiceConfig } from '../config/service-config';
+import { setupOpenApi } from '../http/swagger';
+import type { ServiceContext, ServiceDefinition } from './service-definition';
+import { ServiceKitModule } from './service-kit.module';
+
+/** Largest JSON request body; a larger one is answered 413 with an es/en text. */
+export const REQUEST_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
+
+export interface StartServiceOptions {
+  /** The process configuration (default: `loadServiceConfig` on `env`). */
+  config?: ServiceConfig;
+  /** Overrides of the configuration's port (0 = any free port) and host. */
+  port?: number;
+  host?: string;
+  /** Decision clock of the commands (default: system time). */
+  clock?: Clock;
+  /** Start-up lines (imports, close errors); fixed texts without personal data. Default stdout. */
+  log?: (line: string) => void;
+  /**
+   * The Nest logger of the application and of every `new Logger(context)` in it (default: the redacting pino
+   * logger of @crm/pii, JSON lines on stdout, level LOG_LEVEL). Tests pass a quiet or capturing one.
+   */
+  logger?: LoggerService;
+  /** The feature modules (default: the definition's `features`). */
+  features?: Array<Type<unknown> | DynamicModule>;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface RunningService {
+  app: NestExpressApplication;
+  /** Base URL, e.g. http://127.0.0.1:3001 */
+  url: string;
+  platform: Platform;
+  devIssuer?: DevIssuer;
+  /** Ordered shutdown: HTTP server and modules (relay, gateway, projections), audit pool, platform. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a service process: configuration (checked before anything starts) → platform (event store, bus,
+ * database) → identity (development issuer or OIDC) → Nest application (ServiceKitModule with the
+ * service's modules) → OpenAPI at /docs → `beforeListen` → listen.
+ */
+export async function startService(
+  definition: ServiceDefinition,
+  options: StartServiceOptions = {},
+): Promise<RunningService> {
+  const env = options.env ?? process.env;
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const config = options.config ?? loadServiceConfig(definition.listener, env);
+  const port = options.port ?? config.port;
+  const host = options.host ?? config.host;
+
+  const platform = await createPlatform({
+    config: config.platform,
+    ...(options.clock ? { clock: options.clock } : {}),
+    log: () => undefined,
+  });
+  let pool: Pool | undefined;
+  let app: NestExpressApplication | undefined;
+  try {
+    pool = new Pool({ connectionString: platform.database.url, max: 3 });
+    const audit = new PostgresAuditSink(pool);
+    await audit.migrate();
+    const { verifier, devIssuer } = await createAuthentication(config.auth);
+    const context: ServiceContext = { platform, log, ...(devIssuer ? { devIssuer } : {}) };
+    app = await NestFactory.create<NestExpressApplication>(
+      ServiceKitModule.forRoot({
+        name: definition.name,
+        platform,
+        auth: { verifier, audit },
+        imports: [...definition.modules(context), ...(options.features ?? definition.features ?? [])],
+        controllers: definition.controllers?.(context) ?? [],
+      }),
+      {
+        bodyParser: false,
+        logger: options.logger ?? createNestLogger(definition.name, { level: config.logLevel }),
+      },
+    );
+    app.useBodyParser('json', { limit: REQUEST_BODY_LIMIT_BYTES });
+    setupOpenApi(app, definition);
+    await app.init();
+    await definition.beforeListen?.(app, context);
+    await app.listen(port, host);
+    const address = app.getHttpServer().address() as { port: number };
+    const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${address.port}`;
+    const started = app;
+    const startedPool = pool;
+    let closing: Promise<void> | undefined;
+    return {
+      app: started,
+      url,
+      platform,
+      ...(devIssuer ? { devIssuer } : {}),
+      close() {
+        closing ??= (async () => {
+          await started.close().catch((e: Error) => log(`[${definition.name}] close app: ${e.message}`));
+          await startedPool.end().catch(() => undefined);
+          await platform.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (e) {
+    await app?.close().catch(() => undefined);
+    await pool?.end().catch(() => undefined);
+    await platform.close().catch(() => undefined);
+    throw e;
+  }
+}

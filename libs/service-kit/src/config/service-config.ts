@@ -1,0 +1,80 @@
+import { isIP } from 'node:net';
+import { loadAuthConfig, type AuthConfig } from '@crm/auth';
+import {
+  ConfigurationError,
+  loadLogLevel,
+  loadPlatformConfig,
+  type LogLevelName,
+  type PlatformConfig,
+} from '@crm/config';
+
+/** How a service names its own listener variables, e.g. `PLAN_PORT` / `PLAN_HOST`, default port 3001. */
+export interface ListenerSettings {
+  portVariable: string;
+  hostVariable: string;
+  defaultPort: number;
+}
+
+/** Everything one service process reads from the environment, read and checked once at start. */
+export interface ServiceConfig {
+  platform: PlatformConfig;
+  auth: AuthConfig;
+  /** TCP port (0: any free port). */
+  port: number;
+  /** Listen address: `<SERVICE>_HOST`, else 127.0.0.1 with the development issuer and 0.0.0.0 with OIDC. */
+  host: string;
+  logLevel: LogLevelName;
+}
+
+function invalid(variable: string, es: string, en: string): ConfigurationError {
+  return new ConfigurationError(
+    'config.invalid',
+    { es: `${variable}: ${es}`, en: `${variable}: ${en}` },
+    { variable },
+  );
+}
+
+const HOSTNAME =
+  /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+
+export function portFrom(env: NodeJS.ProcessEnv, variable: string, fallback: number): number {
+  const raw = env[variable];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isInteger(port) || port < 0 || port > 65535)
+    throw invalid(
+      variable,
+      `debe ser un puerto TCP (0-65535), recibido "${raw}"`,
+      `must be a TCP port (0-65535), received "${raw}"`,
+    );
+  return port;
+}
+
+export function hostFrom(env: NodeJS.ProcessEnv, variable: string, fallback: string): string {
+  const raw = env[variable];
+  if (raw === undefined || raw === '') return fallback;
+  if (isIP(raw) === 0 && !HOSTNAME.test(raw))
+    throw invalid(
+      variable,
+      `debe ser una dirección IP o un nombre de host, recibido "${raw}"`,
+      `must be an IP address or a host name, received "${raw}"`,
+    );
+  return raw;
+}
+
+/**
+ * The one configuration loader of a service process: platform (database, event store, bus), identity,
+ * listener and log level. An invalid value throws a ConfigurationError whose es/en text names the variable,
+ * before anything (PostgreSQL, the Nest application) has started.
+ */
+export function loadServiceConfig(
+  listener: ListenerSettings,
+  env: NodeJS.ProcessEnv = process.env,
+): ServiceConfig {
+  const platform = loadPlatformConfig(env);
+  const auth = loadAuthConfig(env);
+  const logLevel = loadLogLevel(env);
+  const port = portFrom(env, listener.portVariable, listener.defaultPort);
+  const host = hostFrom(env, listener.hostVariable, auth.mode === 'dev' ? '127.0.0.1' : '0.0.0.0');
+  return { platform, auth, port, host, logLevel };
+}

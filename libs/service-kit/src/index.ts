@@ -1,0 +1,19 @@
+// HTTP plumbing every service shares.
+export * from './http/api-docs';
+export * from './http/idempotency';
+export * from './http/validation';
+export * from './http/swagger';
+export * from './http/http-errors';
+export * from './http/localized-error.filter';
+export * from './http/health.controller';
+
+// Configuration, bootstrap and shutdown.
+export * from './config/service-config';
+export * from './bootstrap/tokens';
+export * from './bootstrap/service-definition';
+export * from './bootstrap/service-kit.module';
+export * from './bootstrap/start-service';
+export * from './bootstrap/run-service';
+
+// Kafka: the relay and the inbound gateway of a service.
+export * from './integration/integration.module';

@@ -1,0 +1,29 @@
+import { IntegrationModule, type IntegrationOptions, type ServiceIntegration } from '@crm/service-kit';
+import type { DynamicModule } from '@nestjs/common';
+import { PlanCommands } from '../application/plan-commands.service';
+import { handleSubmissionRequest } from './plan-inbound';
+import { PLAN_RELAY_NAME, startPlanRelay } from './plan-relay';
+
+/** Schema of the inbound gateway's processed-id table. */
+export const PLAN_INTEGRATION_SCHEMA = 'plan';
+
+/** The plan service on Kafka: its relay, and report submissions from national systems. */
+export const PLAN_INTEGRATION: ServiceIntegration = {
+  service: 'plan',
+  schema: PLAN_INTEGRATION_SCHEMA,
+  relayName: PLAN_RELAY_NAME,
+  startRelay: (deps) => startPlanRelay(deps),
+  inbound: (get, platform) => (event, context) =>
+    handleSubmissionRequest(
+      { commands: get(PlanCommands), store: platform.store, clock: platform.clock },
+      event,
+      context,
+    ),
+};
+
+export type PlanIntegrationOptions = IntegrationOptions;
+
+/** The plan's integration module with deployment options (topic namespace, countries, flags). */
+export function planIntegration(options: IntegrationOptions = {}): DynamicModule {
+  return IntegrationModule.forService(PLAN_INTEGRATION, options);
+}
