@@ -15,5 +15,8 @@ export * from './bootstrap/service-kit.module';
 export * from './bootstrap/start-service';
 export * from './bootstrap/run-service';
 
+// Children's personal data: the protector of a service with `personalData: true`.
+export * from './personal-data/personal-data.module';
+
 // Kafka: the relay and the inbound gateway of a service.
 export * from './integration/integration.module';

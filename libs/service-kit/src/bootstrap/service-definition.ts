@@ -25,6 +25,12 @@ export interface ServiceDefinition {
   description: LocalizedText;
   /** Its listener variables and default port (`PLAN_PORT`, `PLAN_HOST`, 3001). */
   listener: ListenerSettings;
+  /**
+   * True for a service that stores children's personal data: the kit reads its key-encryption keys at start
+   * (PII_KEK / PII_KEK_FILE, or a development key generated into `<CRM_DATA_DIR>/pii/kek`) and provides the
+   * PersonalDataProtector under `PERSONAL_DATA`.
+   */
+  personalData?: boolean;
   /** The modules the service always needs (its contexts and their commands and queries). */
   modules(context: ServiceContext): Array<Type<unknown> | DynamicModule>;
   /** Feature modules started by default; `features` of the start options replace them (tests leave them out). */

@@ -9,6 +9,7 @@ import { createNestLogger } from '@crm/pii';
 import { createPlatform, type Platform } from '@crm/platform';
 import { loadServiceConfig, type ServiceConfig } from '../config/service-config';
 import { setupOpenApi } from '../http/swagger';
+import { PersonalDataModule } from '../personal-data/personal-data.module';
 import type { ServiceContext, ServiceDefinition } from './service-definition';
 import { ServiceKitModule } from './service-kit.module';
 
@@ -56,7 +57,7 @@ export async function startService(
 ): Promise<RunningService> {
   const env = options.env ?? process.env;
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const config = options.config ?? loadServiceConfig(definition.listener, env);
+  const config = options.config ?? loadServiceConfig(definition, env);
   const port = options.port ?? config.port;
   const host = options.host ?? config.host;
 
@@ -78,7 +79,11 @@ export async function startService(
         name: definition.name,
         platform,
         auth: { verifier, audit },
-        imports: [...definition.modules(context), ...(options.features ?? definition.features ?? [])],
+        imports: [
+          ...(config.kek ? [PersonalDataModule.forRoot({ platform, kek: config.kek.ring, audit })] : []),
+          ...definition.modules(context),
+          ...(options.features ?? definition.features ?? []),
+        ],
         controllers: definition.controllers?.(context) ?? [],
       }),
       {

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { loadAuthConfig, type AuthConfig } from '@crm/auth';
+import { loadKekRing, type KekRing } from '@crm/pii';
 import {
   ConfigurationError,
   loadLogLevel,
@@ -15,6 +16,13 @@ export interface ListenerSettings {
   defaultPort: number;
 }
 
+/** What the configuration of a service depends on: its listener and whether it stores children's data. */
+export interface ServiceSettings {
+  listener: ListenerSettings;
+  /** The service stores children's personal data: its key-encryption key is read (or generated) at start. */
+  personalData?: boolean;
+}
+
 /** Everything one service process reads from the environment, read and checked once at start. */
 export interface ServiceConfig {
   platform: PlatformConfig;
@@ -24,6 +32,8 @@ export interface ServiceConfig {
   /** Listen address: `<SERVICE>_HOST`, else 127.0.0.1 with the development issuer and 0.0.0.0 with OIDC. */
   host: string;
   logLevel: LogLevelName;
+  /** Key-encryption keys of a service that stores children's personal data (absent otherwise). */
+  kek?: { ring: KekRing; source: 'env' | 'file' | 'dev-file'; file?: string };
 }
 
 function invalid(variable: string, es: string, en: string): ConfigurationError {
@@ -64,17 +74,19 @@ export function hostFrom(env: NodeJS.ProcessEnv, variable: string, fallback: str
 
 /**
  * The one configuration loader of a service process: platform (database, event store, bus), identity,
- * listener and log level. An invalid value throws a ConfigurationError whose es/en text names the variable,
+ * listener, log level and, for a service that stores children's personal data, its key-encryption keys. An invalid value throws a ConfigurationError whose es/en text names the variable,
  * before anything (PostgreSQL, the Nest application) has started.
  */
 export function loadServiceConfig(
-  listener: ListenerSettings,
+  service: ServiceSettings,
   env: NodeJS.ProcessEnv = process.env,
 ): ServiceConfig {
+  const { listener } = service;
   const platform = loadPlatformConfig(env);
   const auth = loadAuthConfig(env);
   const logLevel = loadLogLevel(env);
   const port = portFrom(env, listener.portVariable, listener.defaultPort);
   const host = hostFrom(env, listener.hostVariable, auth.mode === 'dev' ? '127.0.0.1' : '0.0.0.0');
-  return { platform, auth, port, host, logLevel };
+  const kek = service.personalData ? loadKekRing(env) : undefined;
+  return { platform, auth, port, host, logLevel, ...(kek ? { kek } : {}) };
 }
