@@ -17,7 +17,8 @@ export interface ListenerSettings {
 
 /** Everything one service process reads from the environment, read and checked once at start. */
 export interface ServiceConfig {
-  platform: PlatformConfig;
+  /** Absent for a service without the platform (`platform: false`): its variables are not read. */
+  platform?: PlatformConfig;
   auth: AuthConfig;
   /** TCP port (0: any free port). */
   port: number;
@@ -63,18 +64,19 @@ export function hostFrom(env: NodeJS.ProcessEnv, variable: string, fallback: str
 }
 
 /**
- * The one configuration loader of a service process: platform (database, event store, bus), identity,
- * listener and log level. An invalid value throws a ConfigurationError whose es/en text names the variable,
- * before anything (PostgreSQL, the Nest application) has started.
+ * The one configuration loader of a service process: platform (database, event store, bus; not with
+ * `{ platform: false }`), identity, listener and log level. An invalid value throws a ConfigurationError whose
+ * es/en text names the variable, before anything (PostgreSQL, the Nest application) has started.
  */
 export function loadServiceConfig(
   listener: ListenerSettings,
   env: NodeJS.ProcessEnv = process.env,
+  options: { platform?: boolean } = {},
 ): ServiceConfig {
-  const platform = loadPlatformConfig(env);
+  const platform = options.platform === false ? undefined : loadPlatformConfig(env);
   const auth = loadAuthConfig(env);
   const logLevel = loadLogLevel(env);
   const port = portFrom(env, listener.portVariable, listener.defaultPort);
   const host = hostFrom(env, listener.hostVariable, auth.mode === 'dev' ? '127.0.0.1' : '0.0.0.0');
-  return { platform, auth, port, host, logLevel };
+  return { ...(platform ? { platform } : {}), auth, port, host, logLevel };
 }
