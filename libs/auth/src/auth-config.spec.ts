@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigurationError } from '@crm/config';
-import { createAuthentication, loadAuthConfig } from './auth-config';
+import { createAuthentication, loadAuthConfig, loadDevIssuerConfig } from './auth-config';
 import { JwtVerifier } from './jwt';
 
 describe('auth configuration', () => {
@@ -69,5 +69,53 @@ describe('auth configuration', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  describe('the development issuer settings (identity service, npm run token)', () => {
+    it('defaults to <CRM_DATA_DIR>/dev-issuer, password demo, 8 hours, audience crm-platform, no fixed issuer', () => {
+      expect(loadDevIssuerConfig({ CRM_DATA_DIR: '/var/crm' })).toEqual({
+        dir: '/var/crm/dev-issuer',
+        password: 'demo',
+        tokenTtlSeconds: 28800,
+        audience: 'crm-platform',
+      });
+      expect(
+        loadDevIssuerConfig({
+          DEV_ISSUER_DIR: '/keys',
+          DEV_ISSUER_PASSWORD: 's3cret',
+          AUTH_TOKEN_TTL_SECONDS: '600',
+          OIDC_AUDIENCE: 'crm-test',
+          IDENTITY_ISSUER_URL: 'https://login.example.org/',
+        }),
+      ).toEqual({
+        dir: '/keys',
+        password: 's3cret',
+        tokenTtlSeconds: 600,
+        audience: 'crm-test',
+        issuer: 'https://login.example.org',
+      });
+    });
+
+    it.each([
+      [{ NODE_ENV: 'production' }, 'NODE_ENV', /producción/, /production/],
+      [
+        { AUTH_TOKEN_TTL_SECONDS: '5' },
+        'AUTH_TOKEN_TTL_SECONDS',
+        /entre 60 y 604800/,
+        /between 60 and 604800/,
+      ],
+      [{ IDENTITY_ISSUER_URL: 'login.example.org' }, 'IDENTITY_ISSUER_URL', /URL http/, /http\(s\) URL/],
+    ])('refuses %j naming %s in es/en', (env, variable, es, en) => {
+      let err: unknown;
+      try {
+        loadDevIssuerConfig(env);
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(ConfigurationError);
+      expect((err as ConfigurationError).details.variable).toBe(variable);
+      expect((err as ConfigurationError).text.es).toMatch(es);
+      expect((err as ConfigurationError).text.en).toMatch(en);
+    });
   });
 });

@@ -15,12 +15,39 @@ export type AuthConfig =
       tokenTtlSeconds: number;
     };
 
+/** The development issuer's own settings (the identity service and `npm run token`). */
+export interface DevIssuerConfig {
+  /** Folder of the ES256 signing key: DEV_ISSUER_DIR, default <CRM_DATA_DIR>/dev-issuer. */
+  dir: string;
+  /** Password of every demo account: DEV_ISSUER_PASSWORD, default `demo`. */
+  password: string;
+  /** Lifetime of its tokens: AUTH_TOKEN_TTL_SECONDS, default 28800. */
+  tokenTtlSeconds: number;
+  /** `aud` of its tokens: OIDC_AUDIENCE, default `crm-platform` (what the services expect). */
+  audience: string;
+  /** `iss` of its tokens: IDENTITY_ISSUER_URL; absent: the identity service's own URL. */
+  issuer?: string;
+}
+
 function fail(variable: string, es: string, en: string): never {
   throw new ConfigurationError(
     'config.invalid',
     { es: `${variable}: ${es}`, en: `${variable}: ${en}` },
     { variable },
   );
+}
+
+/** The variable's value when it is an http(s) URL (`base`: without a trailing slash), undefined when unset. */
+function httpUrl(env: NodeJS.ProcessEnv, variable: string, base = false): string | undefined {
+  const raw = env[variable];
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^https?:\/\/[^/?#\s]+/.test(raw) || !URL.canParse(raw))
+    fail(
+      variable,
+      `debe ser una URL http(s), recibido "${raw}"`,
+      `must be an http(s) URL, received "${raw}"`,
+    );
+  return base ? raw.replace(/\/+$/, '') : raw;
 }
 
 /**
@@ -66,6 +93,37 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig
     devIssuerDir: env.DEV_ISSUER_DIR || join(env.CRM_DATA_DIR || '.data', 'dev-issuer'),
     devPassword: env.DEV_ISSUER_PASSWORD || DEV_ISSUER_DEFAULTS.password,
     tokenTtlSeconds: ttl,
+  };
+}
+
+/**
+ * The development issuer's settings. Refused with NODE_ENV=production: demo accounts sharing one password
+ * and a key on local disk are for development only (production uses an OIDC provider, AUTH_MODE=oidc).
+ */
+export function loadDevIssuerConfig(env: NodeJS.ProcessEnv = process.env): DevIssuerConfig {
+  if (env.NODE_ENV === 'production')
+    fail(
+      'NODE_ENV',
+      'el emisor de desarrollo (cuentas de demostración) no se ejecuta en producción; use un proveedor OIDC (AUTH_MODE=oidc)',
+      'the development issuer (demo accounts) does not run in production; use an OIDC provider (AUTH_MODE=oidc)',
+    );
+  const ttl = env.AUTH_TOKEN_TTL_SECONDS
+    ? Number(env.AUTH_TOKEN_TTL_SECONDS)
+    : DEV_ISSUER_DEFAULTS.tokenTtlSeconds;
+  if (!Number.isInteger(ttl) || ttl < 60 || ttl > 7 * 24 * 3600) {
+    fail(
+      'AUTH_TOKEN_TTL_SECONDS',
+      'debe ser un entero entre 60 y 604800',
+      'must be an integer between 60 and 604800',
+    );
+  }
+  const issuer = httpUrl(env, 'IDENTITY_ISSUER_URL', true);
+  return {
+    dir: env.DEV_ISSUER_DIR || join(env.CRM_DATA_DIR || '.data', 'dev-issuer'),
+    password: env.DEV_ISSUER_PASSWORD || DEV_ISSUER_DEFAULTS.password,
+    tokenTtlSeconds: ttl,
+    audience: env.OIDC_AUDIENCE || DEV_ISSUER_DEFAULTS.audience,
+    ...(issuer ? { issuer } : {}),
   };
 }
 
