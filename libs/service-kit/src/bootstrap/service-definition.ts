@@ -3,6 +3,7 @@ import type { DevIssuer } from '@crm/auth';
 import type { LocalizedText } from '@crm/kernel';
 import type { Platform } from '@crm/platform';
 import type { ListenerSettings } from '../config/service-config';
+import type { RunningService } from './start-service';
 
 /** What the service's modules and hooks may use while the process starts. */
 export interface ServiceContext<P extends Platform | null = Platform> {
@@ -38,7 +39,7 @@ interface ServiceDefinitionParts<P extends Platform | null> {
   /** Runs after the application initialised and before it listens (e.g. an idempotent start-up import). */
   beforeListen?(app: INestApplication, context: ServiceContext<P>): Promise<void>;
   /** Lines printed once it listens: where its API and documentation are. */
-  describe?(service: { url: string; platform: P; devIssuer?: DevIssuer }): string[];
+  describe?(service: RunningService<P>): string[];
 }
 
 /**
