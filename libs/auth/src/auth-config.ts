@@ -3,6 +3,9 @@ import { ConfigurationError } from '@crm/config';
 import { DEV_ISSUER_DEFAULTS, DevIssuer } from './dev-issuer';
 import { JwtVerifier, type TokenVerifier } from './jwt';
 
+/** The path of the JWKS on the identity service (and the development issuer's discovery document). */
+export const JWKS_PATH = '/.well-known/jwks.json';
+
 /** Identity settings. `dev` (default): the built-in development issuer. `oidc`: any OIDC provider. */
 export type AuthConfig =
   | { mode: 'oidc'; issuer: string; audience: string; jwksUrl: string }
