@@ -1,22 +1,22 @@
 import { join } from 'node:path';
 import { ConfigurationError } from '@crm/config';
-import { DEV_ISSUER_DEFAULTS, DevIssuer } from './dev-issuer';
+import { DEV_ISSUER_DEFAULTS } from './dev-issuer';
 import { JwtVerifier, type TokenVerifier } from './jwt';
+
+/** Where the services find the development identity service when nothing else is configured. */
+export const DEFAULT_IDENTITY_URL = 'http://127.0.0.1:3000';
 
 /** The path of the JWKS on the identity service (and the development issuer's discovery document). */
 export const JWKS_PATH = '/.well-known/jwks.json';
 
-/** Identity settings. `dev` (default): the built-in development issuer. `oidc`: any OIDC provider. */
+/**
+ * How a service verifies tokens. Both modes are OIDC: `iss`, `aud` and the signature against a JWKS URL.
+ * `dev` (default): the development identity service (`services/identity`) at `identityUrl`; `oidc`: any OIDC
+ * provider (Keycloak in production).
+ */
 export type AuthConfig =
   | { mode: 'oidc'; issuer: string; audience: string; jwksUrl: string }
-  | {
-      mode: 'dev';
-      issuer: string;
-      audience: string;
-      devIssuerDir: string;
-      devPassword: string;
-      tokenTtlSeconds: number;
-    };
+  | { mode: 'dev'; issuer: string; audience: string; jwksUrl: string; identityUrl: string };
 
 /** The development issuer's own settings (the identity service and `npm run token`). */
 export interface DevIssuerConfig {
@@ -54,9 +54,10 @@ function httpUrl(env: NodeJS.ProcessEnv, variable: string, base = false): string
 }
 
 /**
- * Variables: AUTH_MODE (dev | oidc, default dev), OIDC_ISSUER, OIDC_AUDIENCE, OIDC_JWKS_URL (required with oidc),
- * DEV_ISSUER_DIR (default <CRM_DATA_DIR>/dev-issuer), DEV_ISSUER_PASSWORD (default 'demo'),
- * AUTH_TOKEN_TTL_SECONDS (dev tokens, default 28800).
+ * Variables: AUTH_MODE (dev | oidc, default dev). With `oidc`, OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL are
+ * required. With `dev`, they default to the local identity service: IDENTITY_URL (default
+ * http://127.0.0.1:3000), issuer IDENTITY_ISSUER_URL or IDENTITY_URL, audience `crm-platform`, JWKS
+ * `<IDENTITY_URL>/.well-known/jwks.json`.
  */
 export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
   const mode = env.AUTH_MODE || 'dev';
@@ -70,32 +71,20 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig
     for (const v of ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL']) {
       if (!env[v]) fail(v, 'es obligatorio cuando AUTH_MODE=oidc', 'is required when AUTH_MODE=oidc');
     }
-    if (!/^https?:\/\//.test(env.OIDC_JWKS_URL as string))
-      fail('OIDC_JWKS_URL', 'debe ser una URL http(s)', 'must be an http(s) URL');
     return {
       mode,
       issuer: env.OIDC_ISSUER as string,
       audience: env.OIDC_AUDIENCE as string,
-      jwksUrl: env.OIDC_JWKS_URL as string,
+      jwksUrl: httpUrl(env, 'OIDC_JWKS_URL') as string,
     };
   }
-  const ttl = env.AUTH_TOKEN_TTL_SECONDS
-    ? Number(env.AUTH_TOKEN_TTL_SECONDS)
-    : DEV_ISSUER_DEFAULTS.tokenTtlSeconds;
-  if (!Number.isInteger(ttl) || ttl < 60 || ttl > 7 * 24 * 3600) {
-    fail(
-      'AUTH_TOKEN_TTL_SECONDS',
-      'debe ser un entero entre 60 y 604800',
-      'must be an integer between 60 and 604800',
-    );
-  }
+  const identityUrl = httpUrl(env, 'IDENTITY_URL', true) ?? DEFAULT_IDENTITY_URL;
   return {
     mode,
-    issuer: DEV_ISSUER_DEFAULTS.issuer,
-    audience: DEV_ISSUER_DEFAULTS.audience,
-    devIssuerDir: env.DEV_ISSUER_DIR || join(env.CRM_DATA_DIR || '.data', 'dev-issuer'),
-    devPassword: env.DEV_ISSUER_PASSWORD || DEV_ISSUER_DEFAULTS.password,
-    tokenTtlSeconds: ttl,
+    issuer: env.OIDC_ISSUER || (httpUrl(env, 'IDENTITY_ISSUER_URL', true) ?? identityUrl),
+    audience: env.OIDC_AUDIENCE || DEV_ISSUER_DEFAULTS.audience,
+    jwksUrl: httpUrl(env, 'OIDC_JWKS_URL') ?? `${identityUrl}${JWKS_PATH}`,
+    identityUrl,
   };
 }
 
@@ -130,25 +119,17 @@ export function loadDevIssuerConfig(env: NodeJS.ProcessEnv = process.env): DevIs
   };
 }
 
-/** The verifier for the configured mode (and, in dev mode, the issuer itself for the login endpoint and JWKS). */
-export async function createAuthentication(
-  config: AuthConfig,
-): Promise<{ verifier: TokenVerifier; devIssuer?: DevIssuer }> {
-  if (config.mode === 'oidc') {
-    return {
-      verifier: new JwtVerifier({
-        issuer: config.issuer,
-        audience: config.audience,
-        jwksUrl: config.jwksUrl,
-      }),
-    };
-  }
-  const devIssuer = await DevIssuer.open({
-    dir: config.devIssuerDir,
-    issuer: config.issuer,
-    audience: config.audience,
-    password: config.devPassword,
-    tokenTtlSeconds: config.tokenTtlSeconds,
-  });
-  return { verifier: devIssuer.verifier(), devIssuer };
+/**
+ * The token verifier of a service: the same `JwtVerifier` in both modes, against the configured issuer,
+ * audience and JWKS URL. The JWKS is fetched on the first token, cached, and fetched again for an unknown
+ * key id, so a service may start before the identity service (tokens meanwhile: 503, es/en).
+ */
+export async function createAuthentication(config: AuthConfig): Promise<{ verifier: TokenVerifier }> {
+  return {
+    verifier: new JwtVerifier({
+      issuer: config.issuer,
+      audience: config.audience,
+      jwksUrl: config.jwksUrl,
+    }),
+  };
 }

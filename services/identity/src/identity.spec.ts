@@ -165,7 +165,7 @@ describe('identity service', () => {
     }
   });
 
-  it('refuses to start with NODE_ENV=production, in es/en', async () => {
+  it('refuses to start with NODE_ENV=production, in es/en, before creating a key', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'crm-identity-prod-'));
     try {
       const err = await start({ NODE_ENV: 'production', CRM_DATA_DIR: empty }).catch((e: unknown) => e);
@@ -173,6 +173,7 @@ describe('identity service', () => {
       expect((err as ConfigurationError).details.variable).toBe('NODE_ENV');
       expect((err as ConfigurationError).text.es).toMatch(/no se ejecuta en producción/);
       expect((err as ConfigurationError).text.en).toMatch(/does not run in production/);
+      expect(readdirSync(empty)).toEqual([]);
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }

@@ -6,6 +6,7 @@
  * another service, but their tests may use a test library, as they use `@crm/testing`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { LoggerService } from '@nestjs/common';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoginResult } from '@crm/auth';
@@ -32,10 +33,11 @@ export interface TestIdentity {
 
 /**
  * Starts the identity service (`startService(IDENTITY_SERVICE)`) on a free port (or `port`), with its key in a
- * fresh temporary folder unless `env` names one (DEV_ISSUER_DIR or CRM_DATA_DIR).
+ * fresh temporary folder unless `env` names one (DEV_ISSUER_DIR or CRM_DATA_DIR). `logger`: its Nest logger
+ * (default the redacting logger at LOG_LEVEL); Nest's logger is one per process, the last application's.
  */
 export async function startTestIdentity(
-  options: { env?: NodeJS.ProcessEnv; port?: number } = {},
+  options: { env?: NodeJS.ProcessEnv; port?: number; logger?: LoggerService } = {},
 ): Promise<TestIdentity> {
   const own =
     options.env?.DEV_ISSUER_DIR || options.env?.CRM_DATA_DIR
@@ -50,6 +52,7 @@ export async function startTestIdentity(
       port: options.port ?? 0,
       host: '127.0.0.1',
       log: () => undefined,
+      ...(options.logger ? { logger: options.logger } : {}),
     });
   } catch (e) {
     if (own) rmSync(own, { recursive: true, force: true });

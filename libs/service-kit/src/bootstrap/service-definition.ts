@@ -1,5 +1,4 @@
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
-import type { DevIssuer } from '@crm/auth';
 import type { LocalizedText } from '@crm/kernel';
 import type { Platform } from '@crm/platform';
 import type { ListenerSettings } from '../config/service-config';
@@ -16,8 +15,6 @@ export interface ServiceContext<P extends Platform | null = Platform> {
    * it while serving requests, not while the modules are built.
    */
   url(): string;
-  /** The development issuer when AUTH_MODE=dev (login + JWKS), absent with OIDC. */
-  devIssuer?: DevIssuer;
   /** Start-up lines without personal data (default stdout). */
   log: (line: string) => void;
 }
@@ -34,7 +31,7 @@ interface ServiceDefinitionParts<P extends Platform | null> {
   modules(context: ServiceContext<P>): Array<Type<unknown> | DynamicModule>;
   /** Feature modules started by default; `features` of the start options replace them (tests leave them out). */
   features?: Array<Type<unknown> | DynamicModule>;
-  /** Controllers registered at the root (e.g. the development login). */
+  /** Controllers registered at the root (most services register theirs in their modules). */
   controllers?(context: ServiceContext<P>): Array<Type<unknown>>;
   /** Runs after the application initialised and before it listens (e.g. an idempotent start-up import). */
   beforeListen?(app: INestApplication, context: ServiceContext<P>): Promise<void>;

@@ -8,7 +8,7 @@ import {
   PostgresAuditSink,
   type AccessAuditEntry,
   type AuditSink,
-  type DevIssuer,
+  type AuthConfig,
 } from '@crm/auth';
 import { loadPlatformConfig } from '@crm/config';
 import type { Clock } from '@crm/kernel';
@@ -48,7 +48,8 @@ export interface RunningService<P extends Platform | null = Platform> {
   url: string;
   /** `null` for a service defined with `platform: false`. */
   platform: P;
-  devIssuer?: DevIssuer;
+  /** How it verifies tokens: issuer, audience, JWKS URL (and, in development mode, the identity service's URL). */
+  auth: AuthConfig;
   /** Ordered shutdown: HTTP server and modules (relay, gateway, projections), audit pool, platform. */
   close(): Promise<void>;
 }
@@ -67,7 +68,7 @@ export class LoggedAuditSink implements AuditSink {
 
 /**
  * Starts a service process: configuration (checked before anything starts) → platform (event store, bus,
- * database; not with `platform: false`) → identity (development issuer or OIDC) → Nest application
+ * database; not with `platform: false`) → token verifier (JWKS of the identity service or the OIDC provider) → Nest application
  * (ServiceKitModule with the service's modules) → OpenAPI at /docs → `beforeListen` → listen.
  */
 export async function startService<P extends Platform | null = Platform>(
@@ -99,7 +100,7 @@ export async function startService<P extends Platform | null = Platform>(
       await sink.migrate();
       audit = sink;
     } else audit = new LoggedAuditSink();
-    const { verifier, devIssuer } = await createAuthentication(config.auth);
+    const { verifier } = await createAuthentication(config.auth);
     const context: ServiceContext<P> = {
       platform: platform as P,
       env,
@@ -109,7 +110,6 @@ export async function startService<P extends Platform | null = Platform>(
         return listening;
       },
       log,
-      ...(devIssuer ? { devIssuer } : {}),
     };
     app = await NestFactory.create<NestExpressApplication>(
       ServiceKitModule.forRoot({
@@ -139,7 +139,7 @@ export async function startService<P extends Platform | null = Platform>(
       app: started,
       url,
       platform: platform as P,
-      ...(devIssuer ? { devIssuer } : {}),
+      auth: config.auth,
       close() {
         closing ??= (async () => {
           await started.close().catch((e: Error) => log(`[${definition.name}] close app: ${e.message}`));
