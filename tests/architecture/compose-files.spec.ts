@@ -15,7 +15,7 @@ const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8')) as
     string,
     {
       volumes?: string[];
-      build?: { context: string; dockerfile: string };
+      build?: { context: string; dockerfile: string; args?: Record<string, string> };
       environment?: Record<string, string>;
     }
   >;
@@ -61,6 +61,26 @@ interface Realm {
   clients: { clientId: string; defaultClientScopes?: string[] }[];
   users: { username: string; attributes?: Record<string, string[]> }[];
 }
+
+describe('production verifies Keycloak tokens, never the development identity service', () => {
+  const services = Object.entries(compose.services);
+
+  it('builds no identity service (demo accounts are for development only)', () => {
+    const built = services.filter(([, s]) => s.build).map(([, s]) => s.build!.args?.SERVICE);
+    expect(built).toContain('plan');
+    expect(built).not.toContain('identity');
+    expect(Object.keys(compose.services)).not.toContain('identity');
+  });
+
+  it.each(services.filter(([, s]) => s.build).map(([name, s]) => [name, s.environment ?? {}] as const))(
+    '%s runs with AUTH_MODE=oidc and points at no identity service',
+    (_name, env) => {
+      expect(env.AUTH_MODE).toBe('oidc');
+      for (const v of ['IDENTITY_URL', 'IDENTITY_ISSUER_URL', 'DEV_ISSUER_DIR', 'DEV_ISSUER_PASSWORD'])
+        expect(env[v]).toBeUndefined();
+    },
+  );
+});
 
 describe('the Keycloak realm matches what the plan service verifies', () => {
   const realmDir = join(root, 'infra', 'keycloak');

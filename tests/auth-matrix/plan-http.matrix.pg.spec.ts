@@ -11,7 +11,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import type { Principal } from '@crm/auth';
+import { demoAccounts, type Principal } from '@crm/auth';
+import { startTestIdentity } from '@crm/identity/testing';
 import { MEMBER_COUNTRIES, fixedClock, type Clock, type CountryCode } from '@crm/kernel';
 import { DEFAULT_FEATURES, PlanCommands, startPlanService, type PlanService } from '@crm/plan';
 import { createTestDatabase } from '@crm/testing';
@@ -30,11 +31,15 @@ interface TestPlanService {
   stop(): Promise<void>;
 }
 
-/** The real plan service on a fresh test database and a free port, with every feature module (as production runs it). */
+/**
+ * The real plan service on a fresh test database and a free port, with every feature module (as production runs
+ * it), verifying the tokens of a real identity service (tokens through its `POST /auth/login`).
+ */
 async function startTestPlanService(options: { clock: Clock; prefix: string }): Promise<TestPlanService> {
   const db = await createTestDatabase(options.prefix);
   const dir = mkdtempSync(join(tmpdir(), 'crm-plan-matrix-'));
-  const env = { DATABASE_URL: db.url, CRM_DATA_DIR: dir };
+  const identity = await startTestIdentity();
+  const env = { DATABASE_URL: db.url, CRM_DATA_DIR: dir, ...identity.env };
   const service = await startPlanService({
     env,
     port: 0,
@@ -46,9 +51,10 @@ async function startTestPlanService(options: { clock: Clock; prefix: string }): 
   return {
     service,
     http: () => request(service.url),
-    bearer: async (username) => `Bearer ${await service.devIssuer!.mint(username)}`,
+    bearer: identity.bearer,
     async stop() {
       await service.close();
+      await identity.stop();
       await db.drop();
       rmSync(dir, { recursive: true, force: true });
     },
@@ -73,8 +79,6 @@ const COUNTRY_READERS = [
 ];
 const WHO_MAY: Record<string, string[]> = {
   'GET /health': ['public'],
-  'POST /auth/login': ['public'],
-  'GET /.well-known/jwks.json': ['public'],
   'GET /plan/catalogue': ['everyone'],
   'GET /plan/catalogue/history': ['everyone'],
   'GET /plan/windows/:period': ['everyone'],
@@ -252,7 +256,7 @@ describe('plan service HTTP authorisation matrix (real PostgreSQL)', () => {
         .expect(200)
     ).body;
     activities = catalogue.catalogue.activities.map((a: { id: string }) => a.id);
-    principals = new Map(t.service.devIssuer!.demoAccounts().map((a) => [a.username, a.principal]));
+    principals = new Map(demoAccounts().map((a) => [a.username, a.principal]));
   });
   afterAll(async () => {
     await t?.stop();
@@ -310,7 +314,7 @@ describe('plan service HTTP authorisation matrix (real PostgreSQL)', () => {
     expect(cells).toBe(REPORT_ENDPOINTS.length * PRINCIPALS.length * 2);
   });
 
-  it('platform-wide endpoints for every principal: catalogue, windows, auth, health, dashboard without a country, read-model rebuild', async () => {
+  it('platform-wide endpoints for every principal: catalogue, windows, health, dashboard without a country, read-model rebuild', async () => {
     const catalogue = (
       await t
         .http()
@@ -321,11 +325,6 @@ describe('plan service HTTP authorisation matrix (real PostgreSQL)', () => {
     const mismatches: string[] = [];
     const endpoints: Array<[string, (auth: string) => Promise<{ status: number; body: any }>]> = [
       ['GET /health', (a) => t.http().get('/health').set('Authorization', a)],
-      [
-        'POST /auth/login',
-        () => t.http().post('/auth/login').send({ username: 'hn.reporting_officer', password: 'demo' }),
-      ],
-      ['GET /.well-known/jwks.json', () => t.http().get('/.well-known/jwks.json')],
       ['GET /plan/catalogue', (a) => t.http().get('/plan/catalogue').set('Authorization', a)],
       ['GET /plan/catalogue/history', (a) => t.http().get('/plan/catalogue/history').set('Authorization', a)],
       ['GET /plan/windows/:period', (a) => t.http().get('/plan/windows/2021-S1').set('Authorization', a)],

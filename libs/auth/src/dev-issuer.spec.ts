@@ -80,4 +80,16 @@ describe('development issuer', () => {
     clock.advance(601_000 + 30_000);
     await expect(issuer.verifier().verify(token)).rejects.toMatchObject({ reason: 'expired' });
   });
+
+  it('reads a function issuer at each signature (the identity service knows its URL once it listens)', async () => {
+    let url = 'http://127.0.0.1:1';
+    const issuer = await DevIssuer.open({ dir, issuer: () => url });
+    url = 'http://127.0.0.1:3000';
+    expect(issuer.issuer).toBe('http://127.0.0.1:3000');
+    const token = await issuer.mint('hn.reporting_officer');
+    expect(JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).iss).toBe(
+      'http://127.0.0.1:3000',
+    );
+    await expect(issuer.verifier().verify(token)).resolves.toMatchObject({ country: 'HN' });
+  });
 });

@@ -19,6 +19,7 @@ import type { Principal } from './principal';
 
 export const DEV_ISSUER_DEFAULTS = {
   issuer: 'urn:crm:dev-issuer',
+  /** The platform's audience: what every service expects in `aud` by default (also with Keycloak). */
   audience: 'crm-platform',
   password: 'demo',
   tokenTtlSeconds: 8 * 60 * 60,
@@ -27,7 +28,11 @@ export const DEV_ISSUER_DEFAULTS = {
 export interface DevIssuerOptions {
   /** Folder for the signing key (default `.data/dev-issuer`). Created on first start, reused afterwards. */
   dir?: string;
-  issuer?: string;
+  /**
+   * `iss` of its tokens: a string, or a function read at each signature (the identity service's URL, known only
+   * once it listens).
+   */
+  issuer?: string | (() => string);
   audience?: string;
   /** Password of every demo account (development only). */
   password?: string;
@@ -54,7 +59,7 @@ export class DevIssuer {
   private constructor(
     private readonly privateKey: KeyLike,
     private readonly publicJwk: JWK,
-    readonly issuer: string,
+    private readonly issuerOf: () => string,
     readonly audience: string,
     private readonly password: string,
     private readonly tokenTtlSeconds: number,
@@ -68,15 +73,21 @@ export class DevIssuer {
     const privateJwk = await loadOrCreateKey(dir);
     const privateKey = (await importJWK(privateJwk, 'ES256')) as KeyLike;
     const { d: _d, ...publicJwk } = privateJwk;
+    const issuer = options.issuer ?? DEV_ISSUER_DEFAULTS.issuer;
     return new DevIssuer(
       privateKey,
       { ...publicJwk, use: 'sig', alg: 'ES256' },
-      options.issuer ?? DEV_ISSUER_DEFAULTS.issuer,
+      typeof issuer === 'function' ? issuer : () => issuer,
       options.audience ?? DEV_ISSUER_DEFAULTS.audience,
       options.password ?? DEV_ISSUER_DEFAULTS.password,
       options.tokenTtlSeconds ?? DEV_ISSUER_DEFAULTS.tokenTtlSeconds,
       options.clock ?? systemClock,
     );
+  }
+
+  /** `iss` of its tokens. */
+  get issuer(): string {
+    return this.issuerOf();
   }
 
   /** The JWKS document (serve it at `/.well-known/jwks.json`). Public key only. */

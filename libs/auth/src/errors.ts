@@ -3,6 +3,7 @@ import {
   UnauthenticatedError,
   ForbiddenError as ForbiddenErrorBase,
   InvalidRequestError,
+  UnavailableError,
 } from '@crm/kernel';
 
 export type AuthenticationFailure =
@@ -84,5 +85,19 @@ export class InvalidResourceError extends InvalidRequestError {
       },
       { field },
     );
+  }
+}
+
+/**
+ * 503: the identity provider's public keys (JWKS) cannot be fetched, so no token can be checked now: the
+ * identity service (development) or the OIDC provider is not running or not reachable. Retried on the next
+ * request; the text never echoes the token.
+ */
+export class IdentityProviderUnavailableError extends UnavailableError {
+  constructor() {
+    super('auth.identity_provider_unavailable', {
+      es: 'No se pueden obtener las claves públicas del proveedor de identidad para comprobar el token (¿está en marcha el servicio de identidad?). Inténtelo de nuevo en unos segundos.',
+      en: "The identity provider's public keys cannot be fetched to check the token (is the identity service running?). Try again in a few seconds.",
+    });
   }
 }

@@ -1,5 +1,5 @@
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWK, type KeyLike } from 'jose';
-import { AuthenticationError } from './errors';
+import { AuthenticationError, IdentityProviderUnavailableError } from './errors';
 import { JwtVerifier, bearerToken } from './jwt';
 import { Role } from './principal';
 
@@ -176,6 +176,46 @@ describe('JwtVerifier with a remote JWKS URL (the production path)', () => {
       await expect(verifier.verify(await token(other, 'RS256'))).rejects.toMatchObject({
         reason: 'unknown_key',
       });
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+
+  it('answers 503 es/en while the provider is unreachable or answers no JWKS, and fetches again afterwards', async () => {
+    const { createServer } = await import('node:http');
+    const k = await keys('ES256', 'late-1');
+    let broken = true;
+    const server = createServer((_req, res) => {
+      if (broken) {
+        res.statusCode = 502;
+        res.end('bad gateway');
+        return;
+      }
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys: [k.jwk] }));
+    });
+    // a port where nothing listens yet: the verifier exists before the provider (a service started first)
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    await new Promise((r) => server.close(r));
+    const verifier = new JwtVerifier({
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      jwksUrl: `http://127.0.0.1:${port}/jwks`,
+      now: () => NOW,
+    });
+    const t = await token(k, 'ES256');
+    const refused = await verifier.verify(t).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(IdentityProviderUnavailableError);
+    expect(refused).toMatchObject({ code: 'auth.identity_provider_unavailable', kind: 'unavailable' });
+    expect((refused as IdentityProviderUnavailableError).text.es).toMatch(/proveedor de identidad/);
+    expect((refused as IdentityProviderUnavailableError).text.en).toMatch(/identity provider/);
+    expect(JSON.stringify(refused)).not.toContain(t);
+    await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+    try {
+      await expect(verifier.verify(t)).rejects.toBeInstanceOf(IdentityProviderUnavailableError); // 502, not a JWKS
+      broken = false;
+      await expect(verifier.verify(t)).resolves.toMatchObject({ subject: 'user-123' });
     } finally {
       await new Promise((r) => server.close(r));
     }

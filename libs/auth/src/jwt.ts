@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { principalFromClaims } from './claims';
-import { AuthenticationError } from './errors';
+import { AuthenticationError, IdentityProviderUnavailableError } from './errors';
 import type { Principal } from './principal';
 
 /** Turns a bearer token into a Principal, or throws AuthenticationError (HTTP 401). */
@@ -13,7 +13,10 @@ export interface JwtVerifierOptions {
   issuer: string;
   /** Expected `aud`. */
   audience: string;
-  /** Production: the provider's JWKS URL (keys fetched and cached by jose, refreshed on unknown `kid`). */
+  /**
+   * The provider's JWKS URL (keys fetched by jose on the first token, cached, fetched again for an unknown `kid`;
+   * when the provider cannot be reached the token is answered 503 and the next one fetches again).
+   */
   jwksUrl?: string;
   /** Alternatively a key resolver (e.g. `createLocalJWKSet` for the development issuer and tests). */
   keys?: JWTVerifyGetKey;
@@ -31,7 +34,8 @@ export class JwtVerifier implements TokenVerifier {
 
   constructor(private readonly options: JwtVerifierOptions) {
     if (options.keys) this.keys = options.keys;
-    else if (options.jwksUrl) this.keys = createRemoteJWKSet(new URL(options.jwksUrl));
+    else if (options.jwksUrl)
+      this.keys = unavailableWhenUnreachable(createRemoteJWKSet(new URL(options.jwksUrl)));
     else throw new Error('JwtVerifier needs jwksUrl or keys');
   }
 
@@ -54,9 +58,29 @@ export class JwtVerifier implements TokenVerifier {
   }
 }
 
+/**
+ * A remote key set whose fetch failures (refused connection, timeout, an answer that is not a JWKS) become a
+ * 503 `IdentityProviderUnavailableError` instead of a 500. What the local lookup throws (no key with that
+ * `kid`, an unusable key) stays as it is and maps to a 401.
+ */
+function unavailableWhenUnreachable(remote: JWTVerifyGetKey): JWTVerifyGetKey {
+  return async (header, token) => {
+    try {
+      return await remote(header, token);
+    } catch (e) {
+      const lookup =
+        e instanceof errors.JWKSNoMatchingKey ||
+        e instanceof errors.JWKSMultipleMatchingKeys ||
+        e instanceof errors.JOSENotSupported ||
+        e instanceof errors.JWKInvalid;
+      throw lookup ? e : new IdentityProviderUnavailableError();
+    }
+  };
+}
+
 /** jose errors → our 401 reasons. Unexpected errors (e.g. JWKS endpoint down) are rethrown unchanged. */
 export function mapJoseError(e: unknown): Error {
-  if (e instanceof AuthenticationError) return e;
+  if (e instanceof AuthenticationError || e instanceof IdentityProviderUnavailableError) return e;
   if (e instanceof errors.JWTExpired) return new AuthenticationError('expired');
   if (e instanceof errors.JWTClaimValidationFailed) {
     if (e.claim === 'iss') return new AuthenticationError('wrong_issuer');

@@ -1,5 +1,4 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { DevIssuer } from '@crm/auth';
 import { AmendCatalogueController } from './application/amend-catalogue/amend-catalogue.controller';
 import { ApproveReportController } from './application/approve-report/approve-report.controller';
 import { ImportCatalogueController } from './application/import-catalogue/import-catalogue.controller';
@@ -9,26 +8,23 @@ import { ReturnReportController } from './application/return-report/return-repor
 import { SaveDraftController } from './application/save-draft/save-draft.controller';
 import { ScheduleWindowController } from './application/schedule-window/schedule-window.controller';
 import { SubmitReportController } from './application/submit-report/submit-report.controller';
-import { AuthController } from './http/auth.controller';
-import { DEV_ISSUER } from './http/tokens';
 import { PlanQueriesController } from './queries/plan-queries.controller';
 import { PlanQueries } from './queries/plan-queries.service';
 
 /** Commands and queries of the plan service, exported for feature modules (e.g. the Kafka inbound gateway). */
 @Module({})
 export class PlanCoreModule {
-  static forRoot(devIssuer: DevIssuer | null): DynamicModule {
+  static forRoot(): DynamicModule {
     return {
       module: PlanCoreModule,
       global: true,
-      providers: [PlanCommands, PlanQueries, { provide: DEV_ISSUER, useValue: devIssuer }],
-      exports: [PlanCommands, PlanQueries, DEV_ISSUER],
+      providers: [PlanCommands, PlanQueries],
+      exports: [PlanCommands, PlanQueries],
     };
   }
 }
 
 export const PLAN_CONTROLLERS = [
-  AuthController,
   SaveDraftController,
   SubmitReportController,
   ApproveReportController,

@@ -65,38 +65,20 @@ export async function ensureCatalogueImported(
   );
 }
 
-/** The lines printed after start-up: where the API, its documentation and the login are. */
-export function describePlanService(
-  service: Pick<RunningService, 'url' | 'platform' | 'devIssuer'>,
-): string[] {
-  const lines = [
-    `Plan service / Servicio del plan: ${service.url}`,
+/** The lines printed after start-up: where the API and its documentation are, and where tokens come from. */
+export function describePlanService(service: Pick<RunningService, 'url' | 'platform' | 'auth'>): string[] {
+  const { auth } = service;
+  return [
+    `Servicio del plan / Plan service: ${service.url}`,
     `  API:      ${service.url}/plan/catalogue   ${service.url}/plan/reports/<country>/<activityId>/<period>`,
     `  OpenAPI:  ${service.url}/${OPENAPI_UI_PATH}   (JSON: ${service.url}/${OPENAPI_JSON_PATH})`,
-    `  Health:   ${service.url}/health`,
-    `  Database: ${service.platform.database.embedded ? `embedded PostgreSQL (${service.platform.config.dataDir})` : 'DATABASE_URL'}`,
+    `  Salud / Health: ${service.url}/health`,
+    `  Base de datos / Database: ${service.platform.database.embedded ? `embedded PostgreSQL (${service.platform.config.dataDir})` : 'DATABASE_URL'}`,
+    auth.mode === 'dev'
+      ? `  Inicio de sesión / Login: POST ${auth.identityUrl}/auth/login  (servicio de identidad / identity service, AUTH_MODE=dev)`
+      : `  Inicio de sesión / Login: tokens del proveedor OIDC / from the OIDC provider ${auth.issuer} (AUTH_MODE=oidc)`,
+    `  Tokens verificados con / verified against: ${auth.jwksUrl}  (iss ${auth.issuer}, aud ${auth.audience})`,
   ];
-  if (service.devIssuer) {
-    const names = service.devIssuer.demoAccounts().map((a) => a.username);
-    const examples = [
-      'hn.reporting_officer',
-      'gt.reporting_officer',
-      'hn.national_system',
-      'st.coordinator',
-      'st.analyst',
-      'unicef.observer',
-      'rrocm.civil_society',
-      'platform.admin',
-    ];
-    lines.push(
-      `  Login:    POST ${service.url}/auth/login  {"username":"hn.reporting_officer","password":"demo"}  (development issuer, AUTH_MODE=dev)`,
-      `  JWKS:     ${service.url}/.well-known/jwks.json`,
-      `  Demo accounts (${names.length}, password "demo" unless DEV_ISSUER_PASSWORD is set): ${examples.filter((e) => names.includes(e)).join(', ')}, ... (<cc>.<role> for every member country)`,
-    );
-  } else {
-    lines.push('  Login:    tokens from the configured OIDC provider (AUTH_MODE=oidc)');
-  }
-  return lines;
 }
 
 /** The plan service as the kit starts it; `catalogueFile` is the plan imported at start-up. */
@@ -109,7 +91,7 @@ export function planService(catalogueFile: string = PLAN_2017_2022_FILE): Servic
       en: 'Catalogue of the Liaison Officers Network plan, country progress reports and their review by the Technical Secretariat (ST-CRM).',
     },
     listener: { portVariable: 'PLAN_PORT', hostVariable: 'PLAN_HOST', defaultPort: DEFAULT_PLAN_PORT },
-    modules: (context) => [PlanCoreModule.forRoot(context.devIssuer ?? null)],
+    modules: () => [PlanCoreModule.forRoot()],
     features: DEFAULT_FEATURES,
     controllers: () => PLAN_CONTROLLERS,
     beforeListen: (app: INestApplication, context) =>

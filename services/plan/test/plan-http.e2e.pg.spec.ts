@@ -34,23 +34,23 @@ describe('plan service HTTP API (e2e, real PostgreSQL)', () => {
   const stream = (country: string, activity: string, period = '2020-S1') =>
     `planReport-${country}-${activity}-${period}`;
 
+  /** A login at the identity service, as a user does it; the plan service only verifies the token. */
   async function login(username: string): Promise<string> {
-    const res = await t.http().post('/auth/login').send({ username, password: 'demo' }).expect(200);
+    const res = await t.identity.login(username);
+    expect(res.status).toBe(200);
     expect(res.body.tokenType).toBe('Bearer');
     return `Bearer ${res.body.accessToken}`;
   }
 
-  it('serves health and the JWKS without a token, and logs in demo accounts (bad password: 401 es/en)', async () => {
+  it("serves health without a token; the login and the JWKS are the identity service's, not the plan's", async () => {
     await t.http().get('/health').expect(200, { status: 'ok', service: 'plan' });
-    const jwks = await t.http().get('/.well-known/jwks.json').expect(200);
-    expect(jwks.body.keys[0]).toMatchObject({ kty: 'EC', alg: 'ES256' });
-    expect(jwks.body.keys[0].d).toBeUndefined();
-    const bad = await t
+    await t
       .http()
       .post('/auth/login')
-      .send({ username: 'hn.reporting_officer', password: 'wrong' })
-      .expect(401);
-    expectBilingualError(bad.body, 'auth.bad_credentials');
+      .send({ username: 'hn.reporting_officer', password: 'demo' })
+      .expect(404);
+    await t.http().get('/.well-known/jwks.json').expect(404);
+    expect((await t.identity.login('hn.reporting_officer', 'wrong')).status).toBe(401);
   });
 
   it('imported the 2017-2022 catalogue at start-up (version 1, 96 activities) and does not import it twice', async () => {
@@ -403,14 +403,14 @@ describe('plan service HTTP API (e2e, real PostgreSQL)', () => {
   });
 
   it('answers 401 (es/en, stores nothing) to an expired token, another key, another issuer and another audience', async () => {
-    // Tokens minted with jose against the development issuer's configuration: its key file, `iss`, `aud` and claims.
-    // The dev issuer and its verifier use the system clock (the fixed clock is the commands' decision clock).
-    const devJwk = JSON.parse(readFileSync(join(t.devIssuerDir, 'es256-private.jwk.json'), 'utf8')) as JWK;
+    // Tokens minted with jose against the identity service's configuration: its key file, `iss`, `aud` and claims.
+    // The identity service and the plan's verifier use the system clock (the fixed clock is the commands' decision clock).
+    const devJwk = JSON.parse(readFileSync(join(t.identity.keyDir, 'es256-private.jwk.json'), 'utf8')) as JWK;
     const devKey = (await importJWK(devJwk, 'ES256')) as KeyLike;
     const { privateKey: otherKey } = await generateKeyPair('ES256');
-    const claims = decodeJwt(await t.service.devIssuer!.mint('hn.reporting_officer'));
+    const claims = decodeJwt(await t.identity.token('hn.reporting_officer'));
     expect(claims).toMatchObject({
-      iss: 'urn:crm:dev-issuer',
+      iss: t.identity.url,
       aud: 'crm-platform',
       sub: 'dev|hn.reporting_officer',
     });
@@ -742,8 +742,6 @@ describe('plan service HTTP API (e2e, real PostgreSQL)', () => {
     expect(routes.map((r) => r.route).sort()).toEqual(
       [
         'GET /health',
-        'POST /auth/login',
-        'GET /.well-known/jwks.json',
         'PUT /plan/reports/{country}/{activityId}/{period}',
         'GET /plan/reports/{country}/{activityId}/{period}',
         'POST /plan/reports/{country}/{activityId}/{period}/submit',

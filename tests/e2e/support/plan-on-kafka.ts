@@ -11,6 +11,7 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import { Kafka, logLevel, type Consumer, type IHeaders, type Producer } from 'kafkajs';
 import { decodeIntegrationEvent, type IntegrationEvent } from '@crm/contracts';
 import { parseDeadLetter } from '@crm/gateway';
+import { startTestIdentity, type TestIdentity } from '@crm/identity/testing';
 import type { DeadLetter } from '@crm/messaging';
 import { planFeatures, startPlanService, type PlanIntegrationOptions, type PlanService } from '@crm/plan';
 import { createTestDatabase, kafkaBrokers } from '@crm/testing';
@@ -39,10 +40,12 @@ export async function waitFor<T>(
 
 export interface PlanOnKafka {
   service: PlanService;
+  /** The identity service the plan verifies tokens against. */
+  identity: TestIdentity;
   /** Prefix of every topic of this run, e.g. `e2e-1a2b3c.`. */
   namespace: string;
   topic(logical: string): string;
-  /** A call to the service's HTTP API as a demo account of its development issuer (e.g. `st.coordinator`). */
+  /** A call to the service's HTTP API as a demo account, logged in at the identity service (e.g. `st.coordinator`). */
   api(
     username: string,
     method: 'GET' | 'POST' | 'PUT',
@@ -58,15 +61,18 @@ export async function startPlanOnKafka(
   const namespace = `e2e-${randomUUID().slice(0, 8)}.`;
   const db = await createTestDatabase('e2e_plan');
   const dir = mkdtempSync(join(tmpdir(), 'crm-e2e-plan-'));
-  const env = {
-    DATABASE_URL: db.url,
-    BUS: 'kafka',
-    KAFKA_BROKERS: kafkaBrokers().join(','),
-    CRM_DATA_DIR: dir,
-  };
   const features = featuresWith({ log: () => undefined, ...integration, topicNamespace: namespace });
+  let identity: TestIdentity | undefined;
   let service: PlanService;
   try {
+    identity = await startTestIdentity();
+    const env = {
+      DATABASE_URL: db.url,
+      BUS: 'kafka',
+      KAFKA_BROKERS: kafkaBrokers().join(','),
+      CRM_DATA_DIR: dir,
+      ...identity.env,
+    };
     service = await startPlanService({
       env,
       port: 0,
@@ -75,18 +81,19 @@ export async function startPlanOnKafka(
       log: () => undefined,
     });
   } catch (error) {
+    await identity?.stop().catch(() => undefined);
     await db.drop().catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
     throw error;
   }
+  const started = identity;
   return {
     service,
+    identity: started,
     namespace,
     topic: (logical) => `${namespace}${logical}`,
     async api(username, method, path, body) {
-      if (!service.devIssuer) throw new Error('the plan service runs without its development issuer');
-      const headers: Record<string, string> = {
-        authorization: `Bearer ${await service.devIssuer.mint(username)}`,
-      };
+      const headers: Record<string, string> = { authorization: await started.bearer(username) };
       if (body !== undefined) headers['content-type'] = 'application/json';
       const res = await fetch(`${service.url}${path}`, {
         method,
@@ -98,6 +105,7 @@ export async function startPlanOnKafka(
     },
     async stop() {
       await service.close();
+      await started.stop();
       await db.drop().catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });
     },

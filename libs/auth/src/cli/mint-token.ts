@@ -1,25 +1,32 @@
 /**
  * Prints a development token for a demo account:
  *   npm run token -- hn.reporting_officer
- * Uses the same key folder as the services (DEV_ISSUER_DIR, default <CRM_DATA_DIR>/dev-issuer). Development only.
+ * Signs with the identity service's key on disk (DEV_ISSUER_DIR, default <CRM_DATA_DIR>/dev-issuer; created if
+ * the identity service never ran), with the issuer and audience the services verify (IDENTITY_ISSUER_URL or
+ * IDENTITY_URL, default http://127.0.0.1:3000; OIDC_ISSUER / OIDC_AUDIENCE when set): the same token as
+ * `POST /auth/login` of the identity service, without it having to run. Development only (refused with
+ * NODE_ENV=production or AUTH_MODE=oidc).
  */
-import { loadAuthConfig } from '../auth-config';
+import { loadAuthConfig, loadDevIssuerConfig } from '../auth-config';
 import { DevIssuer } from '../dev-issuer';
 
 async function main(): Promise<void> {
   const username = process.argv[2];
-  const config = loadAuthConfig();
-  if (config.mode !== 'dev')
-    throw new Error('AUTH_MODE=oidc: tokens come from the OIDC provider, not from this script');
+  const auth = loadAuthConfig();
+  if (auth.mode !== 'dev')
+    throw new Error(
+      'AUTH_MODE=oidc: los tokens los emite el proveedor OIDC, no este script / tokens come from the OIDC provider, not from this script',
+    );
+  const config = loadDevIssuerConfig();
   const issuer = await DevIssuer.open({
-    dir: config.devIssuerDir,
-    issuer: config.issuer,
-    audience: config.audience,
+    dir: config.dir,
+    issuer: auth.issuer,
+    audience: auth.audience,
     tokenTtlSeconds: config.tokenTtlSeconds,
   });
   if (!username) {
     process.stderr.write(
-      `usage: mint-token <username>\naccounts:\n${issuer
+      `uso / usage: npm run token -- <usuario / username>\ncuentas / accounts:\n${issuer
         .demoAccounts()
         .map((a) => `  ${a.username}`)
         .join('\n')}\n`,
@@ -29,7 +36,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${await issuer.mint(username)}\n`);
 }
 
-main().catch((e: Error) => {
-  process.stderr.write(`${e.message}\n`);
+main().catch((e: Error & { text?: { es: string; en: string } }) => {
+  process.stderr.write(`${e.text ? `${e.text.es} / ${e.text.en}` : e.message}\n`);
   process.exit(1);
 });

@@ -1,3 +1,4 @@
+import type { Platform } from '@crm/platform';
 import type { RunningService } from './start-service';
 import { startService } from './start-service';
 import type { ServiceDefinition } from './service-definition';
@@ -43,9 +44,9 @@ export function startFailure(e: Error & { text?: { es: string; en: string } }): 
  * A service's `main.ts`: starts it from the environment, prints where it listens, stops cleanly on
  * SIGINT / SIGTERM, and exits 1 with an es/en line when it cannot start.
  */
-export function runService(definition: ServiceDefinition): void {
+export function runService<P extends Platform | null = Platform>(definition: ServiceDefinition<P>): void {
   const out = (line: string) => process.stdout.write(`${line}\n`);
-  const running: RunningService[] = [];
+  const running: Array<RunningService<P>> = [];
   const signals = stopOnSignals([() => running[0]?.close() ?? Promise.resolve()], out);
   startService(definition)
     .then(async (service) => {

@@ -11,7 +11,8 @@ import { SERVICE_NAME } from './tokens';
 export interface ServiceKitModuleOptions {
   /** The service's short name (health answers, logs). */
   name: string;
-  platform: Platform;
+  /** Absent for a service without the platform (`platform: false`): no PlatformModule. */
+  platform?: Platform;
   auth: { verifier: TokenVerifier; audit: AuditSink };
   /** The service's own modules: its contexts, read models, integration. */
   imports: Array<Type<unknown> | DynamicModule>;
@@ -20,10 +21,10 @@ export interface ServiceKitModuleOptions {
 }
 
 /**
- * The root module of every service process: the platform's ports (PlatformModule), authentication and
- * authorisation (AuthModule: global AuthGuard 401, OperationGuard 403 + audit), the CommandBus and QueryBus
- * (CqrsModule, as a dispatcher only), the DTO validation pipe, the es/en error filter, health, and the
- * service's own modules.
+ * The root module of every service process: the platform's ports (PlatformModule; not for a service without
+ * the platform), authentication and authorisation (AuthModule: global AuthGuard 401, OperationGuard 403 +
+ * audit), the CommandBus and QueryBus (CqrsModule, as a dispatcher only), the DTO validation pipe, the es/en
+ * error filter, health, and the service's own modules.
  */
 @Module({})
 export class ServiceKitModule {
@@ -31,11 +32,11 @@ export class ServiceKitModule {
     return {
       module: ServiceKitModule,
       imports: [
-        PlatformModule.forRoot(options.platform),
+        ...(options.platform ? [PlatformModule.forRoot(options.platform)] : []),
         AuthModule.forRoot({
           verifier: options.auth.verifier,
           audit: options.auth.audit,
-          clock: options.platform.clock,
+          ...(options.platform ? { clock: options.platform.clock } : {}),
         }),
         CqrsModule.forRoot(),
         ...options.imports,

@@ -1,9 +1,16 @@
 import 'reflect-metadata';
-import type { DynamicModule, LoggerService, Type } from '@nestjs/common';
+import { Logger, type DynamicModule, type LoggerService, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Pool } from 'pg';
-import { createAuthentication, PostgresAuditSink, type DevIssuer } from '@crm/auth';
+import {
+  createAuthentication,
+  PostgresAuditSink,
+  type AccessAuditEntry,
+  type AuditSink,
+  type AuthConfig,
+} from '@crm/auth';
+import { loadPlatformConfig } from '@crm/config';
 import type { Clock } from '@crm/kernel';
 import { createNestLogger } from '@crm/pii';
 import { createPlatform, type Platform } from '@crm/platform';
@@ -36,51 +43,84 @@ export interface StartServiceOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-export interface RunningService {
+export interface RunningService<P extends Platform | null = Platform> {
   app: NestExpressApplication;
   /** Base URL, e.g. http://127.0.0.1:3001 */
   url: string;
-  platform: Platform;
-  devIssuer?: DevIssuer;
+  /** `null` for a service defined with `platform: false`. */
+  platform: P;
+  /** How it verifies tokens: issuer, audience, JWKS URL (and, in development mode, the identity service's URL). */
+  auth: AuthConfig;
   /** Ordered shutdown: HTTP server and modules (relay, gateway, projections), audit pool, platform. */
   close(): Promise<void>;
 }
 
 /**
- * Starts a service process: configuration (checked before anything starts) → platform (event store, bus,
- * database) → identity (development issuer or OIDC) → Nest application (ServiceKitModule with the
- * service's modules) → OpenAPI at /docs → `beforeListen` → listen.
+ * Access denials of a service without the platform (it has no database): written to its log, through the
+ * redacting logger, as `access denied` lines with the entry (principal, operation, resource, reason).
  */
-export async function startService(
-  definition: ServiceDefinition,
+export class LoggedAuditSink implements AuditSink {
+  private readonly logger = new Logger('AccessAudit');
+
+  async record(entry: AccessAuditEntry): Promise<void> {
+    this.logger.warn({ msg: 'access denied', ...entry });
+  }
+}
+
+/**
+ * Starts a service process: configuration (checked before anything starts) → platform (event store, bus,
+ * database; not with `platform: false`) → token verifier (JWKS of the identity service or the OIDC provider) → Nest application
+ * (ServiceKitModule with the service's modules) → OpenAPI at /docs → `beforeListen` → listen.
+ */
+export async function startService<P extends Platform | null = Platform>(
+  definition: ServiceDefinition<P>,
   options: StartServiceOptions = {},
-): Promise<RunningService> {
+): Promise<RunningService<P>> {
   const env = options.env ?? process.env;
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const withPlatform = definition.platform !== false;
   const config = options.config ?? loadServiceConfig(definition, env);
   const port = options.port ?? config.port;
   const host = options.host ?? config.host;
 
-  const platform = await createPlatform({
-    config: config.platform,
-    ...(options.clock ? { clock: options.clock } : {}),
-    log: () => undefined,
-  });
+  const platform = withPlatform
+    ? await createPlatform({
+        config: config.platform ?? loadPlatformConfig(env),
+        ...(options.clock ? { clock: options.clock } : {}),
+        log: () => undefined,
+      })
+    : null;
   let pool: Pool | undefined;
   let app: NestExpressApplication | undefined;
+  let listening: string | undefined;
   try {
-    pool = new Pool({ connectionString: platform.database.url, max: 3 });
-    const audit = new PostgresAuditSink(pool);
-    await audit.migrate();
-    const { verifier, devIssuer } = await createAuthentication(config.auth);
-    const context: ServiceContext = { platform, log, ...(devIssuer ? { devIssuer } : {}) };
+    let audit: AuditSink;
+    if (platform) {
+      pool = new Pool({ connectionString: platform.database.url, max: 3 });
+      const sink = new PostgresAuditSink(pool);
+      await sink.migrate();
+      audit = sink;
+    } else audit = new LoggedAuditSink();
+    const { verifier } = await createAuthentication(config.auth);
+    const context: ServiceContext<P> = {
+      platform: platform as P,
+      env,
+      url() {
+        if (listening === undefined)
+          throw new Error(`[${definition.name}] url() was called before the service listens`);
+        return listening;
+      },
+      log,
+    };
     app = await NestFactory.create<NestExpressApplication>(
       ServiceKitModule.forRoot({
         name: definition.name,
-        platform,
+        ...(platform ? { platform } : {}),
         auth: { verifier, audit },
         imports: [
-          ...(config.kek ? [PersonalDataModule.forRoot({ platform, kek: config.kek.ring, audit })] : []),
+          ...(config.kek && platform
+            ? [PersonalDataModule.forRoot({ platform, kek: config.kek.ring, audit })]
+            : []),
           ...definition.modules(context),
           ...(options.features ?? definition.features ?? []),
         ],
@@ -98,19 +138,20 @@ export async function startService(
     await app.listen(port, host);
     const address = app.getHttpServer().address() as { port: number };
     const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${address.port}`;
+    listening = url;
     const started = app;
     const startedPool = pool;
     let closing: Promise<void> | undefined;
     return {
       app: started,
       url,
-      platform,
-      ...(devIssuer ? { devIssuer } : {}),
+      platform: platform as P,
+      auth: config.auth,
       close() {
         closing ??= (async () => {
           await started.close().catch((e: Error) => log(`[${definition.name}] close app: ${e.message}`));
-          await startedPool.end().catch(() => undefined);
-          await platform.close();
+          await startedPool?.end().catch(() => undefined);
+          await platform?.close();
         })();
         return closing;
       },
@@ -118,7 +159,7 @@ export async function startService(
   } catch (e) {
     await app?.close().catch(() => undefined);
     await pool?.end().catch(() => undefined);
-    await platform.close().catch(() => undefined);
+    await platform?.close().catch(() => undefined);
     throw e;
   }
 }

@@ -19,7 +19,7 @@ describe('loadServiceConfig: one loader per process, checked before anything sta
   it('defaults: the service port, 127.0.0.1 with the development issuer, LOG_LEVEL warn', () => {
     const config = loadServiceConfig(PLAN, {});
     expect(config).toMatchObject({ port: 3001, host: '127.0.0.1', logLevel: 'warn' });
-    expect(config.platform.eventStore).toBe('postgres');
+    expect(config.platform?.eventStore).toBe('postgres');
     expect(config.kek).toBeUndefined();
   });
 

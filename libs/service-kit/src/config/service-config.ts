@@ -21,11 +21,14 @@ export interface ServiceSettings {
   listener: ListenerSettings;
   /** The service stores children's personal data: its key-encryption key is read (or generated) at start. */
   personalData?: boolean;
+  /** False for a service without event store, bus or database (identity): no platform variables are read. */
+  platform?: boolean;
 }
 
 /** Everything one service process reads from the environment, read and checked once at start. */
 export interface ServiceConfig {
-  platform: PlatformConfig;
+  /** Absent for a service without the platform (`platform: false`): its variables are not read. */
+  platform?: PlatformConfig;
   auth: AuthConfig;
   /** TCP port (0: any free port). */
   port: number;
@@ -73,20 +76,21 @@ export function hostFrom(env: NodeJS.ProcessEnv, variable: string, fallback: str
 }
 
 /**
- * The one configuration loader of a service process: platform (database, event store, bus), identity,
- * listener, log level and, for a service that stores children's personal data, its key-encryption keys. An invalid value throws a ConfigurationError whose es/en text names the variable,
- * before anything (PostgreSQL, the Nest application) has started.
+ * The one configuration loader of a service process: platform (database, event store, bus; not with
+ * `platform: false`), identity, listener, log level and, for a service that stores children's personal data,
+ * its key-encryption keys. An invalid value throws a ConfigurationError whose
+ * es/en text names the variable, before anything (PostgreSQL, the Nest application) has started.
  */
 export function loadServiceConfig(
   service: ServiceSettings,
   env: NodeJS.ProcessEnv = process.env,
 ): ServiceConfig {
   const { listener } = service;
-  const platform = loadPlatformConfig(env);
+  const platform = service.platform === false ? undefined : loadPlatformConfig(env);
   const auth = loadAuthConfig(env);
   const logLevel = loadLogLevel(env);
   const port = portFrom(env, listener.portVariable, listener.defaultPort);
   const host = hostFrom(env, listener.hostVariable, auth.mode === 'dev' ? '127.0.0.1' : '0.0.0.0');
   const kek = service.personalData ? loadKekRing(env) : undefined;
-  return { platform, auth, port, host, logLevel, ...(kek ? { kek } : {}) };
+  return { ...(platform ? { platform } : {}), auth, port, host, logLevel, ...(kek ? { kek } : {}) };
 }

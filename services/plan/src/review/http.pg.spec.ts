@@ -1,14 +1,12 @@
 import { APP_FILTER } from '@nestjs/core';
 import { LocalizedErrorFilter } from '@crm/service-kit';
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Module, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { AuthModule, DevIssuer, MemoryAuditSink } from '@crm/auth';
+import { AuthModule, createAuthentication, loadAuthConfig, MemoryAuditSink } from '@crm/auth';
 import { loadPlatformConfig } from '@crm/config';
+import { startTestIdentity, type TestIdentity } from '@crm/identity/testing';
 import { fixedClock } from '@crm/kernel';
 import { createPlatform, PlatformModule, type Platform } from '@crm/platform';
 import { createTestDatabase } from '@crm/testing';
@@ -17,29 +15,28 @@ import { ReadModelsModule } from '../read-models/read-models.module';
 import { PERIOD, T, writeScenario } from '../read-models/testing/scenario';
 import { ReviewModule } from './review.module';
 
-describe('plan dashboard and review HTTP endpoints (Nest, PostgreSQL, dev issuer)', () => {
+describe('plan dashboard and review HTTP endpoints (Nest, PostgreSQL, tokens of the identity service)', () => {
   let db: { url: string; drop(): Promise<void> };
   let platform: Platform;
   let app: INestApplication;
-  let issuer: DevIssuer;
-  let dir: string;
+  let identity: TestIdentity;
   const audit = new MemoryAuditSink();
   const clock = fixedClock(T.imported);
   const get = async (user: string, path: string) =>
     request(app.getHttpServer())
       .get(path)
-      .set('Authorization', `Bearer ${await issuer.mint(user)}`);
+      .set('Authorization', await identity.bearer(user));
 
   beforeAll(async () => {
     db = await createTestDatabase('plan_http');
     platform = await createPlatform({ config: loadPlatformConfig({ DATABASE_URL: db.url }), clock });
     await writeScenario(platform.store, clock);
-    dir = mkdtempSync(join(tmpdir(), 'crm-plan-http-'));
-    issuer = await DevIssuer.open({ dir });
+    identity = await startTestIdentity();
+    const { verifier } = await createAuthentication(loadAuthConfig(identity.env));
     @Module({
       imports: [
         PlatformModule.forRoot(platform),
-        AuthModule.forRoot({ verifier: issuer.verifier(), audit, clock }),
+        AuthModule.forRoot({ verifier, audit, clock }),
         ReadModelsModule,
         ReviewModule,
       ],
@@ -55,8 +52,8 @@ describe('plan dashboard and review HTTP endpoints (Nest, PostgreSQL, dev issuer
   afterAll(async () => {
     await app?.close();
     await platform?.close();
+    await identity?.stop();
     await db?.drop();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('scopes the dashboards: the Secretariat sees every country, a country official only their own', async () => {
@@ -158,7 +155,7 @@ describe('plan dashboard and review HTTP endpoints (Nest, PostgreSQL, dev issuer
     const post = async (user: string) =>
       request(app.getHttpServer())
         .post('/plan/read-models/rebuild')
-        .set('Authorization', `Bearer ${await issuer.mint(user)}`);
+        .set('Authorization', await identity.bearer(user));
     const denied = await post('st.analyst');
     expect(denied.status).toBe(403);
     expect(
