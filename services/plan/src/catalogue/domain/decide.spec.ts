@@ -1,13 +1,10 @@
-import type { DecisionContext } from '@crm/decider';
-import { LocalizedError } from '@crm/kernel';
-import { catalogueAt, catalogueDecider, liveActivities } from './catalogue.decider';
-import {
-  catalogueStreamId,
-  type CatalogueCommand,
-  type CatalogueEvent,
-  type CatalogueState,
-} from './catalogue.messages';
+import { given, type DecisionContext } from '@crm/decider';
+import type { CatalogueCommand } from './commands';
+import { catalogueAt, catalogueDecider } from './decider';
+import type { CatalogueEvent } from './events';
 import { importCommandFrom } from './load-catalogue';
+import { liveActivities } from './state';
+import { catalogueStreamId } from './stream';
 import { sampleActivity, sampleCatalogue } from './test-fixtures';
 
 const CTX: DecisionContext = {
@@ -17,44 +14,6 @@ const CTX: DecisionContext = {
 const AT = CTX.now.toISOString();
 const reason = { es: 'Acuerdo de la reunión de la Red.', en: 'Agreed at the Network meeting.' };
 const stamp = (version: number) => ({ planId: '2017-2022', version, reason, at: AT, by: 'st-editor' });
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
-
-/** given(events).when(command).then(expectedEvents) / .thenThrows(code). The state is frozen: decide must not mutate it. */
-function given(events: CatalogueEvent[]) {
-  const state: CatalogueState = deepFreeze(catalogueAt(events));
-  return {
-    when(command: CatalogueCommand) {
-      return {
-        then(expected: CatalogueEvent[]): CatalogueState {
-          const produced = catalogueDecider.decide(command, state, CTX);
-          expect(produced).toEqual(expected);
-          return produced.reduce(catalogueDecider.evolve, state);
-        },
-        thenThrows(code: string): LocalizedError {
-          let caught: unknown;
-          try {
-            catalogueDecider.decide(command, state, CTX);
-          } catch (e) {
-            caught = e;
-          }
-          expect(caught).toBeInstanceOf(LocalizedError);
-          const error = caught as LocalizedError;
-          expect(error.code).toBe(code);
-          expect(error.text.es.length).toBeGreaterThan(0);
-          expect(error.text.en.length).toBeGreaterThan(0);
-          return error;
-        },
-      };
-    },
-  };
-}
 
 const imported: CatalogueEvent = {
   type: 'CatalogueImported',
@@ -71,40 +30,40 @@ describe('catalogue decider', () => {
 
   describe('ImportCatalogue', () => {
     it('imports the whole plan as one event, version 1', () => {
-      const state = given([]).when(importCmd).then([imported]);
+      const state = given(catalogueDecider).when(importCmd, CTX).then(imported).state;
       expect(state.version).toBe(1);
       expect(state.catalogue?.activities.map((a) => a.id)).toEqual(['IV.1.1.1']);
       expect(state.history).toEqual([]);
     });
     it('refuses a second import', () => {
-      given([imported]).when(importCmd).thenThrows('catalogue.already_imported');
+      given(catalogueDecider, imported).when(importCmd, CTX).thenThrows('catalogue.already_imported');
     });
     it('refuses an invalid catalogue, listing the problems', () => {
       const bad = { ...sampleCatalogue(), objectives: [] };
-      const error = given([])
-        .when({ type: 'ImportCatalogue', catalogue: bad, reason })
+      const error = given(catalogueDecider)
+        .when({ type: 'ImportCatalogue', catalogue: bad, reason }, CTX)
         .thenThrows('catalogue.invalid');
       expect((error.details.problems as { code: string }[]).map((p) => p.code)).toContain(
         'catalogue.unknown_objective',
       );
     });
     it('refuses a command without a reason', () => {
-      given([])
-        .when({ ...importCmd, reason: { es: ' ' } })
+      given(catalogueDecider)
+        .when({ ...importCmd, reason: { es: ' ' } }, CTX)
         .thenThrows('catalogue.reason_required');
     });
     it('accepts the command built by the loader', () => {
       const command = importCommandFrom(sampleCatalogue(), reason);
-      given([]).when(command).then([imported]);
+      given(catalogueDecider).when(command, CTX).then(imported);
     });
   });
 
   describe('AddActivity', () => {
     const activity = sampleActivity();
     it('adds an activity and bumps the version', () => {
-      const state = given([imported])
-        .when({ type: 'AddActivity', planId: P, activity, reason })
-        .then([{ type: 'ActivityAdded', data: { ...stamp(2), activity } }]);
+      const state = given(catalogueDecider, imported)
+        .when({ type: 'AddActivity', planId: P, activity, reason }, CTX)
+        .then({ type: 'ActivityAdded', data: { ...stamp(2), activity } }).state;
       expect(state.version).toBe(2);
       expect(state.catalogue?.activities.map((a) => a.id)).toEqual(['IV.1.1.1', 'IV.1.1.2']);
       expect(state.history).toEqual([
@@ -112,43 +71,52 @@ describe('catalogue decider', () => {
       ]);
     });
     it('refuses before the import', () => {
-      given([])
-        .when({ type: 'AddActivity', planId: P, activity, reason })
+      given(catalogueDecider)
+        .when({ type: 'AddActivity', planId: P, activity, reason }, CTX)
         .thenThrows('catalogue.not_imported');
     });
     it('refuses another plan', () => {
-      given([imported])
-        .when({ type: 'AddActivity', planId: '2023-2027', activity, reason })
+      given(catalogueDecider, imported)
+        .when({ type: 'AddActivity', planId: '2023-2027', activity, reason }, CTX)
         .thenThrows('catalogue.plan_mismatch');
     });
     it('refuses a duplicate id', () => {
-      given([imported])
-        .when({
-          type: 'AddActivity',
-          planId: P,
-          activity: sampleActivity({ id: 'IV.1.1.1', number: '1.1' }),
-          reason,
-        })
+      given(catalogueDecider, imported)
+        .when(
+          {
+            type: 'AddActivity',
+            planId: P,
+            activity: sampleActivity({ id: 'IV.1.1.1', number: '1.1' }),
+            reason,
+          },
+          CTX,
+        )
         .thenThrows('catalogue.duplicate_activity');
     });
     it('refuses to reuse the id of a retired activity', () => {
-      given([imported, retired])
-        .when({
-          type: 'AddActivity',
-          planId: P,
-          activity: sampleActivity({ id: 'IV.1.1.1', number: '1.1' }),
-          reason,
-        })
+      given(catalogueDecider, imported, retired)
+        .when(
+          {
+            type: 'AddActivity',
+            planId: P,
+            activity: sampleActivity({ id: 'IV.1.1.1', number: '1.1' }),
+            reason,
+          },
+          CTX,
+        )
         .thenThrows('catalogue.duplicate_activity');
     });
     it('refuses an activity of an unknown result', () => {
-      const error = given([imported])
-        .when({
-          type: 'AddActivity',
-          planId: P,
-          activity: sampleActivity({ id: 'IV.9.9.1', result: 'IV.9', number: '9.1' }),
-          reason,
-        })
+      const error = given(catalogueDecider, imported)
+        .when(
+          {
+            type: 'AddActivity',
+            planId: P,
+            activity: sampleActivity({ id: 'IV.9.9.1', result: 'IV.9', number: '9.1' }),
+            reason,
+          },
+          CTX,
+        )
         .thenThrows('catalogue.invalid_activity');
       expect((error.details.problems as { code: string }[]).map((p) => p.code)).toContain(
         'catalogue.unknown_result',
@@ -156,8 +124,8 @@ describe('catalogue decider', () => {
     });
     it('refuses an invalid schedule value', () => {
       const bad = sampleActivity({ schedule: { ...sampleActivity().schedule, '2019': 'Semanal' as never } });
-      const error = given([imported])
-        .when({ type: 'AddActivity', planId: P, activity: bad, reason })
+      const error = given(catalogueDecider, imported)
+        .when({ type: 'AddActivity', planId: P, activity: bad, reason }, CTX)
         .thenThrows('catalogue.invalid_activity');
       expect((error.details.problems as { code: string }[]).map((p) => p.code)).toEqual([
         'catalogue.schedule_value_invalid',
@@ -172,160 +140,186 @@ describe('catalogue decider', () => {
     };
     it('rewords and keeps the previous text in the event and the history', () => {
       const previous = sampleCatalogue().activities[0].text;
-      const state = given([imported])
-        .when({ type: 'RewordActivity', planId: P, activityId: 'IV.1.1.1', text, reason })
-        .then([{ type: 'ActivityReworded', data: { ...stamp(2), activityId: 'IV.1.1.1', previous, text } }]);
+      const { state } = given(catalogueDecider, imported)
+        .when({ type: 'RewordActivity', planId: P, activityId: 'IV.1.1.1', text, reason }, CTX)
+        .then({
+          type: 'ActivityReworded',
+          data: { ...stamp(2), activityId: 'IV.1.1.1', previous, text },
+        });
       expect(state.catalogue?.activities[0].text).toEqual(text);
       expect(state.history[0].change).toEqual({ from: previous, to: text });
     });
     it('refuses an unknown activity', () => {
-      given([imported])
-        .when({ type: 'RewordActivity', planId: P, activityId: 'IV.1.1.9', text, reason })
+      given(catalogueDecider, imported)
+        .when({ type: 'RewordActivity', planId: P, activityId: 'IV.1.1.9', text, reason }, CTX)
         .thenThrows('catalogue.unknown_activity');
     });
     it('refuses a retired activity', () => {
-      given([imported, retired])
-        .when({ type: 'RewordActivity', planId: P, activityId: 'IV.1.1.1', text, reason })
+      given(catalogueDecider, imported, retired)
+        .when({ type: 'RewordActivity', planId: P, activityId: 'IV.1.1.1', text, reason }, CTX)
         .thenThrows('catalogue.activity_retired');
     });
     it('refuses a wording without English', () => {
-      given([imported])
-        .when({
-          type: 'RewordActivity',
-          planId: P,
-          activityId: 'IV.1.1.1',
-          text: { es: text.es, en: '' },
-          reason,
-        })
+      given(catalogueDecider, imported)
+        .when(
+          {
+            type: 'RewordActivity',
+            planId: P,
+            activityId: 'IV.1.1.1',
+            text: { es: text.es, en: '' },
+            reason,
+          },
+          CTX,
+        )
         .thenThrows('catalogue.text_missing');
     });
     it('refuses a no-op', () => {
-      given([imported])
-        .when({
-          type: 'RewordActivity',
-          planId: P,
-          activityId: 'IV.1.1.1',
-          text: sampleCatalogue().activities[0].text,
-          reason,
-        })
+      given(catalogueDecider, imported)
+        .when(
+          {
+            type: 'RewordActivity',
+            planId: P,
+            activityId: 'IV.1.1.1',
+            text: sampleCatalogue().activities[0].text,
+            reason,
+          },
+          CTX,
+        )
         .thenThrows('catalogue.no_change');
     });
   });
 
   describe('RetireActivity', () => {
     it('retires; the activity stays in the catalogue and the history', () => {
-      const state = given([imported])
-        .when({ type: 'RetireActivity', planId: P, activityId: 'IV.1.1.1', reason })
-        .then([retired]);
+      const state = given(catalogueDecider, imported)
+        .when({ type: 'RetireActivity', planId: P, activityId: 'IV.1.1.1', reason }, CTX)
+        .then(retired).state;
       expect(state.retired['IV.1.1.1']).toEqual({ version: 2, reason, at: AT, by: 'st-editor' });
       expect(state.catalogue?.activities.map((a) => a.id)).toEqual(['IV.1.1.1']);
       expect(liveActivities(state)).toEqual([]);
       expect(state.history.map((h) => h.type)).toEqual(['ActivityRetired']);
     });
     it('refuses an unknown activity', () => {
-      given([imported])
-        .when({ type: 'RetireActivity', planId: P, activityId: 'XX.1.1.1', reason })
+      given(catalogueDecider, imported)
+        .when({ type: 'RetireActivity', planId: P, activityId: 'XX.1.1.1', reason }, CTX)
         .thenThrows('catalogue.unknown_activity');
     });
     it('refuses retiring twice', () => {
-      given([imported, retired])
-        .when({ type: 'RetireActivity', planId: P, activityId: 'IV.1.1.1', reason })
+      given(catalogueDecider, imported, retired)
+        .when({ type: 'RetireActivity', planId: P, activityId: 'IV.1.1.1', reason }, CTX)
         .thenThrows('catalogue.activity_retired');
     });
     it('refuses without a reason', () => {
-      given([imported])
-        .when({ type: 'RetireActivity', planId: P, activityId: 'IV.1.1.1', reason: {} })
+      given(catalogueDecider, imported)
+        .when({ type: 'RetireActivity', planId: P, activityId: 'IV.1.1.1', reason: {} }, CTX)
         .thenThrows('catalogue.reason_required');
     });
   });
 
   describe('ChangeSchedule', () => {
     it('changes one year and records the previous value', () => {
-      const state = given([imported])
-        .when({
-          type: 'ChangeSchedule',
-          planId: P,
-          activityId: 'IV.1.1.1',
-          year: 2019,
-          value: 'I Semestre',
-          reason,
-        })
-        .then([
+      const { state } = given(catalogueDecider, imported)
+        .when(
           {
-            type: 'ScheduleChanged',
-            data: { ...stamp(2), activityId: 'IV.1.1.1', year: 2019, previous: null, value: 'I Semestre' },
+            type: 'ChangeSchedule',
+            planId: P,
+            activityId: 'IV.1.1.1',
+            year: 2019,
+            value: 'I Semestre',
+            reason,
           },
-        ]);
+          CTX,
+        )
+        .then({
+          type: 'ScheduleChanged',
+          data: { ...stamp(2), activityId: 'IV.1.1.1', year: 2019, previous: null, value: 'I Semestre' },
+        });
       expect(state.catalogue?.activities[0].schedule['2019']).toBe('I Semestre');
     });
     it('clears a year (value null)', () => {
-      given([imported])
-        .when({ type: 'ChangeSchedule', planId: P, activityId: 'IV.1.1.1', year: 2018, value: null, reason })
-        .then([
-          {
-            type: 'ScheduleChanged',
-            data: { ...stamp(2), activityId: 'IV.1.1.1', year: 2018, previous: 'Continuo', value: null },
-          },
-        ]);
+      given(catalogueDecider, imported)
+        .when(
+          { type: 'ChangeSchedule', planId: P, activityId: 'IV.1.1.1', year: 2018, value: null, reason },
+          CTX,
+        )
+        .then({
+          type: 'ScheduleChanged',
+          data: { ...stamp(2), activityId: 'IV.1.1.1', year: 2018, previous: 'Continuo', value: null },
+        });
     });
     it('refuses a value outside the closed set (including a case variant)', () => {
-      given([imported])
-        .when({
-          type: 'ChangeSchedule',
-          planId: P,
-          activityId: 'IV.1.1.1',
-          year: 2019,
-          value: 'I semestre' as never,
-          reason,
-        })
+      given(catalogueDecider, imported)
+        .when(
+          {
+            type: 'ChangeSchedule',
+            planId: P,
+            activityId: 'IV.1.1.1',
+            year: 2019,
+            value: 'I semestre' as never,
+            reason,
+          },
+          CTX,
+        )
         .thenThrows('catalogue.schedule_value_invalid');
     });
     it('refuses a year that is not a schedule column', () => {
-      given([imported])
-        .when({
-          type: 'ChangeSchedule',
-          planId: P,
-          activityId: 'IV.1.1.1',
-          year: 2023,
-          value: 'Continuo',
-          reason,
-        })
+      given(catalogueDecider, imported)
+        .when(
+          {
+            type: 'ChangeSchedule',
+            planId: P,
+            activityId: 'IV.1.1.1',
+            year: 2023,
+            value: 'Continuo',
+            reason,
+          },
+          CTX,
+        )
         .thenThrows('catalogue.schedule_year_unknown');
     });
     it('refuses an unknown activity', () => {
-      given([imported])
-        .when({
-          type: 'ChangeSchedule',
-          planId: P,
-          activityId: 'IV.1.1.3',
-          year: 2019,
-          value: 'Continuo',
-          reason,
-        })
+      given(catalogueDecider, imported)
+        .when(
+          {
+            type: 'ChangeSchedule',
+            planId: P,
+            activityId: 'IV.1.1.3',
+            year: 2019,
+            value: 'Continuo',
+            reason,
+          },
+          CTX,
+        )
         .thenThrows('catalogue.unknown_activity');
     });
     it('refuses a retired activity', () => {
-      given([imported, retired])
-        .when({
-          type: 'ChangeSchedule',
-          planId: P,
-          activityId: 'IV.1.1.1',
-          year: 2019,
-          value: 'Continuo',
-          reason,
-        })
+      given(catalogueDecider, imported, retired)
+        .when(
+          {
+            type: 'ChangeSchedule',
+            planId: P,
+            activityId: 'IV.1.1.1',
+            year: 2019,
+            value: 'Continuo',
+            reason,
+          },
+          CTX,
+        )
         .thenThrows('catalogue.activity_retired');
     });
     it('refuses a no-op', () => {
-      given([imported])
-        .when({
-          type: 'ChangeSchedule',
-          planId: P,
-          activityId: 'IV.1.1.1',
-          year: 2017,
-          value: 'II Semestre',
-          reason,
-        })
+      given(catalogueDecider, imported)
+        .when(
+          {
+            type: 'ChangeSchedule',
+            planId: P,
+            activityId: 'IV.1.1.1',
+            year: 2017,
+            value: 'II Semestre',
+            reason,
+          },
+          CTX,
+        )
         .thenThrows('catalogue.no_change');
     });
   });

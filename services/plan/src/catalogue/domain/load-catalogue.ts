@@ -3,16 +3,14 @@
  * Pure: the caller reads the file (see services/plan/catalogue/load.ts).
  */
 import { CatalogueValidationError } from './catalogue.errors';
-import type { CatalogueCommand, Reason } from './catalogue.messages';
+import type { ImportCatalogue, Reason } from './commands';
 import type { PlanCatalogue } from './catalogue.types';
 import { validateCatalogue } from './validate-catalogue';
-
-export type ImportCatalogueCommand = Extract<CatalogueCommand, { type: 'ImportCatalogue' }>;
 
 export function importCommandFrom(
   parsed: unknown,
   reason: Reason = { es: 'Importación inicial del plan.', en: 'Initial import of the plan.' },
-): ImportCatalogueCommand {
+): ImportCatalogue {
   const problems = validateCatalogue(parsed);
   if (problems.length > 0) {
     throw new CatalogueValidationError(

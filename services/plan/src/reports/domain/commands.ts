@@ -1,6 +1,6 @@
 import type { CountryCode } from '@crm/kernel';
-import type { ReportingPeriod } from '../periods/period';
-import type { ReportingWindow } from '../periods/window';
+import type { ReportingPeriod } from '../../windows/domain/period';
+import type { ReportingWindow } from '../../windows/domain/window';
 import type { IndicatorValue } from './content';
 import type { ImplementationStatus } from './status';
 import type { MultilingualText } from './text';

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@crm/decider';
-import type { ReportingWindow } from '../periods/window';
+import type { ReportingWindow } from '../../windows/domain/window';
 import type { ReportContent } from './content';
 import type { ReportKey } from './stream';
 import type { MultilingualText } from './text';

@@ -1,3 +1,4 @@
+export * from './checks';
 export * from './commands';
 export * from './content';
 export * from './decide';

@@ -1,4 +1,4 @@
-import type { ReportingWindow } from '../periods/window';
+import type { ReportingWindow } from '../../windows/domain/window';
 import type { ReportContent } from './content';
 import type { ApprovedVersion, ReportEvent } from './events';
 import type { WorkflowState } from './status';

@@ -1,5 +1,5 @@
 import { isCountryCode, type CountryCode, ValidationError } from '@crm/kernel';
-import { isReportingPeriod, type ReportingPeriod } from '../periods/period';
+import { isReportingPeriod, type ReportingPeriod } from '../../windows/domain/period';
 
 /** The identity of a report: one stream per (country, activity, period). */
 export interface ReportKey {

@@ -1,7 +1,9 @@
-/** Test helpers for the report and window deciders (used by the *.spec.ts files of the plan domain only). */
-import { isDeepStrictEqual } from 'node:util';
-import { fold, given, type Decider, type DecisionContext, type DomainEvent } from '@crm/decider';
-import { LocalizedError } from '@crm/kernel';
+/**
+ * Fixtures for the report and window decider specs (the plan domain's *.spec.ts files only): a report key, a
+ * catalogue view, actors, contexts, command builders and `history` (run commands in a row). The assertions
+ * are the shared given/when/then of `@crm/decider`.
+ */
+import type { Decider, DecisionContext, DomainEvent } from '@crm/decider';
 import type { CatalogueView, ReportCommand } from './commands';
 import type { ReportKey } from './stream';
 
@@ -71,55 +73,6 @@ export const commands = {
     reason: { en: 'Figures corrected by the ministry.' },
   }),
 };
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
-
-/**
- * given(events).when(command, context).then((events, next) => ...) / .thenThrows(code) -> the error.
- * Built on the shared `given` of `@crm/decider` (which makes the assertions); on top of it, decide is also
- * run on a deep-frozen state, so a decide that mutates its state fails, and the refusal is returned for
- * checks of its status and es/en text.
- */
-export function givenWhenThen<C, E extends DomainEvent, S>(decider: Decider<C, E, S>) {
-  return {
-    given(history: E[]) {
-      const state = deepFreeze(fold(decider, history));
-      return {
-        state,
-        when(command: C, context: DecisionContext) {
-          const shared = given(decider, ...history).when(command, context);
-          return {
-            then(expected: (events: E[], next: S) => void) {
-              const produced = shared.events;
-              const onFrozen = decider.decide(command, state, context);
-              if (!isDeepStrictEqual(onFrozen, produced)) throw new Error('decide is not deterministic');
-              expected(
-                produced,
-                produced.reduce((s, e) => decider.evolve(s, e), state),
-              );
-            },
-            thenThrows(code: string): LocalizedError {
-              shared.thenThrows(code);
-              try {
-                decider.decide(command, state, context);
-              } catch (error) {
-                if (error instanceof LocalizedError) return error;
-                throw error;
-              }
-              throw new Error(`decide did not throw ${code} on the frozen state`);
-            },
-          };
-        },
-      };
-    },
-  };
-}
 
 /** Runs commands one after another, each at its own instant, and returns every event produced. */
 export function history<C, E extends DomainEvent, S>(

@@ -1,7 +1,7 @@
+import { given } from '@crm/decider';
 import { reportDecider } from './decider';
-import { commands, ctx, givenWhenThen, history, KEY } from './test-support';
+import { commands, ctx, history, KEY } from './test-support';
 
-const gwt = givenWhenThen(reportDecider);
 const WINDOW = {
   period: KEY.period,
   opensAt: '2020-07-01T00:00:00.000Z',
@@ -15,8 +15,7 @@ describe('submitting against the reporting window', () => {
   });
 
   it('refuses a submission one millisecond before the window opens (409, nothing recorded)', () => {
-    const error = gwt
-      .given(drafted)
+    const error = given(reportDecider, ...drafted)
       .when(commands.submit(WINDOW), ctx('2020-06-30T23:59:59.999Z'))
       .thenThrows('plan.report.window_not_open');
     expect((error as unknown as { kind: string }).kind).toBe('conflict');
@@ -31,24 +30,22 @@ describe('submitting against the reporting window', () => {
     ['exactly when the window closes', '2020-08-01T00:00:00.000Z', true],
     ['months after the window closed', '2021-03-01T00:00:00.000Z', true],
   ])('a submission %s is accepted with late=%s', (_label, at, late) => {
-    gwt
-      .given(drafted)
+    const { state } = given(reportDecider, ...drafted)
       .when(commands.submit(WINDOW), ctx(at))
-      .then(([event], next) => {
-        expect(event).toEqual({
-          type: 'ReportSubmitted',
-          data: { ...KEY, submittedAt: at, submittedBy: 'officer-hn', late, window: WINDOW },
-        });
-        expect(next.late).toBe(late);
-        expect(next.submission?.window).toEqual(WINDOW);
+      .then({
+        type: 'ReportSubmitted',
+        data: { ...KEY, submittedAt: at, submittedBy: 'officer-hn', late, window: WINDOW },
       });
+    expect(state.late).toBe(late);
+    expect(state.submission?.window).toEqual(WINDOW);
   });
 
   it('uses the window given with the command (a window the Secretariat moved)', () => {
     const extended = { ...WINDOW, closesAt: '2020-08-15T00:00:00.000Z' };
-    gwt
-      .given(drafted)
-      .when(commands.submit(extended), ctx('2020-08-10T00:00:00.000Z'))
-      .then(([event]) => expect(event?.type === 'ReportSubmitted' && event.data.late).toBe(false));
+    const [event] = given(reportDecider, ...drafted).when(
+      commands.submit(extended),
+      ctx('2020-08-10T00:00:00.000Z'),
+    ).events;
+    expect(event?.type === 'ReportSubmitted' && event.data.late).toBe(false);
   });
 });

@@ -1,10 +1,10 @@
+import { given } from '@crm/decider';
 import { ConflictError } from '@crm/kernel';
 import type { ReportCommand } from './commands';
 import { reportDecider } from './decider';
 import type { ReportEvent } from './events';
-import { CATALOGUE, commands, ctx, givenWhenThen, history, KEY, SECRETARIAT_ACTOR } from './test-support';
+import { CATALOGUE, commands, ctx, history, KEY, SECRETARIAT_ACTOR } from './test-support';
 
-const gwt = givenWhenThen(reportDecider);
 const ON_TIME = '2020-07-15T12:00:00.000Z';
 
 /** How to reach each workflow state (a reopened report is a draft with changedAfterApproval). */
@@ -115,66 +115,60 @@ describe('report workflow: the full (state, command) matrix', () => {
   });
 
   it.each(cases)('given a %s report, when %s, then %s', (state, command, expected) => {
-    const given = gwt.given(history(reportDecider, STATES[state]));
+    const scenario = given(reportDecider, ...history(reportDecider, STATES[state]));
     const actor =
       command === 'ApproveReport' || command === 'ReturnReport' || command === 'ReopenReport'
         ? SECRETARIAT_ACTOR
         : undefined;
-    const when = given.when(COMMANDS[command](), ctx(ON_TIME, actor));
+    const when = scenario.when(COMMANDS[command](), ctx(ON_TIME, actor));
     if (expected === X) {
-      const error = when.thenThrows(X) as ConflictError;
-      expect(error).toBeInstanceOf(ConflictError);
+      const error = when.thenThrows(ConflictError);
+      expect(error.code).toBe(X);
       expect(error.kind).toBe('conflict');
-      expect(error.details).toMatchObject({ current: given.state.workflow, attempted: command });
+      expect(error.details).toMatchObject({ current: scenario.state.workflow, attempted: command });
       expect(error.text.es).toContain(STATE_LABEL[state]?.es);
       expect(error.text.en).toContain(STATE_LABEL[state]?.en);
       expect(error.text.es).not.toEqual(error.text.en);
     } else {
-      when.then((events, next) => {
-        expect(events.map((e) => e.type)).toEqual([expected]);
-        expect(next.workflow).toBe(NEXT_STATE[expected]);
-        expect(events[0]?.data).toMatchObject(KEY);
-      });
+      expect(when.events.map((e) => e.type)).toEqual([expected]);
+      expect(when.state.workflow).toBe(NEXT_STATE[expected]);
+      expect(when.events[0]?.data).toMatchObject(KEY);
     }
   });
 });
 
 describe('report workflow: accepted transitions in detail', () => {
   it('a first draft records the content, the catalogue version and who saved it', () => {
-    gwt
-      .given([])
+    const { state } = given(reportDecider)
       .when(commands.draft(), ctx('2020-03-01T00:00:00.000Z'))
-      .then(([event], next) => {
-        expect(event).toEqual({
-          type: 'ReportDrafted',
-          data: {
-            ...KEY,
-            catalogueVersion: CATALOGUE.version,
-            content: {
-              status: 'in_progress',
-              narrative: { es: 'Se avanzó en la plataforma.' },
-              evidence: ['https://example.org/acta.pdf'],
-              indicators: [{ indicator: 'talleres', value: 2 }],
-            },
-            savedAt: '2020-03-01T00:00:00.000Z',
-            savedBy: 'officer-hn',
+      .then({
+        type: 'ReportDrafted',
+        data: {
+          ...KEY,
+          catalogueVersion: CATALOGUE.version,
+          content: {
+            status: 'in_progress',
+            narrative: { es: 'Se avanzó en la plataforma.' },
+            evidence: ['https://example.org/acta.pdf'],
+            indicators: [{ indicator: 'talleres', value: 2 }],
           },
-        });
-        expect(next).toMatchObject({
-          workflow: 'draft',
-          key: KEY,
-          catalogueVersion: 'v1',
-          changedAfterApproval: false,
-          versions: [],
-        });
+          savedAt: '2020-03-01T00:00:00.000Z',
+          savedBy: 'officer-hn',
+        },
       });
+    expect(state).toMatchObject({
+      workflow: 'draft',
+      key: KEY,
+      catalogueVersion: 'v1',
+      changedAfterApproval: false,
+      versions: [],
+    });
   });
 
   it('saving the very same draft again records nothing', () => {
-    gwt
-      .given(history(reportDecider, STATES.draft))
+    given(reportDecider, ...history(reportDecider, STATES.draft))
       .when(commands.draft(), ctx(ON_TIME))
-      .then((events) => expect(events).toEqual([]));
+      .thenNothingHappened();
   });
 
   it('a returned report keeps the comments and can be corrected and submitted again', () => {
@@ -186,27 +180,25 @@ describe('report workflow: accepted transitions in detail', () => {
       ],
       [commands.submit(), ctx('2020-07-21T00:00:00.000Z')],
     ]);
-    gwt
-      .given(events)
-      .when(commands.approve(), ctx('2020-07-22T00:00:00.000Z', SECRETARIAT_ACTOR))
-      .then(([approved], next) => {
-        expect(approved?.type).toBe('ReportApproved');
-        expect(next.workflow).toBe('approved');
-        expect(next.returnComments).toEqual({ es: 'Falta evidencia del taller.' });
-        expect(next.versions).toHaveLength(1);
-        expect(next.versions[0]?.content.evidence).toHaveLength(2);
-      });
+    const approved = given(reportDecider, ...events).when(
+      commands.approve(),
+      ctx('2020-07-22T00:00:00.000Z', SECRETARIAT_ACTOR),
+    );
+    expect(approved.events.map((e) => e.type)).toEqual(['ReportApproved']);
+    expect(approved.state.workflow).toBe('approved');
+    expect(approved.state.returnComments).toEqual({ es: 'Falta evidencia del taller.' });
+    expect(approved.state.versions).toHaveLength(1);
+    expect(approved.state.versions[0]?.content.evidence).toHaveLength(2);
   });
 
   it('a returned report can also be submitted again unchanged', () => {
-    gwt
-      .given(history(reportDecider, STATES.returned))
-      .when(commands.submit(), ctx('2020-07-20T00:00:00.000Z'))
-      .then(([event], next) => {
-        expect(event?.type).toBe('ReportSubmitted');
-        expect(next.submission?.submittedAt).toBe('2020-07-20T00:00:00.000Z');
-        expect(next.firstSubmittedAt).toBe('2020-07-11T10:00:00.000Z');
-      });
+    const submitted = given(reportDecider, ...history(reportDecider, STATES.returned)).when(
+      commands.submit(),
+      ctx('2020-07-20T00:00:00.000Z'),
+    );
+    expect(submitted.events.map((e) => e.type)).toEqual(['ReportSubmitted']);
+    expect(submitted.state.submission?.submittedAt).toBe('2020-07-20T00:00:00.000Z');
+    expect(submitted.state.firstSubmittedAt).toBe('2020-07-11T10:00:00.000Z');
   });
 });
 
@@ -224,7 +216,7 @@ describe('reopening an approved report', () => {
       submittedAt: '2020-07-11T10:00:00.000Z',
       content: { status: 'in_progress' },
     });
-    const state = gwt.given(reopened).state;
+    const state = given(reportDecider, ...reopened).state;
     expect(state).toMatchObject({
       workflow: 'draft',
       changedAfterApproval: true,
@@ -243,7 +235,7 @@ describe('reopening an approved report', () => {
       [commands.submit(), ctx('2020-09-02T00:00:00.000Z')],
       [commands.approve(), ctx('2020-09-03T00:00:00.000Z', SECRETARIAT_ACTOR)],
     ]);
-    const state = gwt.given(events).state;
+    const state = given(reportDecider, ...events).state;
     expect(state.workflow).toBe('approved');
     expect(state.changedAfterApproval).toBe(true);
     expect(
@@ -257,14 +249,14 @@ describe('reopening an approved report', () => {
   });
 
   it('an approved report is locked: no draft, no submission, no second approval', () => {
-    const given = gwt.given(history(reportDecider, STATES.approved));
+    const approved = given(reportDecider, ...history(reportDecider, STATES.approved));
     for (const command of [
       commands.draft({ status: 'completed' }),
       commands.submit(),
       commands.approve(),
       commands.return(),
     ]) {
-      given.when(command, ctx(ON_TIME, SECRETARIAT_ACTOR)).thenThrows('plan.report.invalid_transition');
+      approved.when(command, ctx(ON_TIME, SECRETARIAT_ACTOR)).thenThrows('plan.report.invalid_transition');
     }
   });
 
@@ -277,14 +269,13 @@ describe('reopening an approved report', () => {
     ]);
     const last = events[events.length - 1] as Extract<ReportEvent, { type: 'ReportReopened' }>;
     expect(last.data.previousApproved.version).toBe(2);
-    expect(gwt.given(events).state.versions.map((v) => v.version)).toEqual([1, 2]);
+    expect(given(reportDecider, ...events).state.versions.map((v) => v.version)).toEqual([1, 2]);
   });
 });
 
 describe('the invalid-transition message', () => {
   it('names the current state and the attempted action in Spanish and English', () => {
-    const error = gwt
-      .given(history(reportDecider, STATES.draft))
+    const error = given(reportDecider, ...history(reportDecider, STATES.draft))
       .when(commands.approve(), ctx(ON_TIME, SECRETARIAT_ACTOR))
       .thenThrows(X);
     expect(error.text).toEqual({
@@ -295,8 +286,7 @@ describe('the invalid-transition message', () => {
   });
 
   it('says when a draft was reopened after approval', () => {
-    const error = gwt
-      .given(history(reportDecider, STATES.reopened))
+    const error = given(reportDecider, ...history(reportDecider, STATES.reopened))
       .when(commands.reopen(), ctx(ON_TIME, SECRETARIAT_ACTOR))
       .thenThrows(X);
     expect(error.text.es).toContain('reabierto tras su aprobación');

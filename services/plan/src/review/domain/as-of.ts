@@ -1,9 +1,9 @@
 import { fold } from '@crm/decider';
 import type { CountryCode } from '@crm/kernel';
-import type { ReportingPeriod } from '../periods/period';
-import { reportDecider } from '../reports/decider';
-import type { ReportState } from '../reports/state';
-import type { ImplementationStatus, WorkflowState } from '../reports/status';
+import type { ReportingPeriod } from '../../windows/domain/period';
+import { reportDecider } from '../../reports/domain/decider';
+import type { ReportState } from '../../reports/domain/state';
+import type { ImplementationStatus, WorkflowState } from '../../reports/domain/status';
 import { instantOrThrow, type ReviewEvent } from './input';
 import { asReportEvent, compareKeys, reportStreams } from './streams';
 

@@ -1,5 +1,5 @@
-import type { IndicatorValue } from '../reports/content';
-import type { ReportState } from '../reports/state';
+import type { IndicatorValue } from '../../reports/domain/content';
+import type { ReportState } from '../../reports/domain/state';
 
 /** One field that changed. Values are rendered as text; null = absent. */
 export interface FieldChange {

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@crm/event-store';
-import { defaultWindow } from '../periods/window';
-import type { ReportCommand } from '../reports/commands';
-import { CATALOGUE, KEY, SECRETARIAT_ACTOR, officer } from '../reports/test-support';
+import { defaultWindow } from '../../windows/domain/window';
+import type { ReportCommand } from '../../reports/domain/commands';
+import { CATALOGUE, KEY, SECRETARIAT_ACTOR, officer } from '../../reports/domain/test-support';
 import { accountabilityHistory, type AccountabilityEntry } from './history';
 import { csvField, markdownCell, toCsv, toJson, toMarkdown } from './render';
 import { ReportRecorder } from './test-support';

@@ -1,9 +1,9 @@
 import type { CountryCode } from '@crm/kernel';
-import type { ReportingPeriod } from '../periods/period';
-import { reportDecider } from '../reports/decider';
-import type { ReportEventType } from '../reports/events';
-import type { ImplementationStatus, WorkflowState } from '../reports/status';
-import type { MultilingualText } from '../reports/text';
+import type { ReportingPeriod } from '../../windows/domain/period';
+import { reportDecider } from '../../reports/domain/decider';
+import type { ReportEventType } from '../../reports/domain/events';
+import type { ImplementationStatus, WorkflowState } from '../../reports/domain/status';
+import type { MultilingualText } from '../../reports/domain/text';
 import { diffReportStates, type FieldChange } from './diff';
 import { instantOrThrow, type ReviewEvent } from './input';
 import { asReportEvent, reportStreams } from './streams';

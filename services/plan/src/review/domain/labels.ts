@@ -1,5 +1,5 @@
 import type { LocalizedText } from '@crm/kernel';
-import type { ReportEventType } from '../reports/events';
+import type { ReportEventType } from '../../reports/domain/events';
 
 export type Lang = 'es' | 'en';
 

@@ -3,8 +3,8 @@ import {
   WORKFLOW_STATE_LABELS,
   type ImplementationStatus,
   type WorkflowState,
-} from '../reports/status';
-import { textIn } from '../reports/text';
+} from '../../reports/domain/status';
+import { textIn } from '../../reports/domain/text';
 import type { FieldChange } from './diff';
 import type { AccountabilityEntry } from './history';
 import { EVENT_LABELS, HISTORY_COLUMNS, type Lang } from './labels';

@@ -1,6 +1,6 @@
 import type { CountryCode } from '@crm/kernel';
-import { isReportEventType, type ReportEvent } from '../reports/events';
-import { parseReportStreamName, type ReportKey } from '../reports/stream';
+import { isReportEventType, type ReportEvent } from '../../reports/domain/events';
+import { parseReportStreamName, type ReportKey } from '../../reports/domain/stream';
 import { instantOrThrow, type ReviewEvent } from './input';
 
 export interface ReportStreamEvents {

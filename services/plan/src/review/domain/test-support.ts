@@ -5,10 +5,10 @@
 import type { DecisionContext } from '@crm/decider';
 import { MemoryEventStore, type Actor, type RecordedEvent } from '@crm/event-store';
 import { fixedClock, LocalizedError, type CountryCode } from '@crm/kernel';
-import type { ReportCommand } from '../reports/commands';
-import { reportDecider } from '../reports/decider';
-import type { ReportState } from '../reports/state';
-import { reportStreamName } from '../reports/stream';
+import type { ReportCommand } from '../../reports/domain/commands';
+import { reportDecider } from '../../reports/domain/decider';
+import type { ReportState } from '../../reports/domain/state';
+import { reportStreamName } from '../../reports/domain/stream';
 
 let uuidCounter = 0;
 function nextUuid(): string {

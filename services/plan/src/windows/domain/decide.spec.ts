@@ -1,16 +1,13 @@
-import { fold } from '@crm/decider';
+import { fold, given } from '@crm/decider';
 import { LocalizedError, ConflictError } from '@crm/kernel';
-import { ctx, givenWhenThen, SECRETARIAT_ACTOR } from '../reports/test-support';
+import { ctx, SECRETARIAT_ACTOR } from '../../reports/domain/test-support';
+import type { WindowCommand } from './commands';
+import { windowDecider } from './decider';
+import type { WindowEvent } from './events';
+import { effectiveWindow } from './state';
+import { windowStreamName } from './stream';
 import { defaultWindow } from './window';
-import {
-  effectiveWindow,
-  windowDecider,
-  windowStreamName,
-  type WindowCommand,
-  type WindowEvent,
-} from './window-decider';
 
-const gwt = givenWhenThen(windowDecider);
 const NOW = ctx('2020-06-01T00:00:00.000Z', SECRETARIAT_ACTOR);
 const schedule: WindowCommand = {
   type: 'ScheduleWindow',
@@ -19,7 +16,7 @@ const schedule: WindowCommand = {
   closesAt: '2020-08-15T00:00:00Z',
   reason: { es: 'Reunión de la Red en agosto.' },
 };
-const scheduled: WindowEvent[] = windowDecider.decide(schedule, windowDecider.initialState(), NOW);
+const scheduled: WindowEvent[] = given(windowDecider).when(schedule, NOW).events;
 const change: WindowCommand = {
   type: 'ChangeWindow',
   period: '2020-S1',
@@ -58,55 +55,63 @@ describe('the planWindows-<period> decider', () => {
   });
 
   it('a scheduled window changes only with a reason, and the previous window is recorded', () => {
-    gwt
-      .given(scheduled)
+    given(windowDecider, ...scheduled)
       .when(change, NOW)
-      .then(([event], next) => {
-        expect(event?.type).toBe('WindowChanged');
-        expect(event?.type === 'WindowChanged' && event.data.previous).toEqual({
+      .then({
+        type: 'WindowChanged',
+        data: {
+          period: '2020-S1',
           opensAt: '2020-07-01T00:00:00.000Z',
-          closesAt: '2020-08-15T00:00:00.000Z',
-        });
-        expect(next).toEqual({
-          window: {
-            period: '2020-S1',
-            opensAt: '2020-07-01T00:00:00.000Z',
-            closesAt: '2020-09-01T00:00:00.000Z',
-          },
-          changes: 1,
-        });
+          closesAt: '2020-09-01T00:00:00.000Z',
+          previous: { opensAt: '2020-07-01T00:00:00.000Z', closesAt: '2020-08-15T00:00:00.000Z' },
+          reason: { en: 'Pandemic: offices closed.' },
+          changedAt: '2020-06-01T00:00:00.000Z',
+          changedBy: 'st-reviewer',
+        },
+      })
+      .thenState({
+        window: {
+          period: '2020-S1',
+          opensAt: '2020-07-01T00:00:00.000Z',
+          closesAt: '2020-09-01T00:00:00.000Z',
+        },
+        changes: 1,
       });
-    gwt
-      .given(scheduled)
+    given(windowDecider, ...scheduled)
       .when({ ...change, reason: { es: ' ' } }, NOW)
       .thenThrows('plan.window.reason_required');
   });
 
   it('changing to the same window records nothing', () => {
-    gwt
-      .given(scheduled)
+    given(windowDecider, ...scheduled)
       .when({ ...change, closesAt: '2020-08-15T00:00:00.000Z' }, NOW)
-      .then((events) => expect(events).toEqual([]));
+      .thenNothingHappened();
   });
 
   it('refuses to schedule twice or to change before scheduling (409)', () => {
-    const twice = gwt.given(scheduled).when(schedule, NOW).thenThrows('plan.window.already_scheduled');
+    const twice = given(windowDecider, ...scheduled)
+      .when(schedule, NOW)
+      .thenThrows('plan.window.already_scheduled');
     expect(twice).toBeInstanceOf(ConflictError);
     expect((twice as ConflictError).kind).toBe('conflict');
-    gwt.given([]).when(change, NOW).thenThrows('plan.window.not_scheduled');
+    given(windowDecider).when(change, NOW).thenThrows('plan.window.not_scheduled');
   });
 
   it('refuses a command for another period and an invalid window (422)', () => {
-    gwt
-      .given(scheduled)
+    given(windowDecider, ...scheduled)
       .when(
         { ...change, period: '2020-S2', opensAt: '2021-01-01T00:00:00Z', closesAt: '2021-02-01T00:00:00Z' },
         NOW,
       )
       .thenThrows('plan.window.period_mismatch');
-    gwt
-      .given([])
+    given(windowDecider)
       .when({ ...schedule, closesAt: '2020-06-01T00:00:00Z' }, NOW)
       .thenThrows('plan.window.closes_before_opening');
+  });
+
+  it('refuses a command it does not know (422), whatever the compiler was told', () => {
+    given(windowDecider)
+      .when({ ...schedule, type: 'CloseWindow' } as unknown as WindowCommand, NOW)
+      .thenThrows('plan.window.unknown_command');
   });
 });

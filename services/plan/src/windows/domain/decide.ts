@@ -1,65 +1,12 @@
-import { ValidationError, ConflictError } from '@crm/kernel';
-import type { Decider, DecisionContext, DomainEvent } from '@crm/decider';
-import { normalizeText, type MultilingualText } from '../reports/text';
-import { parsePeriod, type ReportingPeriod } from './period';
-import { defaultWindow, validateWindow, type ReportingWindow } from './window';
-
-/** One stream per period holds the Secretariat's decisions about that period's reporting window. */
-export const WINDOW_STREAM_CATEGORY = 'planWindows';
-
-export function windowStreamName(period: ReportingPeriod): string {
-  parsePeriod(period);
-  return `${WINDOW_STREAM_CATEGORY}-${period}`;
-}
+import { ConflictError, ValidationError } from '@crm/kernel';
+import type { DecisionContext } from '@crm/decider';
+import { normalizeText, type MultilingualText } from '../../reports/domain/text';
+import type { ChangeWindow, ScheduleWindow, WindowCommand } from './commands';
+import type { WindowEvent } from './events';
+import type { WindowState } from './state';
+import { validateWindow, type ReportingWindow } from './window';
 
 export const WINDOW_REASON_MAX_LENGTH = 2000;
-
-export interface ScheduleWindow {
-  type: 'ScheduleWindow';
-  period: ReportingPeriod;
-  opensAt: string | Date;
-  closesAt: string | Date;
-  /** Optional: why the window differs from the default rule. */
-  reason?: MultilingualText;
-}
-
-export interface ChangeWindow {
-  type: 'ChangeWindow';
-  period: ReportingPeriod;
-  opensAt: string | Date;
-  closesAt: string | Date;
-  /** Required: why an already scheduled window moves. */
-  reason: MultilingualText;
-}
-
-export type WindowCommand = ScheduleWindow | ChangeWindow;
-
-export type WindowScheduled = DomainEvent<
-  'WindowScheduled',
-  ReportingWindow & { reason: MultilingualText | null; scheduledAt: string; scheduledBy: string }
->;
-export type WindowChanged = DomainEvent<
-  'WindowChanged',
-  ReportingWindow & {
-    previous: { opensAt: string; closesAt: string };
-    reason: MultilingualText;
-    changedAt: string;
-    changedBy: string;
-  }
->;
-export type WindowEvent = WindowScheduled | WindowChanged;
-
-export interface WindowState {
-  /** Null until the Secretariat schedules a window: then the default rule applies. */
-  window: ReportingWindow | null;
-  /** How many times the scheduled window was changed. */
-  changes: number;
-}
-
-/** The window that applies to `period`: the scheduled one, else the default rule. */
-export function effectiveWindow(period: ReportingPeriod, state: WindowState): ReportingWindow {
-  return state.window ?? defaultWindow(period);
-}
 
 function reasonOrThrow(value: unknown, required: boolean): MultilingualText | null {
   if (value === undefined && !required) return null;
@@ -73,7 +20,8 @@ function reasonOrThrow(value: unknown, required: boolean): MultilingualText | nu
   return reason;
 }
 
-function decide(command: WindowCommand, state: WindowState, context: DecisionContext): WindowEvent[] {
+/** The command's window, valid and of the stream's own period (422 otherwise). */
+function windowOf(command: WindowCommand, state: WindowState): ReportingWindow {
   const window = validateWindow(command);
   if (state.window && state.window.period !== window.period) {
     throw new ValidationError(
@@ -85,26 +33,47 @@ function decide(command: WindowCommand, state: WindowState, context: DecisionCon
       { streamPeriod: state.window.period, commandPeriod: window.period },
     );
   }
-  const at = context.now.toISOString();
-  if (command.type === 'ScheduleWindow') {
-    const reason = reasonOrThrow(command.reason, false);
-    if (state.window) {
-      throw new ConflictError(
-        'plan.window.already_scheduled',
-        {
-          es: `La ventana de informe de ${window.period} ya está programada; para moverla use "cambiar ventana" con un motivo.`,
-          en: `The reporting window of ${window.period} is already scheduled; to move it, change the window and give a reason.`,
-        },
-        { period: window.period },
-      );
-    }
-    return [
+  return window;
+}
+
+/** The first window of a period (409 when one is already scheduled: it can only be changed, with a reason). */
+export function scheduleWindow(
+  command: ScheduleWindow,
+  state: WindowState,
+  context: DecisionContext,
+): WindowEvent[] {
+  const window = windowOf(command, state);
+  const reason = reasonOrThrow(command.reason, false);
+  if (state.window) {
+    throw new ConflictError(
+      'plan.window.already_scheduled',
       {
-        type: 'WindowScheduled',
-        data: { ...window, reason, scheduledAt: at, scheduledBy: context.actor.subject },
+        es: `La ventana de informe de ${window.period} ya está programada; para moverla use "cambiar ventana" con un motivo.`,
+        en: `The reporting window of ${window.period} is already scheduled; to move it, change the window and give a reason.`,
       },
-    ];
+      { period: window.period },
+    );
   }
+  return [
+    {
+      type: 'WindowScheduled',
+      data: {
+        ...window,
+        reason,
+        scheduledAt: context.now.toISOString(),
+        scheduledBy: context.actor.subject,
+      },
+    },
+  ];
+}
+
+/** Moves a scheduled window (reason required; the same window again records nothing). */
+export function changeWindow(
+  command: ChangeWindow,
+  state: WindowState,
+  context: DecisionContext,
+): WindowEvent[] {
+  const window = windowOf(command, state);
   const reason = reasonOrThrow(command.reason, true) as MultilingualText;
   if (!state.window) {
     throw new ConflictError(
@@ -124,31 +93,36 @@ function decide(command: WindowCommand, state: WindowState, context: DecisionCon
         ...window,
         previous: { opensAt: state.window.opensAt, closesAt: state.window.closesAt },
         reason,
-        changedAt: at,
+        changedAt: context.now.toISOString(),
         changedBy: context.actor.subject,
       },
     },
   ];
 }
 
-function evolve(state: WindowState, event: WindowEvent): WindowState {
-  switch (event.type) {
-    case 'WindowScheduled':
-    case 'WindowChanged': {
-      const { period, opensAt, closesAt } = event.data;
-      return {
-        window: { period, opensAt, closesAt },
-        changes: event.type === 'WindowChanged' ? state.changes + 1 : state.changes,
-      };
+/** Decides a window command; the compiler checks that every command has its case. */
+export function decideWindow(
+  command: WindowCommand,
+  state: WindowState,
+  context: DecisionContext,
+): WindowEvent[] {
+  switch (command.type) {
+    case 'ScheduleWindow':
+      return scheduleWindow(command, state, context);
+    case 'ChangeWindow':
+      return changeWindow(command, state, context);
+    default: {
+      const _never: never = command;
+      throw unknownWindowCommand(_never);
     }
-    default:
-      return state;
   }
 }
 
-/** The Secretariat's decider for a `planWindows-<period>` stream. */
-export const windowDecider: Decider<WindowCommand, WindowEvent, WindowState> = {
-  decide,
-  evolve,
-  initialState: () => ({ window: null, changes: 0 }),
-};
+function unknownWindowCommand(command: never): ValidationError {
+  const type = String((command as { type?: unknown }).type);
+  return new ValidationError(
+    'plan.window.unknown_command',
+    { es: `Comando desconocido: ${type}.`, en: `Unknown command: ${type}.` },
+    { type },
+  );
+}
