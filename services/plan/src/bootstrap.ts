@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { DynamicModule, LoggerService, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { CommandBus } from '@nestjs/cqrs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Pool } from 'pg';
 import {
@@ -19,8 +20,8 @@ import { createNestLogger } from '@crm/pii';
 import { createPlatform, type Platform } from '@crm/platform';
 import { PLAN_2017_2022_FILE, loadCatalogueFile } from '../catalogue/load';
 import { AppModule } from './app.module';
-import { PlanCommands } from './application/plan-commands.service';
-import { catalogueStreamId } from './domain/catalogue';
+import { ImportCatalogueCommand } from './catalogue/commands/import-catalogue/import-catalogue.command';
+import { catalogueStreamId } from './catalogue/domain';
 import { OPENAPI_JSON_PATH, OPENAPI_UI_PATH, setupOpenApi } from './http/swagger';
 import { PlanIntegrationModule } from './integration/plan-integration.module';
 import { ReadModelsModule } from './read-models/read-models.module';
@@ -97,7 +98,7 @@ function portFrom(env: NodeJS.ProcessEnv): number {
  * start (and between two instances starting together: the fixed command id makes the second import a no-op).
  */
 export async function ensureCatalogueImported(
-  commands: PlanCommands,
+  commandBus: Pick<CommandBus, 'execute'>,
   store: EventStore,
   file: string,
   log: (line: string) => void,
@@ -111,10 +112,12 @@ export async function ensureCatalogueImported(
     );
     return;
   }
-  const summary = await commands.importCatalogue(
-    PLAN_SERVICE_SYSTEM_PRINCIPAL,
-    { catalogue: command.catalogue, reason: command.reason },
-    { commandId: 'startup-import', correlationId: 'plan-startup-import' },
+  const summary = await commandBus.execute(
+    new ImportCatalogueCommand(
+      PLAN_SERVICE_SYSTEM_PRINCIPAL,
+      { catalogue: command.catalogue, reason: command.reason },
+      { commandId: 'startup-import', correlationId: 'plan-startup-import' },
+    ),
   );
   log(
     `[plan] catalogue ${summary.planId} imported: ${summary.activities} activities (version ${summary.version})`,
@@ -161,7 +164,7 @@ export async function startPlanService(options: StartPlanServiceOptions = {}): P
     setupOpenApi(app);
     await app.init();
     await ensureCatalogueImported(
-      app.get(PlanCommands),
+      app.get(CommandBus),
       platform.store,
       options.catalogueFile ?? PLAN_2017_2022_FILE,
       log,

@@ -9,8 +9,10 @@ import {
   type JWTPayload,
   type KeyLike,
 } from 'jose';
+import { CommandBus } from '@nestjs/cqrs';
 import { fixedClock } from '@crm/kernel';
 import { DEFAULT_FEATURES } from '../src/bootstrap';
+import { SaveDraftCommand } from '../src/reports/commands/save-draft/save-draft.command';
 import { DRAFT, expectBilingualError, startTestPlanService, type TestPlanService } from './support';
 
 /**
@@ -65,10 +67,9 @@ describe('plan service HTTP API (e2e, real PostgreSQL)', () => {
     expect(res.body.catalogue.activities).toHaveLength(96);
     expect(await t.revisions('planCatalogue-2017-2022')).toEqual([0]);
     const { ensureCatalogueImported } = await import('../src/bootstrap');
-    const { PlanCommands } = await import('../src/application/plan-commands.service');
     const { PLAN_2017_2022_FILE } = await import('../catalogue/load');
     await ensureCatalogueImported(
-      t.service.app.get(PlanCommands),
+      t.service.app.get(CommandBus),
       t.service.platform.store,
       PLAN_2017_2022_FILE,
       () => undefined,
@@ -512,9 +513,8 @@ describe('plan service HTTP API (e2e, real PostgreSQL)', () => {
     expect(await t.revisions(stream('GT', 'I.1.1.1'))).toEqual([]);
   });
 
-  it('PlanCommands authorises non-HTTP callers too: a denial is a 403 ForbiddenError with an audit row', async () => {
-    const { PlanCommands } = await import('../src/application/plan-commands.service');
-    const commands = t.service.app.get(PlanCommands);
+  it('the command handlers authorise non-HTTP callers too: a denial is a 403 ForbiddenError with an audit row', async () => {
+    const commandBus = t.service.app.get(CommandBus);
     const gtSystem = {
       subject: 'svc|gt',
       country: 'GT' as const,
@@ -522,12 +522,14 @@ describe('plan service HTTP API (e2e, real PostgreSQL)', () => {
       roles: ['national_system' as never],
     };
     await expect(
-      commands.saveDraft(gtSystem, {
-        country: 'HN',
-        activityId: 'I.1.1.1',
-        period: '2020-S1',
-        content: DRAFT as never,
-      }),
+      commandBus.execute(
+        new SaveDraftCommand(gtSystem, {
+          country: 'HN',
+          activityId: 'I.1.1.1',
+          period: '2020-S1',
+          content: DRAFT as never,
+        }),
+      ),
     ).rejects.toMatchObject({
       kind: 'forbidden',
       code: 'auth.forbidden.other_country',
@@ -536,12 +538,14 @@ describe('plan service HTTP API (e2e, real PostgreSQL)', () => {
     expect(rows[rows.length - 1]).toMatchObject({
       subject: 'svc|gt',
       operation: 'plan.report.draft',
-      resource: { country: 'HN', method: 'COMMAND' },
+      resource: { country: 'HN', method: 'COMMAND', path: 'SaveDraftCommand' },
     });
-    const own = await commands.saveDraft(
-      gtSystem,
-      { country: 'GT', activityId: 'III.1.1.2', period: '2020-S1', content: DRAFT as never },
-      { commandId: 'evt-1' },
+    const own = await commandBus.execute(
+      new SaveDraftCommand(
+        gtSystem,
+        { country: 'GT', activityId: 'III.1.1.2', period: '2020-S1', content: DRAFT as never },
+        { commandId: 'evt-1' },
+      ),
     );
     expect(own).toMatchObject({ workflow: 'draft', country: 'GT' });
     const events = await t.service.platform.store.readStream(stream('GT', 'III.1.1.2'));

@@ -1,14 +1,14 @@
+import { fold, readState } from '@crm/decider';
 import type { EventStore } from '@crm/event-store';
-import { toDomainEvent } from '@crm/decider';
+import type { CatalogueView } from '../reports/domain';
+import type { ReportingPeriod } from '../windows/domain';
 import {
   catalogueDecider,
   catalogueStreamId,
   liveActivities,
   type CatalogueEvent,
   type CatalogueState,
-} from '../../domain/catalogue';
-import type { ReportingPeriod } from '../../domain/periods';
-import type { CatalogueView } from '../../domain/reports';
+} from './domain';
 import { planDirectory } from './plan-directory';
 
 /**
@@ -27,19 +27,21 @@ export interface LoadedCatalogue {
   events: CatalogueEvent[];
 }
 
-/** Reads and folds the `planCatalogue-<planId>` stream. `upToVersion` stops after that catalogue version. */
+/**
+ * Reads and folds the `planCatalogue-<planId>` stream (`readState`). `upToVersion` folds only the events up to
+ * that catalogue version (`revision` stays the stream's).
+ */
 export async function loadCatalogue(
   store: Pick<EventStore, 'readStream'>,
   planId = DEFAULT_PLAN_ID,
   upToVersion?: number,
 ): Promise<LoadedCatalogue> {
   const streamName = catalogueStreamId(planId);
-  const recorded = await store.readStream(streamName);
-  let events = recorded.map((r) => toDomainEvent<CatalogueEvent>(r));
-  if (upToVersion !== undefined) events = events.filter((e) => e.data.version <= upToVersion);
-  let state = catalogueDecider.initialState();
-  for (const e of events) state = catalogueDecider.evolve(state, e);
-  return { planId, streamName, state, revision: recorded.length - 1, events };
+  const loaded = await readState(store, streamName, catalogueDecider);
+  if (upToVersion === undefined)
+    return { planId, streamName, state: loaded.state, revision: loaded.revision, events: loaded.events };
+  const events = loaded.events.filter((e) => e.data.version <= upToVersion);
+  return { planId, streamName, state: fold(catalogueDecider, events), revision: loaded.revision, events };
 }
 
 /** How a report records the catalogue it was written against: `<planId>@<version>`, e.g. `2017-2022@3`. */

@@ -1,4 +1,4 @@
-import type { Amendment, CatalogueState, Reason, RetiredInfo } from '../../domain/catalogue';
+import type { Amendment, CatalogueState, Reason, RetiredInfo } from './domain';
 import { catalogueVersionLabel } from './catalogue-reader';
 
 /** A short answer to a catalogue command: where the catalogue stands now. */

@@ -1,7 +1,10 @@
 import { handleCommand } from '@crm/decider';
-import { catalogueDecider, catalogueStreamId, type PlanCatalogue } from '../../domain/catalogue';
-import { COORDINATOR, HN_OFFICER, planWorld } from '../../integration/test-support';
+import { catalogueDecider, catalogueStreamId, type PlanCatalogue } from './domain';
+import { COORDINATOR, HN_OFFICER, planWorld } from '../testing/plan-world';
 import { PlanDirectory, planDirectory } from './plan-directory';
+import { ImportCatalogueCommand } from './commands/import-catalogue/import-catalogue.command';
+import { SaveDraftCommand } from '../reports/commands/save-draft/save-draft.command';
+import { SubmitReportCommand } from '../reports/commands/submit-report/submit-report.command';
 
 const DRAFT = { status: 'in_progress' as const, narrative: { es: 'Avance.' } };
 
@@ -64,36 +67,46 @@ describe('PlanDirectory (the imported plans and their years)', () => {
   });
 
   it("makes a report on the later plan's catalogue, refuses an overlapping import and a period outside both plans", async () => {
-    const { store, commands } = await planWorld('2024-07-10T12:00:00.000Z');
+    const { store, commandBus } = await planWorld('2024-07-10T12:00:00.000Z');
     const first = (await store.readStream(catalogueStreamId('2017-2022')))[0]!.data as {
       catalogue: PlanCatalogue;
     };
     await expect(
-      commands.importCatalogue(COORDINATOR, {
-        catalogue: { ...later(first.catalogue), planId: '2021-2027', period: { from: 2021, to: 2027 } },
-      }),
+      commandBus.execute(
+        new ImportCatalogueCommand(COORDINATOR, {
+          catalogue: { ...later(first.catalogue), planId: '2021-2027', period: { from: 2021, to: 2027 } },
+        }),
+      ),
     ).rejects.toMatchObject({
       code: 'catalogue.period_overlap',
       kind: 'conflict',
     });
-    await commands.importCatalogue(COORDINATOR, { catalogue: later(first.catalogue) });
-    const view = await commands.saveDraft(HN_OFFICER, {
-      country: 'HN',
-      activityId: 'I.1.1.1',
-      period: '2024-S1',
-      content: DRAFT,
-    });
-    expect(view.catalogueVersion).toBe('2023-2027@1');
-    expect(
-      (await commands.submit(HN_OFFICER, { country: 'HN', activityId: 'I.1.1.1', period: '2024-S1' })).late,
-    ).toBe(false);
-    await expect(
-      commands.saveDraft(HN_OFFICER, {
+    await commandBus.execute(new ImportCatalogueCommand(COORDINATOR, { catalogue: later(first.catalogue) }));
+    const view = await commandBus.execute(
+      new SaveDraftCommand(HN_OFFICER, {
         country: 'HN',
         activityId: 'I.1.1.1',
-        period: '2028-S1',
+        period: '2024-S1',
         content: DRAFT,
       }),
+    );
+    expect(view.catalogueVersion).toBe('2023-2027@1');
+    expect(
+      (
+        await commandBus.execute(
+          new SubmitReportCommand(HN_OFFICER, { country: 'HN', activityId: 'I.1.1.1', period: '2024-S1' }),
+        )
+      ).late,
+    ).toBe(false);
+    await expect(
+      commandBus.execute(
+        new SaveDraftCommand(HN_OFFICER, {
+          country: 'HN',
+          activityId: 'I.1.1.1',
+          period: '2028-S1',
+          content: DRAFT,
+        }),
+      ),
     ).rejects.toMatchObject({
       code: 'plan.period.outside_plans',
       kind: 'validation',

@@ -1,13 +1,13 @@
 import { ConflictError } from '@crm/kernel';
 import type { EventStore } from '@crm/event-store';
-import { CATALOGUE_STREAM_CATEGORY } from '../../domain/catalogue';
+import { CATALOGUE_STREAM_CATEGORY } from './domain';
 import {
   planCovers,
   planOfPeriod,
   planYearsOf,
   type PlanYears,
   type ReportingPeriod,
-} from '../../domain/periods';
+} from '../windows/domain';
 
 /**
  * The imported plans and their years, read from the `CatalogueImported` events of the `planCatalogue-*` streams.

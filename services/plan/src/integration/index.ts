@@ -1,5 +1,4 @@
 export * from './plan-integration.module';
 export * from './plan-event-mapping';
 export * from './plan-relay';
-export * from './plan-inbound';
 export * from './stream-states';

@@ -7,6 +7,7 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   namespacedBus,
   PostgresProcessedStore,
@@ -16,8 +17,7 @@ import {
 import { MEMBER_COUNTRIES, type CountryCode } from '@crm/kernel';
 import type { Bus, Relay } from '@crm/messaging';
 import { PLATFORM, type Platform } from '@crm/platform';
-import { PlanCommands } from '../application/plan-commands.service';
-import { handleSubmissionRequest } from './plan-inbound';
+import { handleSubmissionRequest } from '../reports/commands/submit-report/submit-report.inbound';
 import { PLAN_RELAY_NAME, startPlanRelay } from './plan-relay';
 
 export interface PlanIntegrationOptions {
@@ -54,7 +54,7 @@ export class PlanIntegrationService implements OnApplicationBootstrap, OnModuleD
 
   constructor(
     @Inject(PLATFORM) private readonly platform: Platform,
-    private readonly commands: PlanCommands,
+    private readonly commandBus: CommandBus,
     @Optional() @Inject(PLAN_INTEGRATION_OPTIONS) options?: PlanIntegrationOptions,
   ) {
     this.options = options ?? {};
@@ -95,7 +95,7 @@ export class PlanIntegrationService implements OnApplicationBootstrap, OnModuleD
           },
           toCommand: (event, context) =>
             handleSubmissionRequest(
-              { commands: this.commands, store: platform.store, clock: platform.clock },
+              { commandBus: this.commandBus, store: platform.store, clock: platform.clock },
               event,
               context,
             ),

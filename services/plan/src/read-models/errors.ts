@@ -1,5 +1,5 @@
 import { InvalidRequestError, NotFoundError } from '@crm/kernel';
-import { isReportingPeriod, type ReportingPeriod } from '../domain/periods';
+import { isReportingPeriod, type ReportingPeriod } from '../windows/domain';
 
 export function periodOrThrow(value: unknown, required: boolean): ReportingPeriod | undefined {
   if ((value === undefined || value === '') && !required) return undefined;

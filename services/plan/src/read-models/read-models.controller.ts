@@ -2,7 +2,7 @@ import { applyDecorators, Controller, Get, HttpCode, Inject, Param, Post, Query,
 import { ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequireOperation, scopeCountries, type Principal } from '@crm/auth';
 import { MEMBER_COUNTRIES, type CountryCode, InvalidRequestError } from '@crm/kernel';
-import { isActivityId } from '../domain/reports';
+import { isActivityId } from '../reports/domain';
 import { ApiBilingual, ApiStandardErrors } from '../http/api-docs';
 import { periodOrThrow, planIdOrThrow } from './errors';
 import { PlanReadModels } from './plan-read-models';

@@ -1,52 +1,55 @@
 import { ConflictError } from '@crm/kernel';
 import type { Operation, Principal } from '@crm/auth';
 import { handleCommand } from '@crm/decider';
+import type { Actor, EventStore } from '@crm/event-store';
+import { activityKnown, loadCatalogueForPeriod, type LoadedCatalogue } from '../catalogue/catalogue-reader';
+import { authorizeCommand } from '../shared/authorization';
+import { envelopeFor, type CommandDeps, type CommandOptions } from '../shared/command-context';
+import { activityNotFound } from '../shared/errors';
 import {
   reportDecider,
   reportStreamName,
   validateReportKey,
   type ReportCommand,
   type ReportKey,
-} from '../../domain/reports';
-import { authorizeCommand } from './authorization';
-import { activityKnown, loadCatalogueForPeriod, type LoadedCatalogue } from './catalogue-reader';
-import { envelopeFor, type CommandDeps, type CommandOptions } from './command-context';
-import { activityNotFound } from './errors';
+} from './domain';
 import { toReportView, type ReportView } from './report-view';
 
-/** The report a command is about (country, activity id, period); checked before anything is read. */
+/**
+ * The steps every report command handler takes, as helpers it calls in this order:
+ * 1. `authorizeReport`: the report key is well formed (422), the principal may perform the operation on the
+ *    report's country (403 + audit row);
+ * 2. `catalogueForReport`: the period belongs to an imported plan (422 `plan.period.outside_plans`), whose
+ *    catalogue is the one the report is written against, and the activity is part of it (404);
+ * 3. `appendToReport`: load → decide → append on `planReport-<country>-<activity>-<period>` with
+ *    `countries: [country]`, deterministic event ids from the command id, the caller's expected revision
+ *    (412 when stale); a refusal stores nothing.
+ */
+
+/** The report a command is about (country, activity id, period), as the caller names it. */
 export interface ReportRef {
   country: string;
   activityId: string;
   period: string;
 }
 
-export interface ReportCommandSpec {
-  useCase: string;
-  operation: Operation;
-  /** Builds the decider command from the validated key and the loaded catalogue (async: may read the window). */
-  build(key: ReportKey, catalogue: LoadedCatalogue): Promise<ReportCommand> | ReportCommand;
-}
-
-/**
- * The steps every report command takes:
- * 1. the report key is well formed (422 otherwise);
- * 2. the principal may perform the operation on the report's country (403 + audit row otherwise);
- * 3. the period belongs to an imported plan (422 `plan.period.outside_plans`), whose catalogue is the one the
- *    report is written against, and the activity is part of it (404);
- * 4. load → decide → append on `planReport-<country>-<activity>-<period>` with `countries: [country]`,
- *    deterministic event ids from the command id; a refusal stores nothing.
- */
-export async function runReportCommand(
+export async function authorizeReport(
   deps: CommandDeps,
   principal: Principal,
   ref: ReportRef,
-  spec: ReportCommandSpec,
-  options: CommandOptions = {},
-): Promise<ReportView> {
+  operation: Operation,
+  via: string,
+): Promise<{ key: ReportKey; actor: Actor }> {
   const key = validateReportKey(ref);
-  const actor = await authorizeCommand(deps, principal, spec.operation, { country: key.country });
-  const catalogue = await loadCatalogueForPeriod(deps.store, key.period);
+  const actor = await authorizeCommand({ ...deps, via }, principal, operation, { country: key.country });
+  return { key, actor };
+}
+
+export async function catalogueForReport(
+  store: Pick<EventStore, 'readStream' | 'readAll'>,
+  key: ReportKey,
+): Promise<LoadedCatalogue> {
+  const catalogue = await loadCatalogueForPeriod(store, key.period);
   if (!catalogue.state.catalogue) {
     throw new ConflictError('catalogue.not_imported', {
       es: `El catálogo del plan ${catalogue.planId} aún no ha sido importado.`,
@@ -54,17 +57,24 @@ export async function runReportCommand(
     });
   }
   if (!activityKnown(catalogue, key.activityId)) throw activityNotFound(key.activityId, catalogue.planId);
-  const command = await spec.build(key, catalogue);
-  const streamName = reportStreamName(key);
+  return catalogue;
+}
+
+export async function appendToReport(
+  deps: CommandDeps,
+  step: { useCase: string; key: ReportKey; actor: Actor; command: ReportCommand; options: CommandOptions },
+): Promise<ReportView> {
+  const streamName = reportStreamName(step.key);
   const result = await handleCommand({
     store: deps.store,
     decider: reportDecider,
     streamName,
-    command,
+    command: step.command,
     context: {
-      envelope: envelopeFor(spec.useCase, streamName, actor, [key.country], options),
+      envelope: envelopeFor(step.useCase, streamName, step.actor, [step.key.country], step.options),
       clock: deps.clock,
     },
+    expectedRevision: step.options.expectedRevision,
   });
-  return toReportView(streamName, result.nextExpectedRevision, key, result.state);
+  return toReportView(streamName, result.nextExpectedRevision, step.key, result.state);
 }

@@ -1,5 +1,5 @@
 import type { LocalizedText } from '@crm/kernel';
-import { periodLabel } from '../../domain/periods';
+import { periodLabel } from '../windows/domain';
 import {
   allowedCommands,
   IMPLEMENTATION_STATUS_LABELS,
@@ -13,7 +13,7 @@ import {
   type MultilingualText,
   type WorkflowState,
   type ImplementationStatus,
-} from '../../domain/reports';
+} from './domain';
 
 /** What the API answers about one report (the fold of its stream). */
 export interface ReportView {

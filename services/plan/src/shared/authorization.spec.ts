@@ -27,10 +27,10 @@ describe('authorizeCommand (plan commands through @crm/auth enforce/actorOf)', (
     });
   });
 
-  it('records a denial with the same fields as before (method COMMAND, path PlanCommands, organisation) and throws 403', async () => {
+  it('records a denial (method COMMAND, path: the command, else CommandBus; organisation) and throws 403', async () => {
     const audit = new MemoryAuditSink();
     await expect(
-      authorizeCommand({ audit, clock }, hn, 'plan.report.draft', { country: 'GT' }),
+      authorizeCommand({ audit, clock, via: 'SaveDraftCommand' }, hn, 'plan.report.draft', { country: 'GT' }),
     ).rejects.toBeInstanceOf(ForbiddenError);
     await expect(
       authorizeCommand({ audit, clock }, unicef, 'plan.catalogue.amend', {}),
@@ -42,7 +42,7 @@ describe('authorizeCommand (plan commands through @crm/auth enforce/actorOf)', (
         reason: 'other_country',
         operation: 'plan.report.draft',
         principal: { subject: 'hn-ro', country: 'HN', institution: 'HN/MRE', roles: [Role.ReportingOfficer] },
-        resource: { country: 'GT', method: 'COMMAND', path: 'PlanCommands' },
+        resource: { country: 'GT', method: 'COMMAND', path: 'SaveDraftCommand' },
       },
       {
         at: clock(),
@@ -56,7 +56,7 @@ describe('authorizeCommand (plan commands through @crm/auth enforce/actorOf)', (
           roles: [Role.Observer],
           organisation: 'UNICEF',
         },
-        resource: { method: 'COMMAND', path: 'PlanCommands' },
+        resource: { method: 'COMMAND', path: 'CommandBus' },
       },
     ]);
   });

@@ -2,8 +2,8 @@ import { actorOf, enforce, type AuditSink, type Operation, type Principal, type 
 import type { Actor } from '@crm/event-store';
 import type { Clock } from '@crm/kernel';
 
-/** Where command denials are recorded: `path` of the audit row (method `COMMAND`). */
-const VIA = 'PlanCommands';
+/** `path` of the audit row of a command denial (method `COMMAND`) when the handler names no command. */
+const VIA = 'CommandBus';
 
 /** No sink configured (unit tests without AuthModule): the denial is still a 403, just not stored. */
 const NO_AUDIT: AuditSink = { record: async () => undefined };
@@ -11,7 +11,8 @@ const NO_AUDIT: AuditSink = { record: async () => undefined };
 /**
  * Authorises `operation` with the auth library's `enforce` (a denial is recorded in the audit sink, as the
  * HTTP OperationGuard does; a failing sink is logged by `enforce` and the command refused anyway, 403) and
- * returns the events' actor from `actorOf`, under the role that granted the operation.
+ * returns the events' actor from `actorOf`, under the role that granted the operation. `via` names the command
+ * in the audit row (e.g. `SaveDraftCommand`).
  */
 export async function authorizeCommand(
   deps: { audit?: AuditSink; clock: Clock; via?: string },

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { MEMBER_COUNTRIES } from '@crm/kernel';
-import { ACTIVITY_ID_PATTERN } from '../../domain/reports';
+import { ACTIVITY_ID_PATTERN } from '../reports/domain';
 
 /**
  * The form of a period, YYYY-S1 / YYYY-S2 (400 otherwise). Whether an imported plan has the period is the
@@ -12,8 +12,14 @@ export const PERIOD_PATTERN = /^[1-9][0-9]{3}-S[12]$/;
 /** A plan id, `<first year>-<last year>` as in its catalogue (`2023-2027`). */
 export const PLAN_ID_PATTERN = /^[0-9]{4}-[0-9]{4}$/;
 
+/**
+ * The query string of a route that takes no parameter: with the global ValidationPipe (whitelist +
+ * forbidNonWhitelisted) any parameter, e.g. `?bogus=1`, is refused with 400 `request.validation`.
+ */
+export class NoQueryString {}
+
 /** `?plan=<planId>`: the plan a catalogue route addresses (default: the plan imported at start). */
-export class PlanQuery {
+export class PlanQueryString {
   @ApiPropertyOptional({
     example: '2023-2027',
     description:
@@ -55,4 +61,11 @@ export class CommentsDto {
   @IsString()
   @MaxLength(5000)
   en?: string;
+}
+
+/** Path of the window routes: /plan/windows/:period */
+export class WindowParams {
+  @ApiProperty({ example: '2020-S1' })
+  @Matches(PERIOD_PATTERN)
+  period!: string;
 }

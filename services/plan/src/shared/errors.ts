@@ -21,3 +21,14 @@ export function reportNotFound(key: { country: string; activityId: string; perio
     { ...key },
   );
 }
+
+export function catalogueNotFound(planId: string): NotFoundError {
+  return new NotFoundError(
+    'plan.catalogue.not_found',
+    {
+      es: `El catálogo del plan ${planId} aún no ha sido importado.`,
+      en: `The catalogue of plan ${planId} has not been imported yet.`,
+    },
+    { planId },
+  );
+}

@@ -1,8 +1,13 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Role, type Principal } from '@crm/auth';
 import { MemoryEventStore } from '@crm/event-store';
-import { fixedClock } from '@crm/kernel';
+import { fixedClock, type Clock } from '@crm/kernel';
+import { CLOCK, EVENT_STORE } from '@crm/platform';
 import { PLAN_2017_2022_FILE, loadCatalogueFile } from '../../catalogue/load';
-import { PlanCommands } from '../application/plan-commands.service';
+import { ImportCatalogueCommand } from '../catalogue/commands/import-catalogue/import-catalogue.command';
+import { PlanModule } from '../plan.module';
 
 export const HN_OFFICER: Principal = {
   subject: 'hn-reporting-officer-01',
@@ -17,16 +22,45 @@ export const COORDINATOR: Principal = {
   roles: [Role.SecretariatCoordinator],
 };
 
-/** A memory store with the 2017-2022 catalogue imported, and the commands on it, at 10 July 2020. */
-export async function planWorld(now = '2020-07-10T15:00:00.000Z') {
+/** The platform ports the plan's handlers inject, on a memory store (no database, no auth module). */
+@Module({})
+class MemoryPortsModule {
+  static of(store: MemoryEventStore, clock: Clock): DynamicModule {
+    return {
+      module: MemoryPortsModule,
+      global: true,
+      providers: [
+        { provide: EVENT_STORE, useValue: store },
+        { provide: CLOCK, useValue: clock },
+      ],
+      exports: [EVENT_STORE, CLOCK],
+    };
+  }
+}
+
+/**
+ * The plan's use cases as the service wires them (PlanModule: CqrsModule and every handler), on a memory store
+ * with the 2017-2022 catalogue imported (unless `catalogue: false`), at 10 July 2020 by default. Unit tests
+ * dispatch through the real CommandBus and QueryBus, as the HTTP controllers and the Kafka inbound adapter do.
+ */
+export async function planWorld(now = '2020-07-10T15:00:00.000Z', options: { catalogue?: boolean } = {}) {
   const clock = fixedClock(now);
   const store = new MemoryEventStore({ clock });
-  const commands = new PlanCommands(store, clock);
-  const imported = loadCatalogueFile(PLAN_2017_2022_FILE);
-  await commands.importCatalogue(
-    COORDINATOR,
-    { catalogue: imported.catalogue, reason: imported.reason },
-    { commandId: 'import' },
+  const app = await NestFactory.createApplicationContext(
+    { module: class PlanWorld {}, imports: [MemoryPortsModule.of(store, clock), PlanModule] },
+    { logger: false },
   );
-  return { clock, store, commands };
+  const commandBus = app.get(CommandBus);
+  const queryBus = app.get(QueryBus);
+  if (options.catalogue !== false) {
+    const imported = loadCatalogueFile(PLAN_2017_2022_FILE);
+    await commandBus.execute(
+      new ImportCatalogueCommand(
+        COORDINATOR,
+        { catalogue: imported.catalogue, reason: imported.reason },
+        { commandId: 'import' },
+      ),
+    );
+  }
+  return { clock, store, commandBus, queryBus, close: () => app.close() };
 }

@@ -1,14 +1,13 @@
+import { readState } from '@crm/decider';
 import type { EventStore } from '@crm/event-store';
-import { toDomainEvent } from '@crm/decider';
 import {
   effectiveWindow,
   windowDecider,
   windowStreamName,
   type ReportingPeriod,
   type ReportingWindow,
-  type WindowEvent,
   type WindowState,
-} from '../../domain/periods';
+} from './domain';
 
 export interface LoadedWindow {
   period: ReportingPeriod;
@@ -16,6 +15,8 @@ export interface LoadedWindow {
   /** The scheduled window, else the default rule's. */
   effective: ReportingWindow;
   scheduled: boolean;
+  /** The stream's last revision (-1: never scheduled). */
+  revision: number;
 }
 
 /** The period's reporting window: the fold of `planWindows-<period>` (no events: the default rule applies). */
@@ -23,8 +24,32 @@ export async function loadWindow(
   store: Pick<EventStore, 'readStream'>,
   period: ReportingPeriod,
 ): Promise<LoadedWindow> {
-  const recorded = await store.readStream(windowStreamName(period));
-  let state = windowDecider.initialState();
-  for (const r of recorded) state = windowDecider.evolve(state, toDomainEvent<WindowEvent>(r));
-  return { period, state, effective: effectiveWindow(period, state), scheduled: state.window !== null };
+  const { state, revision } = await readState(store, windowStreamName(period), windowDecider);
+  return {
+    period,
+    state,
+    effective: effectiveWindow(period, state),
+    scheduled: state.window !== null,
+    revision,
+  };
+}
+
+/** What the API answers about a period's window (commands and the query). */
+export interface WindowView {
+  period: ReportingPeriod;
+  /** The window in force: the scheduled one, else the default rule. */
+  window: ReportingWindow;
+  scheduled: boolean;
+  changes: number;
+  revision: number;
+}
+
+export function toWindowView(period: ReportingPeriod, state: WindowState, revision: number): WindowView {
+  return {
+    period,
+    window: effectiveWindow(period, state),
+    scheduled: state.window !== null,
+    changes: state.changes,
+    revision,
+  };
 }

@@ -1,20 +1,21 @@
 import { Body, Controller, HttpCode, Post, Query } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequireOperation, type Principal } from '@crm/auth';
-import type { Activity } from '../../domain/catalogue';
-import { ApiBilingual, ApiIdempotencyKey, ApiStandardErrors } from '../../http/api-docs';
-import { CommandMeta } from '../../http/idempotency';
-import { PlanCommands } from '../plan-commands.service';
-import type { CatalogueSummary } from '../shared/catalogue-view';
-import type { CommandOptions } from '../shared/command-context';
-import { PlanQuery } from '../shared/dto';
-import type { AmendCatalogueInput } from './amend-catalogue.handler';
+import { ApiBilingual, ApiIdempotencyKey, ApiStandardErrors } from '../../../http/api-docs';
+import { CommandMeta } from '../../../http/idempotency';
+import { ApiIfMatch } from '../../../shared/api-if-match';
+import type { CommandOptions } from '../../../shared/command-context';
+import { PlanQueryString } from '../../../shared/dto';
+import type { CatalogueSummary } from '../../catalogue-view';
+import type { Activity } from '../../domain';
+import { AmendCatalogueCommand, type AmendmentInput } from './amend-catalogue.command';
 import { AmendCatalogueBody } from './amend-catalogue.dto';
 
 @ApiTags('catalogue')
 @Controller('plan/catalogue')
 export class AmendCatalogueController {
-  constructor(private readonly commands: PlanCommands) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post('amendments')
   @HttpCode(200)
@@ -28,18 +29,26 @@ export class AmendCatalogueController {
     },
   })
   @ApiIdempotencyKey()
+  @ApiIfMatch()
   @ApiStandardErrors(409, 422)
   amend(
     @Body() body: AmendCatalogueBody,
-    @Query() query: PlanQuery,
+    @Query() query: PlanQueryString,
     @CurrentPrincipal() principal: Principal,
     @CommandMeta() meta: CommandOptions,
   ): Promise<CatalogueSummary> {
-    return this.commands.amendCatalogue(principal, toInput(body), meta, query.plan);
+    return this.commandBus.execute(
+      new AmendCatalogueCommand(
+        principal,
+        { ...toAmendment(body), ...(query.plan ? { planId: query.plan } : {}) },
+        meta,
+      ),
+    );
   }
 }
 
-function toInput(body: AmendCatalogueBody): AmendCatalogueInput {
+/** The body's fields for its `type` (the DTO has validated which are present). */
+export function toAmendment(body: AmendCatalogueBody): AmendmentInput {
   const reason = body.reason;
   switch (body.type) {
     case 'add':

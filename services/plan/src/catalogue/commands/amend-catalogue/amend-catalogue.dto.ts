@@ -11,9 +11,9 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { SCHEDULE_VALUES } from '../../domain/catalogue';
-import { ACTIVITY_ID_PATTERN } from '../../domain/reports';
-import { CommentsDto } from '../shared/dto';
+import { SCHEDULE_VALUES } from '../../domain';
+import { ACTIVITY_ID_PATTERN } from '../../../reports/domain';
+import { CommentsDto } from '../../../shared/dto';
 
 export const AMENDMENT_TYPES = ['add', 'reword', 'retire', 'changeSchedule'] as const;
 

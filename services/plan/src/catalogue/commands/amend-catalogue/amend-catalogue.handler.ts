@@ -1,27 +1,41 @@
-import type { Principal } from '@crm/auth';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { handleCommand } from '@crm/decider';
-import type { LocalizedText } from '@crm/kernel';
-import {
-  catalogueDecider,
-  catalogueStreamId,
-  type Activity,
-  type CatalogueCommand,
-  type Reason,
-  type ScheduleValue,
-} from '../../domain/catalogue';
-import { authorizeCommand } from '../shared/authorization';
-import { DEFAULT_PLAN_ID } from '../shared/catalogue-reader';
-import { envelopeFor, type CommandDeps, type CommandOptions } from '../shared/command-context';
-import { toCatalogueSummary, type CatalogueSummary } from '../shared/catalogue-view';
+import { authorizeCommand } from '../../../shared/authorization';
+import { envelopeFor, PLAN_COMMAND_DEPS, type CommandDeps } from '../../../shared/command-context';
+import { DEFAULT_PLAN_ID } from '../../catalogue-reader';
+import { toCatalogueSummary, type CatalogueSummary } from '../../catalogue-view';
+import { catalogueDecider, catalogueStreamId, type CatalogueCommand } from '../../domain';
+import { AmendCatalogueCommand, type AmendmentInput } from './amend-catalogue.command';
 
-/** One amendment of a plan's catalogue. */
-export type AmendCatalogueInput =
-  | { type: 'add'; activity: Activity; reason: Reason }
-  | { type: 'reword'; activityId: string; text: LocalizedText; reason: Reason }
-  | { type: 'retire'; activityId: string; reason: Reason }
-  | { type: 'changeSchedule'; activityId: string; year: number; value: ScheduleValue | null; reason: Reason };
+/** Each amendment appends one event to `planCatalogue-<planId>` and makes a new catalogue version. */
+@CommandHandler(AmendCatalogueCommand)
+export class AmendCatalogueHandler implements ICommandHandler<AmendCatalogueCommand> {
+  constructor(@Inject(PLAN_COMMAND_DEPS) private readonly deps: CommandDeps) {}
 
-function toCommand(input: AmendCatalogueInput, planId: string): CatalogueCommand {
+  async execute({ principal, input, options }: AmendCatalogueCommand): Promise<CatalogueSummary> {
+    const { deps } = this;
+    const actor = await authorizeCommand(
+      { ...deps, via: AmendCatalogueCommand.name },
+      principal,
+      'plan.catalogue.amend',
+      {},
+    );
+    const planId = input.planId ?? DEFAULT_PLAN_ID;
+    const streamName = catalogueStreamId(planId);
+    const result = await handleCommand({
+      store: deps.store,
+      decider: catalogueDecider,
+      streamName,
+      command: toCommand(JSON.parse(JSON.stringify(input)) as AmendmentInput, planId),
+      context: { envelope: envelopeFor('amendCatalogue', streamName, actor, [], options), clock: deps.clock },
+      expectedRevision: options.expectedRevision,
+    });
+    return toCatalogueSummary(planId, result.state, result.nextExpectedRevision);
+  }
+}
+
+function toCommand(input: AmendmentInput, planId: string): CatalogueCommand {
   const reason = { ...input.reason };
   switch (input.type) {
     case 'add':
@@ -46,27 +60,4 @@ function toCommand(input: AmendCatalogueInput, planId: string): CatalogueCommand
         reason,
       };
   }
-}
-
-/**
- * Secretariat coordinator: add, reword, retire an activity or change its schedule in the catalogue of `planId`
- * (default: the plan imported at start). Operation `plan.catalogue.amend`.
- */
-export async function amendCatalogue(
-  deps: CommandDeps,
-  principal: Principal,
-  input: AmendCatalogueInput,
-  options?: CommandOptions,
-  planId: string = DEFAULT_PLAN_ID,
-): Promise<CatalogueSummary> {
-  const actor = await authorizeCommand(deps, principal, 'plan.catalogue.amend', {});
-  const streamName = catalogueStreamId(planId);
-  const result = await handleCommand({
-    store: deps.store,
-    decider: catalogueDecider,
-    streamName,
-    command: toCommand(JSON.parse(JSON.stringify(input)) as AmendCatalogueInput, planId),
-    context: { envelope: envelopeFor('amendCatalogue', streamName, actor, [], options), clock: deps.clock },
-  });
-  return toCatalogueSummary(planId, result.state, result.nextExpectedRevision);
 }

@@ -1,17 +1,19 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequireOperation, type Principal } from '@crm/auth';
-import { ApiBilingual, ApiIdempotencyKey, ApiStandardErrors } from '../../http/api-docs';
-import { CommandMeta } from '../../http/idempotency';
-import { PlanCommands } from '../plan-commands.service';
-import type { CatalogueSummary } from '../shared/catalogue-view';
-import type { CommandOptions } from '../shared/command-context';
+import { ApiBilingual, ApiIdempotencyKey, ApiStandardErrors } from '../../../http/api-docs';
+import { CommandMeta } from '../../../http/idempotency';
+import type { CatalogueSummary } from '../../catalogue-view';
+import { ApiIfMatch } from '../../../shared/api-if-match';
+import type { CommandOptions } from '../../../shared/command-context';
+import { ImportCatalogueCommand } from './import-catalogue.command';
 import { ImportCatalogueBody } from './import-catalogue.dto';
 
 @ApiTags('catalogue')
 @Controller('plan/catalogue')
 export class ImportCatalogueController {
-  constructor(private readonly commands: PlanCommands) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post('import')
   @HttpCode(201)
@@ -25,16 +27,19 @@ export class ImportCatalogueController {
     },
   })
   @ApiIdempotencyKey()
+  @ApiIfMatch()
   @ApiStandardErrors(409, 422)
   import(
     @Body() body: ImportCatalogueBody,
     @CurrentPrincipal() principal: Principal,
     @CommandMeta() meta: CommandOptions,
   ): Promise<CatalogueSummary> {
-    return this.commands.importCatalogue(
-      principal,
-      { catalogue: body.catalogue, ...(body.reason ? { reason: body.reason } : {}) },
-      meta,
+    return this.commandBus.execute(
+      new ImportCatalogueCommand(
+        principal,
+        { catalogue: body.catalogue, ...(body.reason ? { reason: body.reason } : {}) },
+        meta,
+      ),
     );
   }
 }

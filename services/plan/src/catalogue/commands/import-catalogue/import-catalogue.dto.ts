@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsObject, IsOptional, ValidateNested } from 'class-validator';
-import { CommentsDto } from '../shared/dto';
+import { CommentsDto } from '../../../shared/dto';
 
 export class ImportCatalogueBody {
   @ApiProperty({

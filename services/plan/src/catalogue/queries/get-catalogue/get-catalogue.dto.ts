@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
-import { PLAN_ID_PATTERN } from '../application/shared/dto';
+import { PLAN_ID_PATTERN } from '../../../shared/dto';
 
-export class CatalogueQuery {
+/** `GET /plan/catalogue?plan=&version=&asOf=` (any other parameter: 400). */
+export class CatalogueQueryString {
   @ApiPropertyOptional({
     example: '2023-2027',
     description:

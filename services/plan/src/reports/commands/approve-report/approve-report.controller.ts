@@ -1,18 +1,20 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequireOperation, type Principal } from '@crm/auth';
-import { ApiBilingual, ApiIdempotencyKey, ApiStandardErrors } from '../../http/api-docs';
-import { CommandMeta } from '../../http/idempotency';
-import { PlanCommands } from '../plan-commands.service';
-import type { CommandOptions } from '../shared/command-context';
-import { ReportParams } from '../shared/dto';
-import type { ReportView } from '../shared/report-view';
+import { ApiBilingual, ApiIdempotencyKey, ApiStandardErrors } from '../../../http/api-docs';
+import { CommandMeta } from '../../../http/idempotency';
+import { ApiIfMatch } from '../../../shared/api-if-match';
+import type { CommandOptions } from '../../../shared/command-context';
+import { ReportParams } from '../../../shared/dto';
+import type { ReportView } from '../../report-view';
+import { ApproveReportCommand } from './approve-report.command';
 import { ApproveReportBody } from './approve-report.dto';
 
 @ApiTags('reports')
 @Controller('plan/reports')
 export class ApproveReportController {
-  constructor(private readonly commands: PlanCommands) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post(':country/:activityId/:period/approve')
   @HttpCode(200)
@@ -26,6 +28,7 @@ export class ApproveReportController {
     },
   })
   @ApiIdempotencyKey()
+  @ApiIfMatch()
   @ApiStandardErrors(404, 409, 422)
   approve(
     @Param() params: ReportParams,
@@ -33,10 +36,12 @@ export class ApproveReportController {
     @CurrentPrincipal() principal: Principal,
     @CommandMeta() meta: CommandOptions,
   ): Promise<ReportView> {
-    return this.commands.approve(
-      principal,
-      { ...params, ...(body.comments ? { comments: body.comments } : {}) },
-      meta,
+    return this.commandBus.execute(
+      new ApproveReportCommand(
+        principal,
+        { ...params, ...(body.comments ? { comments: body.comments } : {}) },
+        meta,
+      ),
     );
   }
 }

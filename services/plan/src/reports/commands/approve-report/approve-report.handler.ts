@@ -1,33 +1,33 @@
-import type { Principal } from '@crm/auth';
-import type { MultilingualText } from '../../domain/reports';
-import type { CommandDeps, CommandOptions } from '../shared/command-context';
-import { runReportCommand, type ReportRef } from '../shared/report-command';
-import type { ReportView } from '../shared/report-view';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { PLAN_COMMAND_DEPS, type CommandDeps } from '../../../shared/command-context';
+import { appendToReport, authorizeReport, catalogueForReport } from '../../report-command';
+import type { ReportView } from '../../report-view';
+import { ApproveReportCommand } from './approve-report.command';
 
-export interface ApproveReportInput extends ReportRef {
-  comments?: MultilingualText;
-}
+@CommandHandler(ApproveReportCommand)
+export class ApproveReportHandler implements ICommandHandler<ApproveReportCommand> {
+  constructor(@Inject(PLAN_COMMAND_DEPS) private readonly deps: CommandDeps) {}
 
-/** Secretariat: approves a submitted report (locks it, records a new approved version). Operation `plan.report.approve`. */
-export function approveReport(
-  deps: CommandDeps,
-  principal: Principal,
-  input: ApproveReportInput,
-  options?: CommandOptions,
-): Promise<ReportView> {
-  return runReportCommand(
-    deps,
-    principal,
-    input,
-    {
+  async execute({ principal, input, options }: ApproveReportCommand): Promise<ReportView> {
+    const { key, actor } = await authorizeReport(
+      this.deps,
+      principal,
+      input,
+      'plan.report.approve',
+      ApproveReportCommand.name,
+    );
+    await catalogueForReport(this.deps.store, key);
+    return appendToReport(this.deps, {
       useCase: 'approve',
-      operation: 'plan.report.approve',
-      build: (key) => ({
+      key,
+      actor,
+      options,
+      command: {
         type: 'ApproveReport',
         ...key,
         ...(input.comments === undefined ? {} : { comments: { ...input.comments } }),
-      }),
-    },
-    options,
-  );
+      },
+    });
+  }
 }

@@ -1,29 +1,29 @@
-import type { Principal } from '@crm/auth';
-import type { MultilingualText } from '../../domain/reports';
-import type { CommandDeps, CommandOptions } from '../shared/command-context';
-import { runReportCommand, type ReportRef } from '../shared/report-command';
-import type { ReportView } from '../shared/report-view';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { PLAN_COMMAND_DEPS, type CommandDeps } from '../../../shared/command-context';
+import { appendToReport, authorizeReport, catalogueForReport } from '../../report-command';
+import type { ReportView } from '../../report-view';
+import { ReopenReportCommand } from './reopen-report.command';
 
-export interface ReopenReportInput extends ReportRef {
-  reason: MultilingualText;
-}
+@CommandHandler(ReopenReportCommand)
+export class ReopenReportHandler implements ICommandHandler<ReopenReportCommand> {
+  constructor(@Inject(PLAN_COMMAND_DEPS) private readonly deps: CommandDeps) {}
 
-/** Secretariat: reopens an approved report (reason required; the approved version is kept). Operation `plan.report.reopen`. */
-export function reopenReport(
-  deps: CommandDeps,
-  principal: Principal,
-  input: ReopenReportInput,
-  options?: CommandOptions,
-): Promise<ReportView> {
-  return runReportCommand(
-    deps,
-    principal,
-    input,
-    {
+  async execute({ principal, input, options }: ReopenReportCommand): Promise<ReportView> {
+    const { key, actor } = await authorizeReport(
+      this.deps,
+      principal,
+      input,
+      'plan.report.reopen',
+      ReopenReportCommand.name,
+    );
+    await catalogueForReport(this.deps.store, key);
+    return appendToReport(this.deps, {
       useCase: 'reopen',
-      operation: 'plan.report.reopen',
-      build: (key) => ({ type: 'ReopenReport', ...key, reason: { ...input.reason } }),
-    },
-    options,
-  );
+      key,
+      actor,
+      options,
+      command: { type: 'ReopenReport', ...key, reason: { ...input.reason } },
+    });
+  }
 }

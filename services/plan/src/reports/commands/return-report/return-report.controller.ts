@@ -1,18 +1,20 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequireOperation, type Principal } from '@crm/auth';
-import { ApiBilingual, ApiIdempotencyKey, ApiStandardErrors } from '../../http/api-docs';
-import { CommandMeta } from '../../http/idempotency';
-import { PlanCommands } from '../plan-commands.service';
-import type { CommandOptions } from '../shared/command-context';
-import { ReportParams } from '../shared/dto';
-import type { ReportView } from '../shared/report-view';
+import { ApiBilingual, ApiIdempotencyKey, ApiStandardErrors } from '../../../http/api-docs';
+import { CommandMeta } from '../../../http/idempotency';
+import { ApiIfMatch } from '../../../shared/api-if-match';
+import type { CommandOptions } from '../../../shared/command-context';
+import { ReportParams } from '../../../shared/dto';
+import type { ReportView } from '../../report-view';
+import { ReturnReportCommand } from './return-report.command';
 import { ReturnReportBody } from './return-report.dto';
 
 @ApiTags('reports')
 @Controller('plan/reports')
 export class ReturnReportController {
-  constructor(private readonly commands: PlanCommands) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post(':country/:activityId/:period/return')
   @HttpCode(200)
@@ -26,6 +28,7 @@ export class ReturnReportController {
     },
   })
   @ApiIdempotencyKey()
+  @ApiIfMatch()
   @ApiStandardErrors(404, 409, 422)
   returnReport(
     @Param() params: ReportParams,
@@ -33,6 +36,8 @@ export class ReturnReportController {
     @CurrentPrincipal() principal: Principal,
     @CommandMeta() meta: CommandOptions,
   ): Promise<ReportView> {
-    return this.commands.return(principal, { ...params, comments: body.comments }, meta);
+    return this.commandBus.execute(
+      new ReturnReportCommand(principal, { ...params, comments: body.comments }, meta),
+    );
   }
 }

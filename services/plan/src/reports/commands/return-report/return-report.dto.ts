@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsObject, ValidateNested } from 'class-validator';
-import { CommentsDto } from '../shared/dto';
+import { CommentsDto } from '../../../shared/dto';
 
 export class ReturnReportBody {
   @ApiProperty({

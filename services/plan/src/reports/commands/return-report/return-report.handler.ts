@@ -1,29 +1,29 @@
-import type { Principal } from '@crm/auth';
-import type { MultilingualText } from '../../domain/reports';
-import type { CommandDeps, CommandOptions } from '../shared/command-context';
-import { runReportCommand, type ReportRef } from '../shared/report-command';
-import type { ReportView } from '../shared/report-view';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { PLAN_COMMAND_DEPS, type CommandDeps } from '../../../shared/command-context';
+import { appendToReport, authorizeReport, catalogueForReport } from '../../report-command';
+import type { ReportView } from '../../report-view';
+import { ReturnReportCommand } from './return-report.command';
 
-export interface ReturnReportInput extends ReportRef {
-  comments: MultilingualText;
-}
+@CommandHandler(ReturnReportCommand)
+export class ReturnReportHandler implements ICommandHandler<ReturnReportCommand> {
+  constructor(@Inject(PLAN_COMMAND_DEPS) private readonly deps: CommandDeps) {}
 
-/** Secretariat: returns a submitted report to the country with comments. Operation `plan.report.return`. */
-export function returnReport(
-  deps: CommandDeps,
-  principal: Principal,
-  input: ReturnReportInput,
-  options?: CommandOptions,
-): Promise<ReportView> {
-  return runReportCommand(
-    deps,
-    principal,
-    input,
-    {
+  async execute({ principal, input, options }: ReturnReportCommand): Promise<ReportView> {
+    const { key, actor } = await authorizeReport(
+      this.deps,
+      principal,
+      input,
+      'plan.report.return',
+      ReturnReportCommand.name,
+    );
+    await catalogueForReport(this.deps.store, key);
+    return appendToReport(this.deps, {
       useCase: 'return',
-      operation: 'plan.report.return',
-      build: (key) => ({ type: 'ReturnReport', ...key, comments: { ...input.comments } }),
-    },
-    options,
-  );
+      key,
+      actor,
+      options,
+      command: { type: 'ReturnReport', ...key, comments: { ...input.comments } },
+    });
+  }
 }

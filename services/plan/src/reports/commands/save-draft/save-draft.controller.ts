@@ -1,18 +1,20 @@
 import { Body, Controller, HttpCode, Param, Put } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequireOperation, type Principal } from '@crm/auth';
-import { ApiBilingual, ApiIdempotencyKey, ApiStandardErrors } from '../../http/api-docs';
-import { CommandMeta } from '../../http/idempotency';
-import { PlanCommands } from '../plan-commands.service';
-import type { CommandOptions } from '../shared/command-context';
-import { ReportParams } from '../shared/dto';
-import type { ReportView } from '../shared/report-view';
+import { ApiBilingual, ApiIdempotencyKey, ApiStandardErrors } from '../../../http/api-docs';
+import { CommandMeta } from '../../../http/idempotency';
+import { ApiIfMatch } from '../../../shared/api-if-match';
+import type { CommandOptions } from '../../../shared/command-context';
+import { ReportParams } from '../../../shared/dto';
+import type { ReportView } from '../../report-view';
+import { SaveDraftCommand } from './save-draft.command';
 import { SaveDraftBody } from './save-draft.dto';
 
 @ApiTags('reports')
 @Controller('plan/reports')
 export class SaveDraftController {
-  constructor(private readonly commands: PlanCommands) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Put(':country/:activityId/:period')
   @HttpCode(200)
@@ -26,6 +28,7 @@ export class SaveDraftController {
     },
   })
   @ApiIdempotencyKey()
+  @ApiIfMatch()
   @ApiStandardErrors(404, 409, 422)
   save(
     @Param() params: ReportParams,
@@ -33,6 +36,6 @@ export class SaveDraftController {
     @CurrentPrincipal() principal: Principal,
     @CommandMeta() meta: CommandOptions,
   ): Promise<ReportView> {
-    return this.commands.saveDraft(principal, { ...params, content: body }, meta);
+    return this.commandBus.execute(new SaveDraftCommand(principal, { ...params, content: body }, meta));
   }
 }

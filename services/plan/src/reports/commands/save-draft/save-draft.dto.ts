@@ -19,7 +19,7 @@ import {
   MAX_EVIDENCE_LINKS,
   MAX_INDICATORS,
   NARRATIVE_MAX_LENGTH,
-} from '../../domain/reports';
+} from '../../domain';
 
 export class NarrativeDto {
   @ApiPropertyOptional({ maxLength: NARRATIVE_MAX_LENGTH })

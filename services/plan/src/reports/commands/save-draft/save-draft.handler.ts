@@ -1,37 +1,38 @@
-import type { Principal } from '@crm/auth';
-import type { ReportContentInput } from '../../domain/reports';
-import { catalogueViewOf } from '../shared/catalogue-reader';
-import type { CommandDeps, CommandOptions } from '../shared/command-context';
-import { runReportCommand, type ReportRef } from '../shared/report-command';
-import type { ReportView } from '../shared/report-view';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { catalogueViewOf } from '../../../catalogue/catalogue-reader';
+import { PLAN_COMMAND_DEPS, type CommandDeps } from '../../../shared/command-context';
+import type { ReportContentInput } from '../../domain';
+import { appendToReport, authorizeReport, catalogueForReport } from '../../report-command';
+import type { ReportView } from '../../report-view';
+import { SaveDraftCommand } from './save-draft.command';
 
-export interface SaveDraftInput extends ReportRef {
-  content: ReportContentInput;
-}
+@CommandHandler(SaveDraftCommand)
+export class SaveDraftHandler implements ICommandHandler<SaveDraftCommand> {
+  constructor(@Inject(PLAN_COMMAND_DEPS) private readonly deps: CommandDeps) {}
 
-/** Creates or updates the draft (also after a return or a reopen). Operation `plan.report.draft`. */
-export function saveDraft(
-  deps: CommandDeps,
-  principal: Principal,
-  input: SaveDraftInput,
-  options?: CommandOptions,
-): Promise<ReportView> {
-  return runReportCommand(
-    deps,
-    principal,
-    input,
-    {
+  async execute({ principal, input, options }: SaveDraftCommand): Promise<ReportView> {
+    const { key, actor } = await authorizeReport(
+      this.deps,
+      principal,
+      input,
+      'plan.report.draft',
+      SaveDraftCommand.name,
+    );
+    const catalogue = await catalogueForReport(this.deps.store, key);
+    return appendToReport(this.deps, {
       useCase: 'saveDraft',
-      operation: 'plan.report.draft',
-      build: (key, catalogue) => ({
+      key,
+      actor,
+      options,
+      command: {
         type: 'SaveDraft',
         ...key,
         content: plainContent(input.content),
         catalogue: catalogueViewOf(catalogue),
-      }),
-    },
-    options,
-  );
+      },
+    });
+  }
 }
 
 /** DTO instances to plain data (the domain validates and normalises it). */

@@ -1,31 +1,34 @@
-import type { Principal } from '@crm/auth';
-import type { CommandDeps, CommandOptions } from '../shared/command-context';
-import { runReportCommand, type ReportRef } from '../shared/report-command';
-import type { ReportView } from '../shared/report-view';
-import { loadWindow } from '../shared/window-reader';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { PLAN_COMMAND_DEPS, type CommandDeps } from '../../../shared/command-context';
+import { loadWindow } from '../../../windows/window-reader';
+import { appendToReport, authorizeReport, catalogueForReport } from '../../report-command';
+import type { ReportView } from '../../report-view';
+import { SubmitReportCommand } from './submit-report.command';
 
-export type SubmitReportInput = ReportRef;
+@CommandHandler(SubmitReportCommand)
+export class SubmitReportHandler implements ICommandHandler<SubmitReportCommand> {
+  constructor(@Inject(PLAN_COMMAND_DEPS) private readonly deps: CommandDeps) {}
 
-/** Submits the current draft, judged against the period's effective window (late or not). Operation `plan.report.submit`. */
-export function submitReport(
-  deps: CommandDeps,
-  principal: Principal,
-  input: SubmitReportInput,
-  options?: CommandOptions,
-): Promise<ReportView> {
-  return runReportCommand(
-    deps,
-    principal,
-    input,
-    {
+  async execute({ principal, input, options }: SubmitReportCommand): Promise<ReportView> {
+    const { key, actor } = await authorizeReport(
+      this.deps,
+      principal,
+      input,
+      'plan.report.submit',
+      SubmitReportCommand.name,
+    );
+    await catalogueForReport(this.deps.store, key);
+    return appendToReport(this.deps, {
       useCase: 'submit',
-      operation: 'plan.report.submit',
-      build: async (key) => ({
+      key,
+      actor,
+      options,
+      command: {
         type: 'SubmitReport',
         ...key,
-        window: (await loadWindow(deps.store, key.period)).effective,
-      }),
-    },
-    options,
-  );
+        window: (await loadWindow(this.deps.store, key.period)).effective,
+      },
+    });
+  }
 }

@@ -4,11 +4,9 @@ import {
   type IntegrationEvent,
   type ReportSubmissionOutcomeV1,
 } from '@crm/contracts';
-import { MemoryEventStore } from '@crm/event-store';
-import { fixedClock } from '@crm/kernel';
-import { PlanCommands } from '../application/plan-commands.service';
-import { handleSubmissionRequest, nationalSystemPrincipal } from './plan-inbound';
-import { HN_OFFICER, planWorld } from './test-support';
+import { HN_OFFICER, planWorld } from '../../../testing/plan-world';
+import { SaveDraftCommand } from '../save-draft/save-draft.command';
+import { handleSubmissionRequest, nationalSystemPrincipal } from './submit-report.inbound';
 
 function request(country: 'HN' | 'GT', n: number, patch: Record<string, unknown> = {}): IntegrationEvent {
   const valid = validSubmission(country, n);
@@ -22,10 +20,10 @@ function request(country: 'HN' | 'GT', n: number, patch: Record<string, unknown>
 
 const outcome = (o: { data: unknown }) => o.data as ReportSubmissionOutcomeV1;
 
-describe('plan inbound: submission request -> saveDraft + submit -> outcome', () => {
+describe('submit-report Kafka inbound adapter: submission request -> SaveDraftCommand + SubmitReportCommand -> outcome', () => {
   it('accepts a valid request as the national system of the topic country and submits the report', async () => {
-    const { store, commands, clock } = await planWorld();
-    const result = await handleSubmissionRequest({ commands, store, clock }, request('HN', 1), {
+    const { store, commandBus, clock } = await planWorld();
+    const result = await handleSubmissionRequest({ commandBus, store, clock }, request('HN', 1), {
       country: 'HN',
     });
     expect(result).toMatchObject({
@@ -52,8 +50,8 @@ describe('plan inbound: submission request -> saveDraft + submit -> outcome', ()
   });
 
   it('replaying the same request records nothing new and answers accepted again', async () => {
-    const { store, commands, clock } = await planWorld();
-    const deps = { commands, store, clock };
+    const { store, commandBus, clock } = await planWorld();
+    const deps = { commandBus, store, clock };
     await handleSubmissionRequest(deps, request('HN', 1), { country: 'HN' });
     const again = await handleSubmissionRequest(deps, request('HN', 1), { country: 'HN' });
     expect(outcome(again).outcome).toBe('accepted');
@@ -61,8 +59,8 @@ describe('plan inbound: submission request -> saveDraft + submit -> outcome', ()
   });
 
   it('answers a new request for an already submitted report with the workflow refusal (409 code, es/en), storing nothing', async () => {
-    const { store, commands, clock } = await planWorld();
-    const deps = { commands, store, clock };
+    const { store, commandBus, clock } = await planWorld();
+    const deps = { commandBus, store, clock };
     await handleSubmissionRequest(deps, request('HN', 1), { country: 'HN' });
     const second = outcome(await handleSubmissionRequest(deps, request('HN', 2), { country: 'HN' }));
     expect(second).toMatchObject({
@@ -77,18 +75,18 @@ describe('plan inbound: submission request -> saveDraft + submit -> outcome', ()
   });
 
   it('refuses before the window opens without saving the draft', async () => {
-    const { store, commands, clock } = await planWorld('2020-05-01T00:00:00.000Z');
+    const { store, commandBus, clock } = await planWorld('2020-05-01T00:00:00.000Z');
     const result = outcome(
-      await handleSubmissionRequest({ commands, store, clock }, request('HN', 1), { country: 'HN' }),
+      await handleSubmissionRequest({ commandBus, store, clock }, request('HN', 1), { country: 'HN' }),
     );
     expect(result).toMatchObject({ outcome: 'rejected', reason: { code: 'plan.report.window_not_open' } });
     expect(await store.readStream('planReport-HN-IV.1.1.1-2020-S1')).toHaveLength(0);
   });
 
   it('refuses a period outside every imported plan with the same 422 refusal as HTTP (plan.period.outside_plans, es/en), not window_not_open', async () => {
-    const { store, commands, clock } = await planWorld('2026-12-01T00:00:00.000Z');
+    const { store, commandBus, clock } = await planWorld('2026-12-01T00:00:00.000Z');
     const result = outcome(
-      await handleSubmissionRequest({ commands, store, clock }, request('HN', 1, { period: '2030-S1' }), {
+      await handleSubmissionRequest({ commandBus, store, clock }, request('HN', 1, { period: '2030-S1' }), {
         country: 'HN',
       }),
     );
@@ -102,13 +100,15 @@ describe('plan inbound: submission request -> saveDraft + submit -> outcome', ()
     expect(result.reason.message.es).toContain('2030-S1');
     expect(result.reason.message.es).toMatch(/ningún plan importado/);
     expect(result.reason.message.en).toMatch(/belongs to no imported plan \(plans: 2017-2022\)/);
-    const http = await commands
-      .saveDraft(HN_OFFICER, {
-        country: 'HN',
-        activityId: 'IV.1.1.1',
-        period: '2030-S1',
-        content: { status: 'in_progress', narrative: { es: 'x' } },
-      })
+    const http = await commandBus
+      .execute(
+        new SaveDraftCommand(HN_OFFICER, {
+          country: 'HN',
+          activityId: 'IV.1.1.1',
+          period: '2030-S1',
+          content: { status: 'in_progress', narrative: { es: 'x' } },
+        }),
+      )
       .catch((e: unknown) => e);
     expect(http).toMatchObject({
       code: 'plan.period.outside_plans',
@@ -120,10 +120,10 @@ describe('plan inbound: submission request -> saveDraft + submit -> outcome', ()
   });
 
   it('answers an unknown activity with the not-found code even before the window opens (the draft step checks it first, as over HTTP)', async () => {
-    const { store, commands, clock } = await planWorld('2020-05-01T00:00:00.000Z');
+    const { store, commandBus, clock } = await planWorld('2020-05-01T00:00:00.000Z');
     const result = outcome(
       await handleSubmissionRequest(
-        { commands, store, clock },
+        { commandBus, store, clock },
         request('HN', 1, { activityId: 'IX.9.9.9' }),
         { country: 'HN' },
       ),
@@ -137,10 +137,10 @@ describe('plan inbound: submission request -> saveDraft + submit -> outcome', ()
   });
 
   it('answers an activity the catalogue does not have with the not-found code', async () => {
-    const { store, commands, clock } = await planWorld();
+    const { store, commandBus, clock } = await planWorld();
     const result = outcome(
       await handleSubmissionRequest(
-        { commands, store, clock },
+        { commandBus, store, clock },
         request('GT', 3, { activityId: 'IX.9.9.9' }),
         { country: 'GT' },
       ),
@@ -155,12 +155,9 @@ describe('plan inbound: submission request -> saveDraft + submit -> outcome', ()
   });
 
   it('treats a catalogue that is not imported yet as transient (thrown, so the bus retries)', async () => {
-    const clock = fixedClock('2020-07-10T15:00:00.000Z');
-    const store = new MemoryEventStore({ clock });
+    const { store, commandBus, clock } = await planWorld('2020-07-10T15:00:00.000Z', { catalogue: false });
     await expect(
-      handleSubmissionRequest({ commands: new PlanCommands(store, clock), store, clock }, request('HN', 1), {
-        country: 'HN',
-      }),
+      handleSubmissionRequest({ commandBus, store, clock }, request('HN', 1), { country: 'HN' }),
     ).rejects.toMatchObject({ code: 'catalogue.not_imported' });
   });
 

@@ -1,15 +1,18 @@
+import type { CommandBus } from '@nestjs/cqrs';
 import { ConflictError } from '@crm/kernel';
 import { Role, type Principal } from '@crm/auth';
 import { isEventOf, type IntegrationEvent, type ReportSubmissionOutcomeV1 } from '@crm/contracts';
 import { businessReason, isBusinessRejection, type GatewayOutcome, type InboundContext } from '@crm/gateway';
 import type { EventStore } from '@crm/event-store';
 import type { Clock, CountryCode } from '@crm/kernel';
-import type { PlanCommands } from '../application/plan-commands.service';
-import { activityKnown, loadCatalogueForPeriod } from '../application/shared/catalogue-reader';
-import { activityNotFound } from '../application/shared/errors';
-import { loadWindow } from '../application/shared/window-reader';
-import { hasOpened, isReportingPeriod } from '../domain/periods';
-import { reportStreamName } from '../domain/reports';
+import { activityKnown, loadCatalogueForPeriod } from '../../../catalogue/catalogue-reader';
+import { activityNotFound } from '../../../shared/errors';
+import type { CommandOptions } from '../../../shared/command-context';
+import { hasOpened, isReportingPeriod } from '../../../windows/domain';
+import { loadWindow } from '../../../windows/window-reader';
+import { reportStreamName } from '../../domain';
+import { SaveDraftCommand } from '../save-draft/save-draft.command';
+import { SubmitReportCommand } from './submit-report.command';
 
 /** The identity a country's national system acts with (the Kafka topic stands for its credential). */
 export function nationalSystemPrincipal(country: CountryCode): Principal {
@@ -22,7 +25,7 @@ export function nationalSystemPrincipal(country: CountryCode): Principal {
 }
 
 export interface PlanInboundDeps {
-  commands: Pick<PlanCommands, 'saveDraft' | 'submit'>;
+  commandBus: Pick<CommandBus, 'execute'>;
   store: Pick<EventStore, 'readStream' | 'readAll'>;
   clock: Clock;
 }
@@ -31,7 +34,9 @@ export interface PlanInboundDeps {
 const TRANSIENT_CODES = new Set(['catalogue.not_imported']);
 
 /**
- * `plan.report.submission-requested.v1` -> `saveDraft` + `submit` as `national-system:<country>`, with the
+ * The Kafka inbound adapter of the submit-report use case (national systems send it):
+ * `plan.report.submission-requested.v1` -> SaveDraftCommand + SubmitReportCommand on the CommandBus as
+ * `national-system:<country>`, with the
  * request's CloudEvents id as the idempotency key of both commands (a replay records nothing new) ->
  * `plan.report.submission-outcome.v1`: accepted with the report id, or rejected with the domain's code and
  * es/en message (422 validation or period outside every imported plan, 409 workflow or window, 404 unknown
@@ -58,7 +63,7 @@ export async function handleSubmissionRequest(
     period: request.period,
   };
   const principal = nationalSystemPrincipal(country);
-  const options = { commandId: event.id, correlationId: event.id, causationId: event.id };
+  const options: CommandOptions = { commandId: event.id, correlationId: event.id, causationId: event.id };
   let streamKey = event.id;
   try {
     streamKey = reportStreamName(reportKey);
@@ -69,8 +74,8 @@ export async function handleSubmissionRequest(
       ...(request.evidence ? { evidence: request.evidence } : {}),
       ...(request.indicators ? { indicators: request.indicators } : {}),
     };
-    await deps.commands.saveDraft(principal, { ...reportKey, content }, options);
-    const view = await deps.commands.submit(principal, reportKey, options);
+    await deps.commandBus.execute(new SaveDraftCommand(principal, { ...reportKey, content }, options));
+    const view = await deps.commandBus.execute(new SubmitReportCommand(principal, reportKey, options));
     const data: ReportSubmissionOutcomeV1 = {
       outcome: 'accepted',
       ...base,

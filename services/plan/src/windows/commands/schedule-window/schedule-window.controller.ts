@@ -1,17 +1,20 @@
 import { Body, Controller, HttpCode, Param, Put } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequireOperation, type Principal } from '@crm/auth';
-import { ApiBilingual, ApiIdempotencyKey, ApiStandardErrors } from '../../http/api-docs';
-import { CommandMeta } from '../../http/idempotency';
-import { PlanCommands } from '../plan-commands.service';
-import type { CommandOptions } from '../shared/command-context';
-import { SCHEDULE_WINDOW_OPERATION, type WindowView } from './schedule-window.handler';
-import { ScheduleWindowBody, WindowParams } from './schedule-window.dto';
+import { ApiBilingual, ApiIdempotencyKey, ApiStandardErrors } from '../../../http/api-docs';
+import { CommandMeta } from '../../../http/idempotency';
+import { ApiIfMatch } from '../../../shared/api-if-match';
+import type { CommandOptions } from '../../../shared/command-context';
+import { WindowParams } from '../../../shared/dto';
+import type { WindowView } from '../../window-reader';
+import { SCHEDULE_WINDOW_OPERATION, ScheduleWindowCommand } from './schedule-window.command';
+import { ScheduleWindowBody } from './schedule-window.dto';
 
 @ApiTags('windows')
 @Controller('plan/windows')
 export class ScheduleWindowController {
-  constructor(private readonly commands: PlanCommands) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Put(':period')
   @HttpCode(200)
@@ -25,6 +28,7 @@ export class ScheduleWindowController {
     },
   })
   @ApiIdempotencyKey()
+  @ApiIfMatch()
   @ApiStandardErrors(409, 422)
   schedule(
     @Param() params: WindowParams,
@@ -32,15 +36,17 @@ export class ScheduleWindowController {
     @CurrentPrincipal() principal: Principal,
     @CommandMeta() meta: CommandOptions,
   ): Promise<WindowView> {
-    return this.commands.scheduleWindow(
-      principal,
-      {
-        period: params.period,
-        opensAt: body.opensAt,
-        closesAt: body.closesAt,
-        ...(body.reason ? { reason: body.reason } : {}),
-      },
-      meta,
+    return this.commandBus.execute(
+      new ScheduleWindowCommand(
+        principal,
+        {
+          period: params.period,
+          opensAt: body.opensAt,
+          closesAt: body.closesAt,
+          ...(body.reason ? { reason: body.reason } : {}),
+        },
+        meta,
+      ),
     );
   }
 }

@@ -1,13 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsISO8601, IsObject, IsOptional, Matches, ValidateNested } from 'class-validator';
-import { CommentsDto, PERIOD_PATTERN } from '../shared/dto';
-
-export class WindowParams {
-  @ApiProperty({ example: '2020-S1' })
-  @Matches(PERIOD_PATTERN)
-  period!: string;
-}
+import { IsISO8601, IsObject, IsOptional, ValidateNested } from 'class-validator';
+import { CommentsDto } from '../../../shared/dto';
 
 export class ScheduleWindowBody {
   @ApiProperty({

@@ -1,87 +1,62 @@
-import type { Principal } from '@crm/auth';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { handleCommand } from '@crm/decider';
+import { planDirectory } from '../../../catalogue/plan-directory';
+import type { MultilingualText } from '../../../reports/domain';
+import { authorizeCommand } from '../../../shared/authorization';
+import { envelopeFor, PLAN_COMMAND_DEPS, type CommandDeps } from '../../../shared/command-context';
 import {
   parsePeriod,
   windowDecider,
   windowStreamName,
   type ReportingPeriod,
-  type ReportingWindow,
   type WindowCommand,
-} from '../../domain/periods';
-import type { MultilingualText } from '../../domain/reports';
-import { authorizeCommand } from '../shared/authorization';
-import { envelopeFor, type CommandDeps, type CommandOptions } from '../shared/command-context';
-import { planDirectory } from '../shared/plan-directory';
-import { loadWindow } from '../shared/window-reader';
+} from '../../domain';
+import { loadWindow, toWindowView, type WindowView } from '../../window-reader';
+import {
+  SCHEDULE_WINDOW_OPERATION,
+  ScheduleWindowCommand,
+  type ScheduleWindowInput,
+} from './schedule-window.command';
 
 /**
- * The operation that guards window scheduling. The policy has no window-specific operation yet; scheduling a
- * period's window is a Secretariat coordinator's change to the plan's calendar, so it uses `plan.catalogue.amend`.
+ * Sets (first time: ScheduleWindow) or moves (afterwards: ChangeWindow, reason required) a period's window.
+ * The period must be a semester of an imported plan (422 `plan.period.outside_plans`).
  */
-export const SCHEDULE_WINDOW_OPERATION = 'plan.catalogue.amend' as const;
+@CommandHandler(ScheduleWindowCommand)
+export class ScheduleWindowHandler implements ICommandHandler<ScheduleWindowCommand> {
+  constructor(@Inject(PLAN_COMMAND_DEPS) private readonly deps: CommandDeps) {}
 
-export interface ScheduleWindowInput {
-  period: string;
-  opensAt: string;
-  closesAt: string;
-  /** Optional the first time; required to move a window already scheduled. */
-  reason?: MultilingualText;
+  async execute({ principal, input, options }: ScheduleWindowCommand): Promise<WindowView> {
+    const { deps } = this;
+    parsePeriod(input.period);
+    const period = input.period as ReportingPeriod;
+    const actor = await authorizeCommand(
+      { ...deps, via: ScheduleWindowCommand.name },
+      principal,
+      SCHEDULE_WINDOW_OPERATION,
+      {},
+    );
+    await planDirectory(deps.store).planOf(period);
+    const current = await loadWindow(deps.store, period);
+    const streamName = windowStreamName(period);
+    const result = await handleCommand({
+      store: deps.store,
+      decider: windowDecider,
+      streamName,
+      command: toCommand(period, input, current.scheduled),
+      context: { envelope: envelopeFor('scheduleWindow', streamName, actor, [], options), clock: deps.clock },
+      expectedRevision: options.expectedRevision,
+    });
+    return toWindowView(period, result.state, result.nextExpectedRevision);
+  }
 }
 
-export interface WindowView {
-  period: ReportingPeriod;
-  /** The window in force: the scheduled one, else the default rule. */
-  window: ReportingWindow;
-  scheduled: boolean;
-  changes: number;
-  revision: number;
-}
-
-/**
- * Secretariat: sets (first time: ScheduleWindow) or moves (afterwards: ChangeWindow, reason required) a period's
- * window. The period must be a semester of an imported plan (422 `plan.period.outside_plans`).
- */
-export async function scheduleWindow(
-  deps: CommandDeps,
-  principal: Principal,
-  input: ScheduleWindowInput,
-  options?: CommandOptions,
-): Promise<WindowView> {
-  parsePeriod(input.period);
-  const period = input.period as ReportingPeriod;
-  const actor = await authorizeCommand(deps, principal, SCHEDULE_WINDOW_OPERATION, {});
-  await planDirectory(deps.store).planOf(period);
-  const current = await loadWindow(deps.store, period);
+/** ScheduleWindow the first time, ChangeWindow once a window is scheduled. */
+function toCommand(period: ReportingPeriod, input: ScheduleWindowInput, scheduled: boolean): WindowCommand {
   const reason = input.reason === undefined ? undefined : { ...input.reason };
-  const command: WindowCommand = current.scheduled
-    ? {
-        type: 'ChangeWindow',
-        period,
-        opensAt: input.opensAt,
-        closesAt: input.closesAt,
-        reason: reason as MultilingualText,
-      }
-    : {
-        type: 'ScheduleWindow',
-        period,
-        opensAt: input.opensAt,
-        closesAt: input.closesAt,
-        ...(reason ? { reason } : {}),
-      };
-  const streamName = windowStreamName(period);
-  const result = await handleCommand({
-    store: deps.store,
-    decider: windowDecider,
-    streamName,
-    command,
-    context: { envelope: envelopeFor('scheduleWindow', streamName, actor, [], options), clock: deps.clock },
-  });
-  const state = result.state;
-  return {
-    period,
-    window: state.window ?? current.effective,
-    scheduled: state.window !== null,
-    changes: state.changes,
-    revision: result.nextExpectedRevision,
-  };
+  const { opensAt, closesAt } = input;
+  return scheduled
+    ? { type: 'ChangeWindow', period, opensAt, closesAt, reason: reason as MultilingualText }
+    : { type: 'ScheduleWindow', period, opensAt, closesAt, ...(reason ? { reason } : {}) };
 }
