@@ -556,6 +556,115 @@ describe('plan service HTTP API (e2e, real PostgreSQL)', () => {
     });
   });
 
+  it('If-Match: two people editing one draft — the second save, on the revision both read, is refused with 412 and stores nothing', async () => {
+    const officer = await t.bearer('hn.reporting_officer');
+    const system = await t.bearer('hn.national_system');
+    const r = url('HN', 'VI.1.1.1');
+    const first = await t.http().put(r).set('Authorization', officer).send(DRAFT).expect(200);
+    expect(first.body.revision).toBe(0);
+    // both read revision 0
+    const read = await t.http().get(r).set('Authorization', system).expect(200);
+    expect(read.body.revision).toBe(0);
+    const mine = { ...DRAFT, narrative: { es: 'Tres talleres, no dos.' } };
+    const theirs = { ...DRAFT, status: 'completed' };
+    const saved = await t
+      .http()
+      .put(r)
+      .set('Authorization', officer)
+      .set('If-Match', '"0"')
+      .send(mine)
+      .expect(200);
+    expect(saved.body).toMatchObject({
+      revision: 1,
+      content: { narrative: { es: 'Tres talleres, no dos.' } },
+    });
+    const stale = await t
+      .http()
+      .put(r)
+      .set('Authorization', system)
+      .set('If-Match', '"0"')
+      .send(theirs)
+      .expect(412);
+    expectBilingualError(stale.body, 'command.stale_revision');
+    expect(stale.body.details).toEqual({ expected: 0, actual: 1 });
+    expect(stale.body.message.es).toContain('Vuelva a cargarlo');
+    expect(stale.body.message.en).toContain('Reload it');
+    expect(await t.revisions(stream('HN', 'VI.1.1.1'))).toEqual([0, 1]);
+    // after reloading (revision 1) the change goes through; `If-Match: *` and no header decide on the current revision
+    await t.http().put(r).set('Authorization', system).set('If-Match', '1').send(theirs).expect(200);
+    await t.http().post(`${r}/submit`).set('Authorization', officer).set('If-Match', '*').expect(200);
+    expect(await t.revisions(stream('HN', 'VI.1.1.1'))).toEqual([0, 1, 2, 3]);
+    const bad = await t
+      .http()
+      .put(r)
+      .set('Authorization', officer)
+      .set('If-Match', 'W/"3"')
+      .send(DRAFT)
+      .expect(400);
+    expectBilingualError(bad.body, 'request.validation');
+    expect(bad.body.details.problems).toEqual([{ field: 'headers.if-match', constraints: ['matches'] }]);
+  });
+
+  it('If-Match on the Secretariat commands, the catalogue amendments and the windows too', async () => {
+    const officer = await t.bearer('hn.reporting_officer');
+    const st = await t.bearer('st.coordinator');
+    const r = url('HN', 'VI.1.1.2');
+    await t.http().put(r).set('Authorization', officer).send(DRAFT).expect(200);
+    await t.http().post(`${r}/submit`).set('Authorization', officer).expect(200);
+    expectBilingualError(
+      (
+        await t
+          .http()
+          .post(`${r}/approve`)
+          .set('Authorization', st)
+          .set('If-Match', '"0"')
+          .send({})
+          .expect(412)
+      ).body,
+      'command.stale_revision',
+    );
+    await t.http().post(`${r}/approve`).set('Authorization', st).set('If-Match', '"1"').send({}).expect(200);
+    const window = (await t.http().get('/plan/windows/2021-S2').set('Authorization', st).expect(200)).body;
+    expect(window).toMatchObject({ scheduled: false, revision: -1 });
+    const schedule = { opensAt: '2022-01-01T00:00:00Z', closesAt: '2022-02-15T00:00:00Z' };
+    await t.http().put('/plan/windows/2021-S2').set('Authorization', st).send(schedule).expect(200);
+    expectBilingualError(
+      (
+        await t
+          .http()
+          .put('/plan/windows/2021-S2')
+          .set('Authorization', st)
+          .set('If-Match', '"5"')
+          .send({ ...schedule, closesAt: '2022-03-01T00:00:00Z', reason: { es: 'Reunión de la Red.' } })
+          .expect(412)
+      ).body,
+      'command.stale_revision',
+    );
+    const catalogue = (await t.http().get('/plan/catalogue/history').set('Authorization', st).expect(200))
+      .body;
+    const amendment = {
+      type: 'changeSchedule',
+      activityId: 'I.1.1.1',
+      year: 2021,
+      value: 'Por definir',
+      reason: { es: 'Prueba de concurrencia.' },
+    };
+    const revision = catalogue.versions.length - 1;
+    expectBilingualError(
+      (
+        await t
+          .http()
+          .post('/plan/catalogue/amendments')
+          .set('Authorization', st)
+          .set('If-Match', `"${revision + 1}"`)
+          .send(amendment)
+          .expect(412)
+      ).body,
+      'command.stale_revision',
+    );
+    expect(await t.revisions('planCatalogue-2017-2022')).toHaveLength(revision + 1);
+  });
+
   it('a retry with the same Idempotency-Key records no second event; another key does', async () => {
     const hn = await t.bearer('hn.reporting_officer');
     const r = url('HN', 'III.1.1.3');
