@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { Role, type Principal } from '@crm/auth';
+import { AUDIT_SINK, MemoryAuditSink, Role, type Principal } from '@crm/auth';
 import { MemoryEventStore } from '@crm/event-store';
 import { fixedClock, type Clock } from '@crm/kernel';
 import { CLOCK, EVENT_STORE } from '@crm/platform';
@@ -22,32 +22,35 @@ export const COORDINATOR: Principal = {
   roles: [Role.SecretariatCoordinator],
 };
 
-/** The platform ports the plan's handlers inject, on a memory store (no database, no auth module). */
+/** The ports the plan's handlers inject, in memory: event store, clock and audit sink (no database, no HTTP). */
 @Module({})
 class MemoryPortsModule {
-  static of(store: MemoryEventStore, clock: Clock): DynamicModule {
+  static of(store: MemoryEventStore, clock: Clock, audit: MemoryAuditSink): DynamicModule {
     return {
       module: MemoryPortsModule,
       global: true,
       providers: [
         { provide: EVENT_STORE, useValue: store },
         { provide: CLOCK, useValue: clock },
+        { provide: AUDIT_SINK, useValue: audit },
       ],
-      exports: [EVENT_STORE, CLOCK],
+      exports: [EVENT_STORE, CLOCK, AUDIT_SINK],
     };
   }
 }
 
 /**
  * The plan's use cases as the service wires them (PlanModule: CqrsModule and every handler), on a memory store
- * with the 2017-2022 catalogue imported (unless `catalogue: false`), at 10 July 2020 by default. Unit tests
- * dispatch through the real CommandBus and QueryBus, as the HTTP controllers and the Kafka inbound adapter do.
+ * with the 2017-2022 catalogue imported (unless `catalogue: false`), at 10 July 2020 by default; denials go to
+ * `audit`. Unit tests dispatch through the real CommandBus and QueryBus, as the HTTP controllers and the Kafka
+ * inbound adapter do. `close()` ends the Nest context.
  */
 export async function planWorld(now = '2020-07-10T15:00:00.000Z', options: { catalogue?: boolean } = {}) {
   const clock = fixedClock(now);
   const store = new MemoryEventStore({ clock });
+  const audit = new MemoryAuditSink();
   const app = await NestFactory.createApplicationContext(
-    { module: class PlanWorld {}, imports: [MemoryPortsModule.of(store, clock), PlanModule] },
+    { module: class PlanWorld {}, imports: [MemoryPortsModule.of(store, clock, audit), PlanModule] },
     { logger: false },
   );
   const commandBus = app.get(CommandBus);
@@ -62,5 +65,17 @@ export async function planWorld(now = '2020-07-10T15:00:00.000Z', options: { cat
       ),
     );
   }
-  return { clock, store, commandBus, queryBus, close: () => app.close() };
+  return { clock, store, audit, commandBus, queryBus, close: () => app.close() };
+}
+
+/** A CommandBus/QueryBus stand-in that keeps what a controller dispatches and answers `answer`. */
+export function capturingBus<T extends CommandBus | QueryBus>(answer: unknown = 'dispatched') {
+  const sent: unknown[] = [];
+  const bus = {
+    execute: async (message: unknown) => {
+      sent.push(message);
+      return answer;
+    },
+  } as unknown as T;
+  return { bus, sent };
 }

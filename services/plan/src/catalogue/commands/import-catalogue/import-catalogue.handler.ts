@@ -16,9 +16,10 @@ import { ImportCatalogueCommand } from './import-catalogue.command';
  * belongs to at most one plan, so a report's period names its plan.
  *
  * A concurrency conflict is decided again once (`maxRetries: 1`): that is safe here, because an import only
- * applies to an empty stream. A second instance importing the same file at start-up with the same command id
- * then finds the first one's events (nothing new is written); any other import becomes the 409 refusal
- * `catalogue.already_imported`.
+ * applies to an empty stream, so deciding again can only find the other import and refuse with 409
+ * `catalogue.already_imported` (which says what happened, unlike the store's bare conflict). Two instances
+ * importing the same file at start-up with the same command id need no retry: the store takes the second
+ * append of the same event ids as an idempotent no-op.
  */
 @CommandHandler(ImportCatalogueCommand)
 export class ImportCatalogueHandler implements ICommandHandler<ImportCatalogueCommand> {
