@@ -8,6 +8,9 @@ import { CLOCK, EVENT_STORE } from '@crm/platform';
 import { PLAN_2017_2022_FILE, loadCatalogueFile } from '../../catalogue/load';
 import { ImportCatalogueCommand } from '../catalogue/commands/import-catalogue/import-catalogue.command';
 import { PlanModule } from '../plan.module';
+import { SaveDraftCommand } from '../reports/commands/save-draft/save-draft.command';
+import { SubmitReportCommand } from '../reports/commands/submit-report/submit-report.command';
+import type { ReportRef } from '../reports/report-command';
 
 export const HN_OFFICER: Principal = {
   subject: 'hn-reporting-officer-01',
@@ -66,6 +69,16 @@ export async function planWorld(now = '2020-07-10T15:00:00.000Z', options: { cat
     );
   }
   return { clock, store, audit, commandBus, queryBus, close: () => app.close() };
+}
+
+/** Honduras' officer drafts and submits `report` (default I.1.1.1 of 2020-S1), as the Secretariat's commands need. */
+export async function draftAndSubmit(
+  commandBus: CommandBus,
+  report: ReportRef = { country: 'HN', activityId: 'I.1.1.1', period: '2020-S1' },
+): Promise<void> {
+  const content = { status: 'completed' as const, narrative: { es: 'Se realizaron dos talleres.' } };
+  await commandBus.execute(new SaveDraftCommand(HN_OFFICER, { ...report, content }));
+  await commandBus.execute(new SubmitReportCommand(HN_OFFICER, report));
 }
 
 /** A CommandBus/QueryBus stand-in that keeps what a controller dispatches and answers `answer`. */

@@ -63,6 +63,16 @@ export function requireLiveActivity(
   return activity;
 }
 
+/** The reason (422), the imported catalogue of the command's plan (409) and its live activity (422, 409). */
+export function requireAmendable(
+  command: { planId: string; activityId: string; reason: Reason },
+  state: CatalogueState,
+): { catalogue: PlanCatalogue; activity: Activity } {
+  requireReason(command.reason);
+  const catalogue = requireImported(state, command.planId);
+  return { catalogue, activity: requireLiveActivity(state, catalogue, command.activityId) };
+}
+
 /** 422: the amendment would leave the activity as it is. */
 export function noChange(activityId: string): CatalogueValidationError {
   return new CatalogueValidationError(

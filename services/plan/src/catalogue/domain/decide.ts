@@ -6,7 +6,7 @@ import { ConflictError } from '@crm/kernel';
 import type { DecisionContext } from '@crm/decider';
 import type { LocalizedText } from '@crm/kernel';
 import { CatalogueValidationError } from './catalogue.errors';
-import { noChange, requireImported, requireLiveActivity, requireReason } from './checks';
+import { noChange, requireAmendable, requireImported, requireReason } from './checks';
 import type {
   AddActivity,
   CatalogueCommand,
@@ -114,9 +114,7 @@ export function rewordActivity(
   state: CatalogueState,
   context: DecisionContext,
 ): CatalogueEvent[] {
-  requireReason(command.reason);
-  const catalogue = requireImported(state, command.planId);
-  const activity = requireLiveActivity(state, catalogue, command.activityId);
+  const { catalogue, activity } = requireAmendable(command, state);
   const problems = checkText(command.text, '/text');
   if (problems.length > 0) {
     throw new CatalogueValidationError(
@@ -148,9 +146,7 @@ export function retireActivity(
   state: CatalogueState,
   context: DecisionContext,
 ): CatalogueEvent[] {
-  requireReason(command.reason);
-  const catalogue = requireImported(state, command.planId);
-  const activity = requireLiveActivity(state, catalogue, command.activityId);
+  const { catalogue, activity } = requireAmendable(command, state);
   return [
     {
       type: 'ActivityRetired',
@@ -165,9 +161,7 @@ export function changeSchedule(
   state: CatalogueState,
   context: DecisionContext,
 ): CatalogueEvent[] {
-  requireReason(command.reason);
-  const catalogue = requireImported(state, command.planId);
-  const activity = requireLiveActivity(state, catalogue, command.activityId);
+  const { catalogue, activity } = requireAmendable(command, state);
   if (!catalogue.scheduleYears.includes(command.year)) {
     throw new CatalogueValidationError(
       'catalogue.schedule_year_unknown',

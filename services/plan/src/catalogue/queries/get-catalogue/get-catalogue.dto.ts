@@ -1,19 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
-import { PLAN_ID_PATTERN } from '../../../shared/dto';
+import { IsInt, IsOptional, IsString, Min } from 'class-validator';
+import { PlanQueryString } from '../../../shared/dto';
 
 /** `GET /plan/catalogue?plan=&version=&asOf=` (any other parameter: 400). */
-export class CatalogueQueryString {
-  @ApiPropertyOptional({
-    example: '2023-2027',
-    description:
-      'Plan (por defecto el importado al arrancar, 2017-2022) / plan (default: the one imported at start, 2017-2022)',
-  })
-  @IsOptional()
-  @Matches(PLAN_ID_PATTERN)
-  plan?: string;
-
+export class CatalogueQueryString extends PlanQueryString {
   @ApiPropertyOptional({
     example: 1,
     description: 'Versión del catálogo (por defecto la actual) / catalogue version (default: current)',

@@ -1,8 +1,12 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import { ForbiddenError } from '@crm/auth';
-import { capturingBus, COORDINATOR, HN_OFFICER, planWorld } from '../../../testing/plan-world';
-import { SaveDraftCommand } from '../save-draft/save-draft.command';
-import { SubmitReportCommand } from '../submit-report/submit-report.command';
+import {
+  capturingBus,
+  COORDINATOR,
+  HN_OFFICER,
+  planWorld,
+  draftAndSubmit,
+} from '../../../testing/plan-world';
 import { ApproveReportCommand } from './approve-report.command';
 import { ApproveReportController } from './approve-report.controller';
 
@@ -12,9 +16,7 @@ describe('approve-report: ApproveReportCommand on the CommandBus', () => {
   let world: Awaited<ReturnType<typeof planWorld>>;
   beforeEach(async () => {
     world = await planWorld();
-    const content = { status: 'completed' as const, narrative: { en: 'Platform created.' } };
-    await world.commandBus.execute(new SaveDraftCommand(HN_OFFICER, { ...REPORT, content }));
-    await world.commandBus.execute(new SubmitReportCommand(HN_OFFICER, REPORT));
+    await draftAndSubmit(world.commandBus, REPORT);
   });
   afterEach(() => world.close());
 

@@ -1,8 +1,6 @@
 import type { CommandBus } from '@nestjs/cqrs';
-import { capturingBus, COORDINATOR, HN_OFFICER, planWorld } from '../../../testing/plan-world';
+import { capturingBus, COORDINATOR, planWorld, draftAndSubmit } from '../../../testing/plan-world';
 import { ApproveReportCommand } from '../approve-report/approve-report.command';
-import { SaveDraftCommand } from '../save-draft/save-draft.command';
-import { SubmitReportCommand } from '../submit-report/submit-report.command';
 import { ReopenReportCommand } from './reopen-report.command';
 import { ReopenReportController } from './reopen-report.controller';
 
@@ -13,9 +11,7 @@ describe('reopen-report: ReopenReportCommand on the CommandBus', () => {
   let world: Awaited<ReturnType<typeof planWorld>>;
   beforeEach(async () => {
     world = await planWorld();
-    const content = { status: 'completed' as const, narrative: { es: 'Hecho.' } };
-    await world.commandBus.execute(new SaveDraftCommand(HN_OFFICER, { ...REPORT, content }));
-    await world.commandBus.execute(new SubmitReportCommand(HN_OFFICER, REPORT));
+    await draftAndSubmit(world.commandBus, REPORT);
   });
   afterEach(() => world.close());
 

@@ -1,7 +1,5 @@
 import type { CommandBus } from '@nestjs/cqrs';
-import { capturingBus, COORDINATOR, HN_OFFICER, planWorld } from '../../../testing/plan-world';
-import { SaveDraftCommand } from '../save-draft/save-draft.command';
-import { SubmitReportCommand } from '../submit-report/submit-report.command';
+import { capturingBus, COORDINATOR, planWorld, draftAndSubmit } from '../../../testing/plan-world';
 import { ReturnReportCommand } from './return-report.command';
 import { ReturnReportController } from './return-report.controller';
 
@@ -11,9 +9,7 @@ describe('return-report: ReturnReportCommand on the CommandBus', () => {
   let world: Awaited<ReturnType<typeof planWorld>>;
   beforeEach(async () => {
     world = await planWorld();
-    const content = { status: 'in_progress' as const, narrative: { es: 'Avance.' } };
-    await world.commandBus.execute(new SaveDraftCommand(HN_OFFICER, { ...REPORT, content }));
-    await world.commandBus.execute(new SubmitReportCommand(HN_OFFICER, REPORT));
+    await draftAndSubmit(world.commandBus, REPORT);
   });
   afterEach(() => world.close());
 
