@@ -75,8 +75,9 @@ export default tseslint.config(
     },
   },
   {
-    // A service's own domain folder follows the same rule as a domain library.
-    files: ['services/*/src/domain/**/*.ts'],
+    // A service's own domain folders (one per context: services/plan/src/reports/domain/) follow the same
+    // rule as a domain library.
+    files: ['services/*/src/domain/**/*.ts', 'services/*/src/*/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

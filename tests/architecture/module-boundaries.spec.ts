@@ -43,6 +43,12 @@ const probes: Probe[] = [
     code: importOf('kafkajs'),
     expectRule: 'no-restricted-imports',
   },
+  ...['reports', 'catalogue', 'windows', 'review'].map((context) => ({
+    name: `the plan's ${context} domain cannot import infrastructure (@nestjs/common)`,
+    file: `services/plan/src/${context}/domain/__probe__.ts`,
+    code: importOf('@nestjs/common'),
+    expectRule: 'no-restricted-imports',
+  })),
   {
     name: 'a domain library may use a port',
     file: 'libs/decider/src/__probe__.ts',

@@ -10,11 +10,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CommandBus } from '@nestjs/cqrs';
 import request from 'supertest';
 import { demoAccounts, type Principal } from '@crm/auth';
 import { startTestIdentity } from '@crm/identity/testing';
 import { MEMBER_COUNTRIES, fixedClock, type Clock, type CountryCode } from '@crm/kernel';
-import { DEFAULT_FEATURES, PlanCommands, startPlanService, type PlanService } from '@crm/plan';
+import {
+  ApproveReportCommand,
+  DEFAULT_FEATURES,
+  SaveDraftCommand,
+  startPlanService,
+  SubmitReportCommand,
+  type PlanService,
+} from '@crm/plan';
 import { createTestDatabase } from '@crm/testing';
 import { shiftPlan } from '@crm/plan/testing';
 
@@ -232,7 +240,7 @@ const REPORT_ENDPOINTS: Array<[string, Prereq]> = [
 
 describe('plan service HTTP authorisation matrix (real PostgreSQL)', () => {
   let t: TestPlanService;
-  let commands: PlanCommands;
+  let commandBus: CommandBus;
   let activities: string[];
   let principals: Map<string, Principal>;
   const periods = ['2017-S1', '2017-S2', '2018-S1', '2018-S2', '2019-S1', '2019-S2', '2020-S1'];
@@ -247,7 +255,7 @@ describe('plan service HTTP authorisation matrix (real PostgreSQL)', () => {
 
   beforeAll(async () => {
     t = await startTestPlanService({ clock: fixedClock('2020-07-10T12:00:00.000Z'), prefix: 'plan_matrix' });
-    commands = t.service.app.get(PlanCommands);
+    commandBus = t.service.app.get(CommandBus);
     const catalogue = (
       await t
         .http()
@@ -267,9 +275,11 @@ describe('plan service HTTP authorisation matrix (real PostgreSQL)', () => {
     const key = { country, ...freshKey() };
     const officer = principals.get(`${country.toLowerCase()}.reporting_officer`)!;
     const st = principals.get('st.coordinator')!;
-    if (state !== 'none') await commands.saveDraft(officer, { ...key, content: DRAFT as never });
-    if (state === 'submitted' || state === 'approved') await commands.submit(officer, key);
-    if (state === 'approved') await commands.approve(st, key);
+    if (state !== 'none')
+      await commandBus.execute(new SaveDraftCommand(officer, { ...key, content: DRAFT as never }));
+    if (state === 'submitted' || state === 'approved')
+      await commandBus.execute(new SubmitReportCommand(officer, key));
+    if (state === 'approved') await commandBus.execute(new ApproveReportCommand(st, key));
     return `/plan/reports/${key.country}/${key.activityId}/${key.period}`;
   }
 

@@ -4,11 +4,13 @@ import {
   verifyStream,
   type EventStore,
 } from '@crm/event-store';
-import { fixedClock } from '@crm/kernel';
-import { handleCommand, type CommandContext } from './command-handler';
+import { fixedClock, PreconditionFailedError } from '@crm/kernel';
+import { handleCommand, type CommandContext, type HandleCommandOptions } from './command-handler';
 import { commandEventId, uuidV5 } from './event-id';
 import { toDomainEvent } from './event-mapping';
-import { counterDecider, type CounterCommand } from './sample/counter-decider';
+import { readState } from './read-state';
+import { counterDecider, type CounterCommand, type CounterEvent } from './sample/counter-decider';
+import { StaleRevisionError } from './stale-revision';
 
 const STREAM = 'counter-HN-1';
 const clock = fixedClock('2020-06-30T12:00:00.000Z');
@@ -26,11 +28,15 @@ function ctx(commandId: string, overrides: Partial<CommandContext['envelope']> =
   };
 }
 
+type Extra = Partial<
+  Pick<HandleCommandOptions<CounterCommand, CounterEvent, unknown>, 'maxRetries' | 'expectedRevision'>
+>;
+
 const run = (
   store: Pick<EventStore, 'readStream' | 'appendToStream'>,
   command: CounterCommand,
   commandId: string,
-  maxRetries?: number,
+  extra: Extra = {},
 ) =>
   handleCommand({
     store,
@@ -38,19 +44,24 @@ const run = (
     streamName: STREAM,
     command,
     context: ctx(commandId),
-    maxRetries,
+    ...extra,
   });
 
+type RacingStore = EventStore & { appends: number; expected: unknown[] };
+let otherWriters = 0;
+
 /** A store that lets `concurrentWrites` other writers append to the stream just before each of our appends. */
-function racingStore(inner: MemoryEventStore, concurrentWrites: number): EventStore & { appends: number } {
+function racingStore(inner: MemoryEventStore, concurrentWrites: number): RacingStore {
   let left = concurrentWrites;
-  const racing = Object.create(inner) as EventStore & { appends: number };
+  const racing = Object.create(inner) as RacingStore;
   racing.appends = 0;
+  racing.expected = [];
   racing.appendToStream = async (stream, events, options) => {
     racing.appends++;
+    racing.expected.push(options?.expectedRevision);
     if (left > 0) {
       left--;
-      await run(inner, { type: 'Increment', by: 1 }, `other-${left}`);
+      await run(inner, { type: 'Increment', by: 1 }, `other-${++otherWriters}`);
     }
     return inner.appendToStream(stream, events, options);
   };
@@ -122,10 +133,21 @@ describe('handleCommand', () => {
     expect(await store.readStream(STREAM)).toEqual([]);
   });
 
-  it('a conflict is retried on fresh state: it succeeds after a concurrent write', async () => {
+  it('by default a conflict is not decided again: the store’s 409 surfaces and nothing of the command is stored', async () => {
     await run(store, { type: 'Increment', by: 1 }, 'cmd-0');
     const racing = racingStore(store, 1);
-    const r = await run(racing, { type: 'Increment', by: 3 }, 'cmd-1');
+    const error = await run(racing, { type: 'Increment', by: 3 }, 'cmd-1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WrongExpectedRevisionError);
+    expect(error).toMatchObject({ code: 'event_store.wrong_expected_revision', kind: 'conflict' });
+    expect(racing.appends).toBe(1);
+    const stored = await store.readStream(STREAM);
+    expect(stored.map((e) => e.metadata.eventId)).not.toContain(commandEventId('cmd-1', 0));
+  });
+
+  it('with maxRetries, a conflict is retried on fresh state: it succeeds after a concurrent write', async () => {
+    await run(store, { type: 'Increment', by: 1 }, 'cmd-0');
+    const racing = racingStore(store, 1);
+    const r = await run(racing, { type: 'Increment', by: 3 }, 'cmd-1', { maxRetries: 1 });
     expect(r).toMatchObject({ attempts: 2, written: true, nextExpectedRevision: 2, state: { value: 5 } });
     expect(racing.appends).toBe(2);
     const stored = await store.readStream(STREAM);
@@ -140,27 +162,33 @@ describe('handleCommand', () => {
   it('the retry decides again: a concurrent write can turn the command into a refusal', async () => {
     await run(store, { type: 'Increment', by: 9 }, 'cmd-0');
     const racing = racingStore(store, 1); // the other writer takes the counter to 10
-    await expect(run(racing, { type: 'Increment', by: 1 }, 'cmd-1')).rejects.toMatchObject({
-      code: 'counter.over_limit',
-    });
+    await expect(run(racing, { type: 'Increment', by: 1 }, 'cmd-1', { maxRetries: 1 })).rejects.toMatchObject(
+      {
+        code: 'counter.over_limit',
+      },
+    );
     expect(await store.readStream(STREAM)).toHaveLength(3); // 9, +1, LimitReached: nothing from cmd-1
   });
 
   it('gives up after maxRetries conflicts and rethrows WrongExpectedRevisionError', async () => {
     const racing = racingStore(store, 10);
-    const error = await run(racing, { type: 'Increment', by: 1 }, 'cmd-1', 2).catch((e: unknown) => e);
+    const error = await run(racing, { type: 'Increment', by: 1 }, 'cmd-1', { maxRetries: 2 }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(WrongExpectedRevisionError);
     expect(racing.appends).toBe(3); // the first attempt and two retries
     const stored = await store.readStream(STREAM);
     expect(stored.map((e) => e.metadata.eventId)).not.toContain(commandEventId('cmd-1', 0));
   });
 
-  it('default maxRetries is 3 (4 attempts)', async () => {
-    const racing = racingStore(store, 10);
-    await expect(run(racing, { type: 'Increment', by: 1 }, 'cmd-1')).rejects.toBeInstanceOf(
-      WrongExpectedRevisionError,
+  it('refuses a negative or fractional maxRetries or expectedRevision (a programming error)', async () => {
+    await expect(run(store, { type: 'Reset' }, 'cmd-1', { maxRetries: -1 })).rejects.toThrow('maxRetries');
+    await expect(run(store, { type: 'Reset' }, 'cmd-1', { expectedRevision: -2 })).rejects.toThrow(
+      'expectedRevision',
     );
-    expect(racing.appends).toBe(4);
+    await expect(run(store, { type: 'Reset' }, 'cmd-1', { expectedRevision: 0.5 })).rejects.toThrow(
+      'expectedRevision',
+    );
   });
 
   it('a client retry with the same commandId writes nothing new and returns the recorded events', async () => {
@@ -212,6 +240,111 @@ describe('handleCommand', () => {
     });
     const [e] = await store.readStream(STREAM);
     expect(e.metadata).toMatchObject({ countries: ['HN', 'GT'], schemaVersion: 2, causationId: 'alert-7' });
+  });
+});
+
+describe('handleCommand with the revision the caller decided on (expectedRevision, HTTP If-Match)', () => {
+  let store: MemoryEventStore;
+  beforeEach(async () => {
+    store = new MemoryEventStore({ clock });
+    await run(store, { type: 'Increment', by: 1 }, 'cmd-0'); // revision 0
+  });
+
+  it('at the current revision: decides and appends expecting exactly that revision', async () => {
+    const racing = racingStore(store, 0);
+    const r = await run(racing, { type: 'Increment', by: 2 }, 'cmd-1', { expectedRevision: 0 });
+    expect(r).toMatchObject({ written: true, nextExpectedRevision: 1, state: { value: 3 } });
+    expect(racing.expected).toEqual([0]);
+  });
+
+  it('at an older revision: 412 StaleRevisionError with es/en text and {expected, actual}; nothing decided or stored', async () => {
+    await run(store, { type: 'Increment', by: 1 }, 'other'); // someone else's change: revision 1
+    const racing = racingStore(store, 0);
+    const error = await run(racing, { type: 'Increment', by: 2 }, 'cmd-1', { expectedRevision: 0 }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(StaleRevisionError);
+    expect(error).toBeInstanceOf(PreconditionFailedError);
+    expect(error).toMatchObject({
+      code: 'command.stale_revision',
+      kind: 'precondition_failed',
+      details: { expected: 0, actual: 1 },
+    });
+    const { es, en } = (error as StaleRevisionError).text;
+    expect(es).toContain('cambió desde que usted lo leyó');
+    expect(en).toContain('changed since you read it');
+    expect(racing.appends).toBe(0);
+    expect(await store.readStream(STREAM)).toHaveLength(2);
+  });
+
+  it('-1 means "no stream yet": accepted on an empty stream, 412 once it exists', async () => {
+    const empty = new MemoryEventStore({ clock });
+    const racing = racingStore(empty, 0);
+    await run(racing, { type: 'Increment', by: 1 }, 'cmd-1', { expectedRevision: -1 });
+    expect(racing.expected).toEqual(['no_stream']);
+    await expect(
+      run(store, { type: 'Increment', by: 1 }, 'cmd-2', { expectedRevision: -1 }),
+    ).rejects.toMatchObject({ code: 'command.stale_revision', details: { expected: -1, actual: 0 } });
+  });
+
+  it('a writer between our read and our append: the 409 surfaces, and a retry answers 412 (never re-applied)', async () => {
+    const once = racingStore(store, 1);
+    await expect(
+      run(once, { type: 'Increment', by: 2 }, 'cmd-1', { expectedRevision: 0 }),
+    ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+    const retrying = racingStore(store, 1);
+    await expect(
+      run(retrying, { type: 'Increment', by: 2 }, 'cmd-2', { expectedRevision: 1, maxRetries: 3 }),
+    ).rejects.toMatchObject({ code: 'command.stale_revision', details: { expected: 1, actual: 2 } });
+    expect(retrying.appends).toBe(1);
+    const ids = (await store.readStream(STREAM)).map((e) => e.metadata.eventId);
+    expect(ids).not.toContain(commandEventId('cmd-1', 0));
+    expect(ids).not.toContain(commandEventId('cmd-2', 0));
+  });
+
+  it('a client retry of an applied command with its old If-Match returns the recorded events, not 412', async () => {
+    const first = await run(store, { type: 'Increment', by: 2 }, 'cmd-1', { expectedRevision: 0 });
+    await run(store, { type: 'Increment', by: 1 }, 'other');
+    const again = await run(store, { type: 'Increment', by: 2 }, 'cmd-1', { expectedRevision: 0 });
+    expect(again).toMatchObject({ alreadyApplied: true, written: false, nextExpectedRevision: 2 });
+    expect(again.events).toEqual(first.events.map((e) => ({ ...e, schemaVersion: 1 })));
+  });
+});
+
+describe('readState', () => {
+  it('an absent stream: the initial state at revision -1, no events', async () => {
+    const store = new MemoryEventStore({ clock });
+    expect(await readState(store, STREAM, counterDecider)).toEqual({
+      state: { value: 0, full: false },
+      revision: -1,
+      events: [],
+      recorded: [],
+    });
+  });
+
+  it('folds the stream in order and returns its revision, the domain events and the stored events', async () => {
+    const store = new MemoryEventStore({ clock });
+    await run(store, { type: 'Increment', by: 4 }, 'cmd-1');
+    await run(store, { type: 'Increment', by: 6 }, 'cmd-2');
+    const loaded = await readState(store, STREAM, counterDecider);
+    expect(loaded.state).toEqual({ value: 10, full: true });
+    expect(loaded.revision).toBe(2);
+    expect(loaded.events.map((e) => e.type)).toEqual(['Incremented', 'Incremented', 'LimitReached']);
+    expect(loaded.recorded.map((r) => r.metadata.eventId)).toEqual([
+      commandEventId('cmd-1', 0),
+      commandEventId('cmd-2', 0),
+      commandEventId('cmd-2', 1),
+    ]);
+  });
+
+  it('maps every stored event with fromRecorded (upcasters)', async () => {
+    const store = new MemoryEventStore({ clock });
+    await run(store, { type: 'Increment', by: 4 }, 'cmd-1');
+    const doubled = await readState(store, STREAM, counterDecider, (r) => {
+      const e = toDomainEvent<CounterEvent>(r);
+      return e.type === 'Incremented' ? { ...e, data: { ...e.data, by: e.data.by * 2 } } : e;
+    });
+    expect(doubled.state.value).toBe(8);
   });
 });
 

@@ -1,5 +1,6 @@
 // HTTP plumbing every service shares.
 export * from './http/api-docs';
+export * from './http/api-if-match';
 export * from './http/idempotency';
 export * from './http/validation';
 export * from './http/swagger';

@@ -4,12 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importCommandFrom, type ImportCatalogueCommand } from '../src/domain/catalogue/load-catalogue';
-import type { Reason } from '../src/domain/catalogue/catalogue.messages';
+import type { ImportCatalogue, Reason } from '../src/catalogue/domain/commands';
+import { importCommandFrom } from '../src/catalogue/domain/load-catalogue';
 
 export const PLAN_2017_2022_FILE = join(__dirname, 'plan-2017-2022.json');
 
-export function loadCatalogueFile(path: string, reason?: Reason): ImportCatalogueCommand {
+export function loadCatalogueFile(path: string, reason?: Reason): ImportCatalogue {
   const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
   return importCommandFrom(parsed, reason);
 }

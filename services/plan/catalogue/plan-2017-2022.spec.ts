@@ -6,8 +6,8 @@
 import Ajv2020 from 'ajv/dist/2020';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateCatalogue } from '../src/domain/catalogue/validate-catalogue';
-import type { Activity, PlanCatalogue } from '../src/domain/catalogue/catalogue.types';
+import { validateCatalogue } from '../src/catalogue/domain/validate-catalogue';
+import type { Activity, PlanCatalogue } from '../src/catalogue/domain/catalogue.types';
 import { loadCatalogueFile, PLAN_2017_2022_FILE } from './load';
 
 const catalogue: PlanCatalogue = JSON.parse(readFileSync(PLAN_2017_2022_FILE, 'utf8'));

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { Role, type Principal } from '@crm/auth';
 import type { EventStore } from '@crm/event-store';
 import {
@@ -10,9 +11,9 @@ import {
   type StartServiceOptions,
 } from '@crm/service-kit';
 import { PLAN_2017_2022_FILE, loadCatalogueFile } from '../catalogue/load';
-import { PlanCoreModule, PLAN_CONTROLLERS } from './app.module';
-import { PlanCommands } from './application/plan-commands.service';
-import { catalogueStreamId } from './domain/catalogue';
+import { ImportCatalogueCommand } from './catalogue/commands/import-catalogue/import-catalogue.command';
+import { catalogueStreamId } from './catalogue/domain';
+import { PlanModule } from './plan.module';
 import { planIntegration, type PlanIntegrationOptions } from './integration/plan-integration';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { ReviewModule } from './review/review.module';
@@ -41,7 +42,7 @@ export const PLAN_SERVICE_SYSTEM_PRINCIPAL: Principal = {
  * start (and between two instances starting together: the fixed command id makes the second import a no-op).
  */
 export async function ensureCatalogueImported(
-  commands: PlanCommands,
+  commandBus: Pick<CommandBus, 'execute'>,
   store: EventStore,
   file: string,
   log: (line: string) => void,
@@ -55,10 +56,12 @@ export async function ensureCatalogueImported(
     );
     return;
   }
-  const summary = await commands.importCatalogue(
-    PLAN_SERVICE_SYSTEM_PRINCIPAL,
-    { catalogue: command.catalogue, reason: command.reason },
-    { commandId: 'startup-import', correlationId: 'plan-startup-import' },
+  const summary = await commandBus.execute(
+    new ImportCatalogueCommand(
+      PLAN_SERVICE_SYSTEM_PRINCIPAL,
+      { catalogue: command.catalogue, reason: command.reason },
+      { commandId: 'startup-import', correlationId: 'plan-startup-import' },
+    ),
   );
   log(
     `[plan] catalogue ${summary.planId} imported: ${summary.activities} activities (version ${summary.version})`,
@@ -91,11 +94,10 @@ export function planService(catalogueFile: string = PLAN_2017_2022_FILE): Servic
       en: 'Catalogue of the Liaison Officers Network plan, country progress reports and their review by the Technical Secretariat (ST-CRM).',
     },
     listener: { portVariable: 'PLAN_PORT', hostVariable: 'PLAN_HOST', defaultPort: DEFAULT_PLAN_PORT },
-    modules: () => [PlanCoreModule.forRoot()],
+    modules: () => [PlanModule],
     features: DEFAULT_FEATURES,
-    controllers: () => PLAN_CONTROLLERS,
     beforeListen: (app: INestApplication, context) =>
-      ensureCatalogueImported(app.get(PlanCommands), context.platform.store, catalogueFile, context.log),
+      ensureCatalogueImported(app.get(CommandBus), context.platform.store, catalogueFile, context.log),
     describe: describePlanService,
   };
 }

@@ -21,4 +21,32 @@ describe('@crm/plan public exports (used by tests/bench/plan.ts and the e2e suit
     expect(plan.defaultWindow('2020-S1').closesAt).toBeDefined();
     expect(plan.IMPLEMENTATION_STATUSES).toContain('completed');
   });
+
+  it('exposes one command class per use case and one query class per read, for the CommandBus and QueryBus', () => {
+    const principal = { subject: 's', country: 'HN' as const, institution: 'i', roles: [] };
+    const commands = [
+      new plan.SaveDraftCommand(principal, {
+        country: 'HN',
+        activityId: 'I.1.1.1',
+        period: '2020-S1',
+      } as never),
+      new plan.SubmitReportCommand(principal, { country: 'HN', activityId: 'I.1.1.1', period: '2020-S1' }),
+      new plan.ApproveReportCommand(principal, { country: 'HN', activityId: 'I.1.1.1', period: '2020-S1' }),
+      new plan.ReturnReportCommand(principal, {} as never),
+      new plan.ReopenReportCommand(principal, {} as never),
+      new plan.ScheduleWindowCommand(principal, {} as never),
+      new plan.AmendCatalogueCommand(principal, {} as never),
+      new plan.ImportCatalogueCommand(principal, { catalogue: {} }, { expectedRevision: -1 }),
+    ];
+    for (const command of commands) expect(command).toBeInstanceOf(plan.PlanCommand);
+    expect(commands[0].options).toEqual({});
+    expect(commands[7].options).toEqual({ expectedRevision: -1 });
+    expect(
+      new plan.GetReportQuery({ country: 'HN', activityId: 'I.1.1.1', period: '2020-S1' }).report.period,
+    ).toBe('2020-S1');
+    expect(new plan.GetCatalogueQuery().at).toEqual({});
+    expect(new plan.GetCatalogueHistoryQuery('2023-2027').planId).toBe('2023-2027');
+    expect(new plan.GetWindowQuery('2020-S1').period).toBe('2020-S1');
+    expect(typeof plan.PlanModule).toBe('function');
+  });
 });

@@ -1,18 +1,56 @@
-export * from './app.module';
 export * from './bootstrap';
-export * from './application/plan-commands.service';
-export type { CommandOptions } from './application/shared/command-context';
-export type { ReportView } from './application/shared/report-view';
-export type { CatalogueSummary } from './application/shared/catalogue-view';
-export type { SaveDraftInput } from './application/save-draft/save-draft.handler';
-export type { SubmitReportInput } from './application/submit-report/submit-report.handler';
-export type { ApproveReportInput } from './application/approve-report/approve-report.handler';
-export type { ReturnReportInput } from './application/return-report/return-report.handler';
-export type { ReopenReportInput } from './application/reopen-report/reopen-report.handler';
-export type { ScheduleWindowInput, WindowView } from './application/schedule-window/schedule-window.handler';
-export type { AmendCatalogueInput } from './application/amend-catalogue/amend-catalogue.handler';
-export type { ImportCatalogueInput } from './application/import-catalogue/import-catalogue.handler';
-export { PlanQueries } from './queries/plan-queries.service';
+export { PlanModule } from './plan.module';
+
+// The write side: one command class per use case, dispatched with `app.get(CommandBus).execute(new XCommand(
+// principal, input, options))` (the HTTP controllers, the Kafka inbound adapter and the start-up import do the same).
+export type { CommandOptions } from './shared/command-context';
+export { PlanCommand } from './shared/plan-command';
+export { SaveDraftCommand, type SaveDraftInput } from './reports/commands/save-draft/save-draft.command';
+export {
+  SubmitReportCommand,
+  type SubmitReportInput,
+} from './reports/commands/submit-report/submit-report.command';
+export {
+  ApproveReportCommand,
+  type ApproveReportInput,
+} from './reports/commands/approve-report/approve-report.command';
+export {
+  ReturnReportCommand,
+  type ReturnReportInput,
+} from './reports/commands/return-report/return-report.command';
+export {
+  ReopenReportCommand,
+  type ReopenReportInput,
+} from './reports/commands/reopen-report/reopen-report.command';
+export {
+  ScheduleWindowCommand,
+  type ScheduleWindowInput,
+} from './windows/commands/schedule-window/schedule-window.command';
+export {
+  AmendCatalogueCommand,
+  type AmendCatalogueInput,
+  type AmendmentInput,
+} from './catalogue/commands/amend-catalogue/amend-catalogue.command';
+export {
+  ImportCatalogueCommand,
+  type ImportCatalogueInput,
+} from './catalogue/commands/import-catalogue/import-catalogue.command';
+export type { ReportView } from './reports/report-view';
+export type { CatalogueSummary } from './catalogue/catalogue-view';
+export type { WindowView } from './windows/window-reader';
+
+// The read side: `app.get(QueryBus).execute(new XQuery(...))`.
+export { GetReportQuery } from './reports/queries/get-report/get-report.query';
+export {
+  GetCatalogueQuery,
+  type CatalogueDocument,
+} from './catalogue/queries/get-catalogue/get-catalogue.query';
+export {
+  GetCatalogueHistoryQuery,
+  type CatalogueHistory,
+} from './catalogue/queries/get-catalogue-history/get-catalogue-history.query';
+export { GetWindowQuery, type WindowInForce } from './windows/queries/get-window/get-window.query';
+
 export {
   planIntegration,
   PLAN_INTEGRATION,
@@ -48,7 +86,7 @@ export {
   type PlanStateAsOf,
   type ReportSnapshot,
   type AccountabilityEntry,
-} from './domain/review';
+} from './review/domain';
 
 // Reporting periods and implementation statuses.
 export {
@@ -58,8 +96,8 @@ export {
   defaultWindow,
   type PlanYears,
   type ReportingPeriod,
-} from './domain/periods';
-export { IMPLEMENTATION_STATUSES, type ImplementationStatus } from './domain/reports';
+} from './windows/domain';
+export { IMPLEMENTATION_STATUSES, type ImplementationStatus } from './reports/domain';
 
 // Integration: the relay as the service wires it, and its pure mapping (fault tests and the bus benchmark use them).
 export { startPlanRelay, PLAN_RELAY_NAME, type PlanRelayOptions } from './integration/plan-relay';

@@ -9,8 +9,10 @@ import {
   type JWTPayload,
   type KeyLike,
 } from 'jose';
+import { CommandBus } from '@nestjs/cqrs';
 import { fixedClock } from '@crm/kernel';
 import { DEFAULT_FEATURES } from '../src/bootstrap';
+import { SaveDraftCommand } from '../src/reports/commands/save-draft/save-draft.command';
 import { DRAFT, expectBilingualError, startTestPlanService, type TestPlanService } from './support';
 
 /**
@@ -65,10 +67,9 @@ describe('plan service HTTP API (e2e, real PostgreSQL)', () => {
     expect(res.body.catalogue.activities).toHaveLength(96);
     expect(await t.revisions('planCatalogue-2017-2022')).toEqual([0]);
     const { ensureCatalogueImported } = await import('../src/bootstrap');
-    const { PlanCommands } = await import('../src/application/plan-commands.service');
     const { PLAN_2017_2022_FILE } = await import('../catalogue/load');
     await ensureCatalogueImported(
-      t.service.app.get(PlanCommands),
+      t.service.app.get(CommandBus),
       t.service.platform.store,
       PLAN_2017_2022_FILE,
       () => undefined,
@@ -512,9 +513,8 @@ describe('plan service HTTP API (e2e, real PostgreSQL)', () => {
     expect(await t.revisions(stream('GT', 'I.1.1.1'))).toEqual([]);
   });
 
-  it('PlanCommands authorises non-HTTP callers too: a denial is a 403 ForbiddenError with an audit row', async () => {
-    const { PlanCommands } = await import('../src/application/plan-commands.service');
-    const commands = t.service.app.get(PlanCommands);
+  it('the command handlers authorise non-HTTP callers too: a denial is a 403 ForbiddenError with an audit row', async () => {
+    const commandBus = t.service.app.get(CommandBus);
     const gtSystem = {
       subject: 'svc|gt',
       country: 'GT' as const,
@@ -522,12 +522,14 @@ describe('plan service HTTP API (e2e, real PostgreSQL)', () => {
       roles: ['national_system' as never],
     };
     await expect(
-      commands.saveDraft(gtSystem, {
-        country: 'HN',
-        activityId: 'I.1.1.1',
-        period: '2020-S1',
-        content: DRAFT as never,
-      }),
+      commandBus.execute(
+        new SaveDraftCommand(gtSystem, {
+          country: 'HN',
+          activityId: 'I.1.1.1',
+          period: '2020-S1',
+          content: DRAFT as never,
+        }),
+      ),
     ).rejects.toMatchObject({
       kind: 'forbidden',
       code: 'auth.forbidden.other_country',
@@ -536,12 +538,14 @@ describe('plan service HTTP API (e2e, real PostgreSQL)', () => {
     expect(rows[rows.length - 1]).toMatchObject({
       subject: 'svc|gt',
       operation: 'plan.report.draft',
-      resource: { country: 'HN', method: 'COMMAND' },
+      resource: { country: 'HN', method: 'COMMAND', path: 'SaveDraftCommand' },
     });
-    const own = await commands.saveDraft(
-      gtSystem,
-      { country: 'GT', activityId: 'III.1.1.2', period: '2020-S1', content: DRAFT as never },
-      { commandId: 'evt-1' },
+    const own = await commandBus.execute(
+      new SaveDraftCommand(
+        gtSystem,
+        { country: 'GT', activityId: 'III.1.1.2', period: '2020-S1', content: DRAFT as never },
+        { commandId: 'evt-1' },
+      ),
     );
     expect(own).toMatchObject({ workflow: 'draft', country: 'GT' });
     const events = await t.service.platform.store.readStream(stream('GT', 'III.1.1.2'));
@@ -550,6 +554,115 @@ describe('plan service HTTP API (e2e, real PostgreSQL)', () => {
       role: 'national_system',
       country: 'GT',
     });
+  });
+
+  it('If-Match: two people editing one draft — the second save, on the revision both read, is refused with 412 and stores nothing', async () => {
+    const officer = await t.bearer('hn.reporting_officer');
+    const system = await t.bearer('hn.national_system');
+    const r = url('HN', 'VI.1.1.1');
+    const first = await t.http().put(r).set('Authorization', officer).send(DRAFT).expect(200);
+    expect(first.body.revision).toBe(0);
+    // both read revision 0
+    const read = await t.http().get(r).set('Authorization', system).expect(200);
+    expect(read.body.revision).toBe(0);
+    const mine = { ...DRAFT, narrative: { es: 'Tres talleres, no dos.' } };
+    const theirs = { ...DRAFT, status: 'completed' };
+    const saved = await t
+      .http()
+      .put(r)
+      .set('Authorization', officer)
+      .set('If-Match', '"0"')
+      .send(mine)
+      .expect(200);
+    expect(saved.body).toMatchObject({
+      revision: 1,
+      content: { narrative: { es: 'Tres talleres, no dos.' } },
+    });
+    const stale = await t
+      .http()
+      .put(r)
+      .set('Authorization', system)
+      .set('If-Match', '"0"')
+      .send(theirs)
+      .expect(412);
+    expectBilingualError(stale.body, 'command.stale_revision');
+    expect(stale.body.details).toEqual({ expected: 0, actual: 1 });
+    expect(stale.body.message.es).toContain('Vuelva a cargarlo');
+    expect(stale.body.message.en).toContain('Reload it');
+    expect(await t.revisions(stream('HN', 'VI.1.1.1'))).toEqual([0, 1]);
+    // after reloading (revision 1) the change goes through; `If-Match: *` and no header decide on the current revision
+    await t.http().put(r).set('Authorization', system).set('If-Match', '1').send(theirs).expect(200);
+    await t.http().post(`${r}/submit`).set('Authorization', officer).set('If-Match', '*').expect(200);
+    expect(await t.revisions(stream('HN', 'VI.1.1.1'))).toEqual([0, 1, 2, 3]);
+    const bad = await t
+      .http()
+      .put(r)
+      .set('Authorization', officer)
+      .set('If-Match', 'W/"3"')
+      .send(DRAFT)
+      .expect(400);
+    expectBilingualError(bad.body, 'request.validation');
+    expect(bad.body.details.problems).toEqual([{ field: 'headers.if-match', constraints: ['matches'] }]);
+  });
+
+  it('If-Match on the Secretariat commands, the catalogue amendments and the windows too', async () => {
+    const officer = await t.bearer('hn.reporting_officer');
+    const st = await t.bearer('st.coordinator');
+    const r = url('HN', 'VI.1.1.2');
+    await t.http().put(r).set('Authorization', officer).send(DRAFT).expect(200);
+    await t.http().post(`${r}/submit`).set('Authorization', officer).expect(200);
+    expectBilingualError(
+      (
+        await t
+          .http()
+          .post(`${r}/approve`)
+          .set('Authorization', st)
+          .set('If-Match', '"0"')
+          .send({})
+          .expect(412)
+      ).body,
+      'command.stale_revision',
+    );
+    await t.http().post(`${r}/approve`).set('Authorization', st).set('If-Match', '"1"').send({}).expect(200);
+    const window = (await t.http().get('/plan/windows/2021-S2').set('Authorization', st).expect(200)).body;
+    expect(window).toMatchObject({ scheduled: false, revision: -1 });
+    const schedule = { opensAt: '2022-01-01T00:00:00Z', closesAt: '2022-02-15T00:00:00Z' };
+    await t.http().put('/plan/windows/2021-S2').set('Authorization', st).send(schedule).expect(200);
+    expectBilingualError(
+      (
+        await t
+          .http()
+          .put('/plan/windows/2021-S2')
+          .set('Authorization', st)
+          .set('If-Match', '"5"')
+          .send({ ...schedule, closesAt: '2022-03-01T00:00:00Z', reason: { es: 'Reunión de la Red.' } })
+          .expect(412)
+      ).body,
+      'command.stale_revision',
+    );
+    const catalogue = (await t.http().get('/plan/catalogue/history').set('Authorization', st).expect(200))
+      .body;
+    const amendment = {
+      type: 'changeSchedule',
+      activityId: 'I.1.1.1',
+      year: 2021,
+      value: 'Por definir',
+      reason: { es: 'Prueba de concurrencia.' },
+    };
+    const revision = catalogue.versions.length - 1;
+    expectBilingualError(
+      (
+        await t
+          .http()
+          .post('/plan/catalogue/amendments')
+          .set('Authorization', st)
+          .set('If-Match', `"${revision + 1}"`)
+          .send(amendment)
+          .expect(412)
+      ).body,
+      'command.stale_revision',
+    );
+    expect(await t.revisions('planCatalogue-2017-2022')).toHaveLength(revision + 1);
   });
 
   it('a retry with the same Idempotency-Key records no second event; another key does', async () => {

@@ -1,4 +1,3 @@
 export * from './plan-integration';
 export * from './plan-event-mapping';
 export * from './plan-relay';
-export * from './plan-inbound';

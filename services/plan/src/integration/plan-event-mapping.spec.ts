@@ -10,7 +10,13 @@ import { MemoryBus, MemoryCheckpointStore, type IncomingMessage, type Relay } fr
 import { eventually } from '@crm/messaging/testing';
 import { contractCatalogueVersion, planIntegrationMessages, planStreamFold } from './plan-event-mapping';
 import { startPlanRelay } from './plan-relay';
-import { COORDINATOR, HN_OFFICER, planWorld } from './test-support';
+import { COORDINATOR, HN_OFFICER, planWorld } from '../testing/plan-world';
+import { AmendCatalogueCommand } from '../catalogue/commands/amend-catalogue/amend-catalogue.command';
+import { ApproveReportCommand } from '../reports/commands/approve-report/approve-report.command';
+import { ReopenReportCommand } from '../reports/commands/reopen-report/reopen-report.command';
+import { ReturnReportCommand } from '../reports/commands/return-report/return-report.command';
+import { SaveDraftCommand } from '../reports/commands/save-draft/save-draft.command';
+import { SubmitReportCommand } from '../reports/commands/submit-report/submit-report.command';
 
 const REPORT = { country: 'HN', activityId: 'IV.1.1.1', period: '2020-S1' } as const;
 const NARRATIVE = 'Taller con personal consular MARCADOR-NARRATIVA';
@@ -48,27 +54,35 @@ describe('plan relay mapping: domain events -> integration events', () => {
   });
 
   it('publishes every report transition only to its country topic, every catalogue change only to the regional topic, drafts to none, no personal data', async () => {
-    const { store, commands } = await planWorld();
+    const { store, commandBus } = await planWorld();
     const content = {
       status: 'in_progress' as const,
       narrative: { es: NARRATIVE },
       evidence: [EVIDENCE],
       indicators: [{ indicator: INDICATOR, value: 3 }],
     };
-    await commands.saveDraft(HN_OFFICER, { ...REPORT, content });
-    await commands.submit(HN_OFFICER, REPORT);
-    await commands.return(COORDINATOR, { ...REPORT, comments: { es: 'Agregue evidencia.' } });
-    await commands.saveDraft(HN_OFFICER, { ...REPORT, content: { ...content, status: 'completed' } });
-    await commands.submit(HN_OFFICER, REPORT);
-    await commands.approve(COORDINATOR, REPORT);
-    await commands.reopen(COORDINATOR, { ...REPORT, reason: { en: 'Indicator figures corrected.' } });
-    await commands.amendCatalogue(COORDINATOR, {
-      type: 'changeSchedule',
-      activityId: 'IV.1.1.1',
-      year: 2019,
-      value: 'Continuo',
-      reason: { es: 'Acuerdo de la Red.' },
-    });
+    await commandBus.execute(new SaveDraftCommand(HN_OFFICER, { ...REPORT, content }));
+    await commandBus.execute(new SubmitReportCommand(HN_OFFICER, REPORT));
+    await commandBus.execute(
+      new ReturnReportCommand(COORDINATOR, { ...REPORT, comments: { es: 'Agregue evidencia.' } }),
+    );
+    await commandBus.execute(
+      new SaveDraftCommand(HN_OFFICER, { ...REPORT, content: { ...content, status: 'completed' } }),
+    );
+    await commandBus.execute(new SubmitReportCommand(HN_OFFICER, REPORT));
+    await commandBus.execute(new ApproveReportCommand(COORDINATOR, REPORT));
+    await commandBus.execute(
+      new ReopenReportCommand(COORDINATOR, { ...REPORT, reason: { en: 'Indicator figures corrected.' } }),
+    );
+    await commandBus.execute(
+      new AmendCatalogueCommand(COORDINATOR, {
+        type: 'changeSchedule',
+        activityId: 'IV.1.1.1',
+        year: 2019,
+        value: 'Continuo',
+        reason: { es: 'Acuerdo de la Red.' },
+      }),
+    );
 
     const bus = new MemoryBus();
     relay = await startPlanRelay({ store, bus, checkpoints: new MemoryCheckpointStore() });
@@ -149,12 +163,14 @@ describe('plan relay mapping: domain events -> integration events', () => {
   });
 
   it('after a restart from its checkpoint, maps an event with the state read back from the stream', async () => {
-    const { store, commands } = await planWorld();
-    await commands.saveDraft(HN_OFFICER, {
-      ...REPORT,
-      content: { status: 'delayed', narrative: { en: 'Postponed.' } },
-    });
-    await commands.submit(HN_OFFICER, REPORT);
+    const { store, commandBus } = await planWorld();
+    await commandBus.execute(
+      new SaveDraftCommand(HN_OFFICER, {
+        ...REPORT,
+        content: { status: 'delayed', narrative: { en: 'Postponed.' } },
+      }),
+    );
+    await commandBus.execute(new SubmitReportCommand(HN_OFFICER, REPORT));
     const bus = new MemoryBus();
     const checkpoints = new MemoryCheckpointStore();
     relay = await startPlanRelay({ store, bus, checkpoints });
@@ -166,7 +182,7 @@ describe('plan relay mapping: domain events -> integration events', () => {
     );
     await relay.stop();
 
-    await commands.approve(COORDINATOR, { ...REPORT, comments: { es: 'Bien.' } });
+    await commandBus.execute(new ApproveReportCommand(COORDINATOR, { ...REPORT, comments: { es: 'Bien.' } }));
     relay = await startPlanRelay({ store, bus, checkpoints });
     const all = await readAll(bus, 1 + 1 + 1);
     const approved = all.map(decoded).filter((e) => e.type === 'plan.report.approved');

@@ -32,7 +32,7 @@ import {
   CATALOGUE_STREAM_CATEGORY,
   type CatalogueEvent,
   type CatalogueState,
-} from '../domain/catalogue';
+} from '../catalogue/domain';
 import {
   evolveReport,
   initialReportState,
@@ -40,7 +40,7 @@ import {
   type MultilingualText,
   type ReportEvent,
   type ReportState,
-} from '../domain/reports';
+} from '../reports/domain';
 import type { StreamFold } from '@crm/messaging';
 
 export type PlanStreamState =

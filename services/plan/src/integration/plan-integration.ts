@@ -1,7 +1,7 @@
 import { IntegrationModule, type IntegrationOptions, type ServiceIntegration } from '@crm/service-kit';
 import type { DynamicModule } from '@nestjs/common';
-import { PlanCommands } from '../application/plan-commands.service';
-import { handleSubmissionRequest } from './plan-inbound';
+import { CommandBus } from '@nestjs/cqrs';
+import { handleSubmissionRequest } from '../reports/commands/submit-report/submit-report.inbound';
 import { PLAN_RELAY_NAME, startPlanRelay } from './plan-relay';
 
 /** Schema of the inbound gateway's processed-id table. */
@@ -15,7 +15,7 @@ export const PLAN_INTEGRATION: ServiceIntegration = {
   startRelay: (deps) => startPlanRelay(deps),
   inbound: (get, platform) => (event, context) =>
     handleSubmissionRequest(
-      { commands: get(PlanCommands), store: platform.store, clock: platform.clock },
+      { commandBus: get(CommandBus), store: platform.store, clock: platform.clock },
       event,
       context,
     ),

@@ -28,7 +28,13 @@ import {
   PLAN_RELAY_STREAM_PREFIXES,
   type PlanStreamState,
 } from './plan-event-mapping';
-import { COORDINATOR, planWorld } from './test-support';
+import { COORDINATOR, planWorld } from '../testing/plan-world';
+import { AmendCatalogueCommand } from '../catalogue/commands/amend-catalogue/amend-catalogue.command';
+import { ApproveReportCommand } from '../reports/commands/approve-report/approve-report.command';
+import { ReopenReportCommand } from '../reports/commands/reopen-report/reopen-report.command';
+import { ReturnReportCommand } from '../reports/commands/return-report/return-report.command';
+import { SaveDraftCommand } from '../reports/commands/save-draft/save-draft.command';
+import { SubmitReportCommand } from '../reports/commands/submit-report/submit-report.command';
 
 const officer = (country: CountryCode): Principal => ({
   subject: `${country.toLowerCase()}-reporting-officer-01`,
@@ -39,35 +45,49 @@ const officer = (country: CountryCode): Principal => ({
 
 /** Every report transition for every member country, and every kind of catalogue amendment. */
 async function representativeEvents(): Promise<RecordedEvent[]> {
-  const { store, commands } = await planWorld();
+  const { store, commandBus } = await planWorld();
   const activities = loadCatalogueFile(PLAN_2017_2022_FILE).catalogue.activities.map((a) => a.id);
   const other = activities.filter((id) => id !== 'IV.1.1.1');
   for (const country of MEMBER_COUNTRIES) {
     const report = { country, activityId: 'IV.1.1.1', period: '2020-S1' };
     const content = { status: 'in_progress' as const, narrative: { es: `Avance de ${country}` } };
-    await commands.saveDraft(officer(country), { ...report, content });
-    await commands.submit(officer(country), report);
-    await commands.return(COORDINATOR, { ...report, comments: { es: `Comentario para ${country}.` } });
-    await commands.saveDraft(officer(country), { ...report, content: { ...content, status: 'completed' } });
-    await commands.submit(officer(country), report);
-    await commands.approve(COORDINATOR, { ...report, comments: { en: 'Approved.' } });
-    await commands.reopen(COORDINATOR, { ...report, reason: { es: 'Cifras corregidas.' } });
+    await commandBus.execute(new SaveDraftCommand(officer(country), { ...report, content }));
+    await commandBus.execute(new SubmitReportCommand(officer(country), report));
+    await commandBus.execute(
+      new ReturnReportCommand(COORDINATOR, { ...report, comments: { es: `Comentario para ${country}.` } }),
+    );
+    await commandBus.execute(
+      new SaveDraftCommand(officer(country), { ...report, content: { ...content, status: 'completed' } }),
+    );
+    await commandBus.execute(new SubmitReportCommand(officer(country), report));
+    await commandBus.execute(
+      new ApproveReportCommand(COORDINATOR, { ...report, comments: { en: 'Approved.' } }),
+    );
+    await commandBus.execute(
+      new ReopenReportCommand(COORDINATOR, { ...report, reason: { es: 'Cifras corregidas.' } }),
+    );
   }
   const reason = { es: 'Acuerdo de la Red.' };
-  await commands.amendCatalogue(COORDINATOR, {
-    type: 'changeSchedule',
-    activityId: 'IV.1.1.1',
-    year: 2019,
-    value: 'Continuo',
-    reason,
-  });
-  await commands.amendCatalogue(COORDINATOR, {
-    type: 'reword',
-    activityId: other[0]!,
-    text: { es: 'Texto nuevo', en: 'New text' },
-    reason,
-  });
-  await commands.amendCatalogue(COORDINATOR, { type: 'retire', activityId: other[1]!, reason });
+  await commandBus.execute(
+    new AmendCatalogueCommand(COORDINATOR, {
+      type: 'changeSchedule',
+      activityId: 'IV.1.1.1',
+      year: 2019,
+      value: 'Continuo',
+      reason,
+    }),
+  );
+  await commandBus.execute(
+    new AmendCatalogueCommand(COORDINATOR, {
+      type: 'reword',
+      activityId: other[0]!,
+      text: { es: 'Texto nuevo', en: 'New text' },
+      reason,
+    }),
+  );
+  await commandBus.execute(
+    new AmendCatalogueCommand(COORDINATOR, { type: 'retire', activityId: other[1]!, reason }),
+  );
   return store.readAll();
 }
 

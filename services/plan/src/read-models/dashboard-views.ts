@@ -1,6 +1,6 @@
 import type { CountryCode, LocalizedText } from '@crm/kernel';
-import type { ReportingPeriod, ReportingWindow } from '../domain/periods';
-import { IMPLEMENTATION_STATUSES, type ImplementationStatus, type WorkflowState } from '../domain/reports';
+import type { ReportingPeriod, ReportingWindow } from '../windows/domain';
+import { IMPLEMENTATION_STATUSES, type ImplementationStatus, type WorkflowState } from '../reports/domain';
 import type { ReportRow } from './report-row';
 
 /** What the views need of the catalogue (the live activity list and the objectives). */

@@ -1,6 +1,6 @@
 import type { Projection } from '@crm/projection';
 import type { EntityManager } from 'typeorm';
-import { REPORT_STREAM_CATEGORY } from '../domain/reports';
+import { REPORT_STREAM_CATEGORY } from '../reports/domain';
 import { applyToRow, type ReportRow, type RowEvent } from './report-row';
 
 /** The schema of the plan service's read models (a data source from `platform.dataSource(READ_SCHEMA)`). */

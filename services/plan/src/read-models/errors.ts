@@ -1,5 +1,5 @@
 import { InvalidRequestError, NotFoundError } from '@crm/kernel';
-import { isReportingPeriod, type ReportingPeriod } from '../domain/periods';
+import { isReportingPeriod, type ReportingPeriod } from '../windows/domain';
 
 export function periodOrThrow(value: unknown, required: boolean): ReportingPeriod | undefined {
   if ((value === undefined || value === '') && !required) return undefined;
@@ -43,13 +43,5 @@ export function planIdOrThrow(value: unknown): string | undefined {
   return value;
 }
 
-export function planNotImported(planId: string): NotFoundError {
-  return new NotFoundError(
-    'plan.catalogue.not_found',
-    {
-      es: `El catálogo del plan ${planId} aún no ha sido importado.`,
-      en: `The catalogue of plan ${planId} has not been imported yet.`,
-    },
-    { planId },
-  );
-}
+/** 404 `plan.catalogue.not_found`: the plan named was never imported. */
+export { catalogueNotFound as planNotImported } from '../shared/errors';

@@ -2,11 +2,12 @@ import type { EventStore, Position } from '@crm/event-store';
 import type { Clock, CountryCode } from '@crm/kernel';
 import { ProjectionRunner } from '@crm/projection';
 import type { DataSource } from 'typeorm';
-import { liveActivities } from '../domain/catalogue';
-import { periodOutsidePlan, planPeriods, type PlanYears, type ReportingPeriod } from '../domain/periods';
-import { DEFAULT_PLAN_ID } from '../application/shared/catalogue-reader';
-import { planDirectory } from '../application/shared/plan-directory';
+import { liveActivities } from '../catalogue/domain';
+import { periodOutsidePlan, planPeriods, type PlanYears, type ReportingPeriod } from '../windows/domain';
+import { DEFAULT_PLAN_ID } from '../catalogue/catalogue-reader';
+import { planDirectory } from '../catalogue/plan-directory';
 import { catalogueAsOf } from '../review/catalogue-as-of';
+import { loadWindow } from '../windows/window-reader';
 import {
   buildActivitySummary,
   buildMatrix,
@@ -30,7 +31,6 @@ import {
 } from './dashboard.projection';
 import { planNotImported, unknownActivity } from './errors';
 import { objectiveOf, type ReportRow } from './report-row';
-import { currentWindow } from './window-source';
 
 export interface PlanReadModelsOptions {
   store: EventStore;
@@ -167,14 +167,14 @@ export class PlanReadModels {
     const [catalogue, rows, window] = await Promise.all([
       this.catalogueFacts(plan.planId),
       this.rows('period = $1 AND country = ANY($2::text[])', [period, countries]),
-      currentWindow(this.options.store, period),
+      loadWindow(this.options.store, period),
     ]);
     return buildTimeliness({
       period,
       countries,
       rows,
       catalogue,
-      window: window.window,
+      window: window.effective,
       scheduled: window.scheduled,
       now: this.options.clock(),
     });

@@ -1,9 +1,10 @@
-import { applyDecorators, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequireOperation, scopeCountries, type Principal } from '@crm/auth';
-import { MEMBER_COUNTRIES, type CountryCode, InvalidRequestError } from '@crm/kernel';
-import { isActivityId } from '../domain/reports';
+import { type CountryCode, InvalidRequestError } from '@crm/kernel';
+import { isActivityId } from '../reports/domain';
 import { ApiBilingual, ApiStandardErrors } from '@crm/service-kit';
+import { DashboardQueryString, SemesterDashboardQueryString } from './dashboard-query.dto';
 import { periodOrThrow, planIdOrThrow } from './errors';
 import { PlanReadModels } from './plan-read-models';
 
@@ -23,36 +24,6 @@ export function dashboardCountries(principal: Principal, country: unknown): Coun
   return scope;
 }
 
-/** `?period=` (required or not), `?plan=` and `?country=` of the dashboard queries. */
-function ApiDashboardQuery(periodRequired: boolean): MethodDecorator {
-  return applyDecorators(
-    ApiQuery({
-      name: 'plan',
-      required: false,
-      example: '2023-2027',
-      description:
-        'ES: plan (AAAA-AAAA); con un semestre, el plan es el de ese semestre y "plan" solo lo comprueba (422 si no coincide); sin semestre, por defecto el plan importado al arrancar. ' +
-        'EN: plan (YYYY-YYYY); with a semester, the plan is that semester\'s and "plan" only checks it (422 when it differs); without a semester, default: the plan imported at start.',
-    }),
-    ApiQuery({
-      name: 'period',
-      required: periodRequired,
-      example: '2020-S1',
-      description: periodRequired
-        ? 'ES: semestre del plan, AAAA-S1 o AAAA-S2. EN: semester of the plan, YYYY-S1 or YYYY-S2.'
-        : 'ES: semestre del plan, AAAA-S1 o AAAA-S2; sin él, todos los semestres. EN: semester of the plan, YYYY-S1 or YYYY-S2; without it, every semester.',
-    }),
-    ApiQuery({
-      name: 'country',
-      required: false,
-      enum: [...MEMBER_COUNTRIES],
-      description:
-        'ES: limita la consulta a un país; obligatorio para los funcionarios de un país (el suyo); sin él, la Secretaría Técnica ve los 11 países. ' +
-        "EN: narrows the query to one country; required for a country's officials (their own); without it, the Technical Secretariat sees all 11 countries.",
-    }),
-  );
-}
-
 @ApiTags('dashboard')
 @Controller('plan')
 export class ReadModelsController {
@@ -68,18 +39,12 @@ export class ReadModelsController {
       en: 'Progress per country and plan objective (activities, reports per status, % completed), read from the read models. Officials of that country and the Technical Secretariat (coordinator and analyst).',
     },
   })
-  @ApiDashboardQuery(true)
   @ApiStandardErrors(404, 422)
-  matrix(
-    @CurrentPrincipal() principal: Principal,
-    @Query('period') period: unknown,
-    @Query('country') country: unknown,
-    @Query('plan') plan: unknown,
-  ) {
+  matrix(@CurrentPrincipal() principal: Principal, @Query() query: SemesterDashboardQueryString) {
     return this.readModels.matrix(
-      periodOrThrow(period, true)!,
-      dashboardCountries(principal, country),
-      planIdOrThrow(plan),
+      periodOrThrow(query.period, true)!,
+      dashboardCountries(principal, query.country),
+      planIdOrThrow(query.plan),
     );
   }
 
@@ -93,18 +58,12 @@ export class ReadModelsController {
       en: 'Per country: activities reported on time or late, without a report after the window closed (missing) or still within it (pending). Officials of that country and the Technical Secretariat (coordinator and analyst).',
     },
   })
-  @ApiDashboardQuery(true)
   @ApiStandardErrors(404, 422)
-  timeliness(
-    @CurrentPrincipal() principal: Principal,
-    @Query('period') period: unknown,
-    @Query('country') country: unknown,
-    @Query('plan') plan: unknown,
-  ) {
+  timeliness(@CurrentPrincipal() principal: Principal, @Query() query: SemesterDashboardQueryString) {
     return this.readModels.timeliness(
-      periodOrThrow(period, true)!,
-      dashboardCountries(principal, country),
-      planIdOrThrow(plan),
+      periodOrThrow(query.period, true)!,
+      dashboardCountries(principal, query.country),
+      planIdOrThrow(query.plan),
     );
   }
 
@@ -124,14 +83,11 @@ export class ReadModelsController {
     description:
       'ES: identificador de la actividad del catálogo, p. ej. IV.1.1.1. EN: catalogue activity id, e.g. IV.1.1.1.',
   })
-  @ApiDashboardQuery(false)
   @ApiStandardErrors(404, 422)
   activity(
     @CurrentPrincipal() principal: Principal,
     @Param('activityId') activityId: string,
-    @Query('period') period: unknown,
-    @Query('country') country: unknown,
-    @Query('plan') plan: unknown,
+    @Query() query: DashboardQueryString,
   ) {
     if (!isActivityId(activityId)) {
       throw new InvalidRequestError(
@@ -145,9 +101,9 @@ export class ReadModelsController {
     }
     return this.readModels.activity(
       activityId,
-      periodOrThrow(period, false),
-      dashboardCountries(principal, country),
-      planIdOrThrow(plan),
+      periodOrThrow(query.period, false),
+      dashboardCountries(principal, query.country),
+      planIdOrThrow(query.plan),
     );
   }
 

@@ -1,12 +1,12 @@
 import type { CountryCode } from '@crm/kernel';
-import type { ReportingPeriod } from '../domain/periods';
+import type { ReportingPeriod } from '../windows/domain';
 import {
   isReportEventType,
   parseReportStreamName,
   type ImplementationStatus,
   type ReportEvent,
   type WorkflowState,
-} from '../domain/reports';
+} from '../reports/domain';
 
 /**
  * One row of `plan_read.report_status`: what the dashboards need to know about one report

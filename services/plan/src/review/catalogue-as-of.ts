@@ -5,7 +5,7 @@ import {
   catalogueStreamId,
   type CatalogueEvent,
   type CatalogueState,
-} from '../domain/catalogue';
+} from '../catalogue/domain';
 
 /**
  * The plan catalogue as it stood at `asOf`: the fold of the `planCatalogue-<planId>` stream up to the last

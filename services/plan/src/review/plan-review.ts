@@ -9,7 +9,7 @@ import {
 /** Stream heads read in parallel by `verify` (one query each). */
 const HEAD_READS_AT_ONCE = 8;
 import type { CountryCode } from '@crm/kernel';
-import { REPORT_STREAM_CATEGORY } from '../domain/reports';
+import { REPORT_STREAM_CATEGORY } from '../reports/domain';
 import {
   accountabilityHistory,
   countryStateAsOf,
@@ -18,7 +18,7 @@ import {
   toMarkdown,
   type AccountabilityEntry,
   type PlanStateAsOf,
-} from '../domain/review';
+} from './domain';
 import type { ReviewFormat, ReviewLang } from './errors';
 import { stateToCsv, stateToMarkdown } from './render-state';
 

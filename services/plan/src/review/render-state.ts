@@ -1,9 +1,9 @@
-import { csvField, markdownCell, type PlanStateAsOf } from '../domain/review';
+import { csvField, markdownCell, type PlanStateAsOf } from './domain';
 import {
   IMPLEMENTATION_STATUS_LABELS,
   WORKFLOW_STATE_LABELS,
   type ImplementationStatus,
-} from '../domain/reports';
+} from '../reports/domain';
 import type { ReviewLang } from './errors';
 
 const COLUMNS: Array<[string, { es: string; en: string }]> = [

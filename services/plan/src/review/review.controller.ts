@@ -1,17 +1,12 @@
-import { applyDecorators, Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
-import { ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { RequireOperation } from '@crm/auth';
 import { MEMBER_COUNTRIES } from '@crm/kernel';
 import { ApiBilingual, ApiStandardErrors } from '@crm/service-kit';
-import {
-  countryOrThrow,
-  formatOrThrow,
-  instantOrThrow,
-  langOrThrow,
-  REVIEW_FORMATS,
-  rangeOrThrow,
-} from './errors';
+import { NoQueryString } from '../shared/dto';
+import { countryOrThrow, formatOrThrow, instantOrThrow, langOrThrow, rangeOrThrow } from './errors';
 import { PlanReview, renderHistory, renderState, type Rendered } from './plan-review';
+import { HistoryQueryString, StateQueryString } from './review-query.dto';
 
 interface TextResponse {
   setHeader(name: string, value: string): unknown;
@@ -22,27 +17,8 @@ function send(res: TextResponse, rendered: Rendered): string {
   return rendered.body;
 }
 
-const INSTANT_EXAMPLE = '2020-06-30T23:59:59Z';
-
-/** `?format=` and `?lang=` of the rendered review documents, and the media types they produce. */
-function ApiRendered(): MethodDecorator {
-  return applyDecorators(
-    ApiQuery({
-      name: 'format',
-      required: false,
-      enum: [...REVIEW_FORMATS],
-      description: 'ES: formato de la respuesta (por defecto json). EN: response format (default json).',
-    }),
-    ApiQuery({
-      name: 'lang',
-      required: false,
-      enum: ['es', 'en'],
-      description:
-        'ES: idioma de los encabezados y etiquetas en csv y markdown (por defecto es). EN: language of the csv and markdown headings and labels (default es).',
-    }),
-    ApiProduces('application/json', 'text/csv', 'text/markdown'),
-  );
-}
+/** The media types of the rendered review documents (`?format=json|csv|markdown`). */
+const ApiRendered = () => ApiProduces('application/json', 'text/csv', 'text/markdown');
 
 /**
  * As-of state, accountability history and hash-chain verification of one country, replayed from the event
@@ -68,25 +44,17 @@ export class ReviewController {
       en: "The country's reports as they stood at `asOf`, replayed from the events recorded up to that instant (not from today's projection). Officials of that country and the Technical Secretariat (coordinator and analyst).",
     },
   })
-  @ApiQuery({
-    name: 'asOf',
-    required: true,
-    example: INSTANT_EXAMPLE,
-    description: 'ES: instante ISO 8601 con zona horaria. EN: ISO 8601 instant with a time zone.',
-  })
   @ApiRendered()
   @ApiStandardErrors(404)
   async state(
     @Param('country') countryParam: string,
-    @Query('asOf') asOfParam: unknown,
-    @Query('format') formatParam: unknown,
-    @Query('lang') langParam: unknown,
+    @Query() query: StateQueryString,
     @Res({ passthrough: true }) res: TextResponse,
   ): Promise<string> {
     const country = countryOrThrow(countryParam);
-    const asOf = instantOrThrow(asOfParam, 'asOf', true);
-    const format = formatOrThrow(formatParam);
-    const lang = langOrThrow(langParam);
+    const asOf = instantOrThrow(query.asOf, 'asOf', true);
+    const format = formatOrThrow(query.format);
+    const lang = langOrThrow(query.lang);
     return send(res, renderState(await this.review.stateAsOf(country, asOf), format, lang));
   }
 
@@ -100,36 +68,19 @@ export class ReviewController {
       en: "Every event of the country's reports (who, in which role, when, what changed), optionally between `from` and `to`. Officials of that country and the Technical Secretariat (coordinator and analyst).",
     },
   })
-  @ApiQuery({
-    name: 'from',
-    required: false,
-    example: '2020-01-01T00:00:00Z',
-    description:
-      'ES: desde este instante ISO 8601 (con zona horaria), incluido. EN: from this ISO 8601 instant (with a time zone), inclusive.',
-  })
-  @ApiQuery({
-    name: 'to',
-    required: false,
-    example: INSTANT_EXAMPLE,
-    description:
-      'ES: hasta este instante ISO 8601 (con zona horaria), incluido. EN: up to this ISO 8601 instant (with a time zone), inclusive.',
-  })
   @ApiRendered()
   @ApiStandardErrors(404)
   async history(
     @Param('country') countryParam: string,
-    @Query('from') fromParam: unknown,
-    @Query('to') toParam: unknown,
-    @Query('format') formatParam: unknown,
-    @Query('lang') langParam: unknown,
+    @Query() query: HistoryQueryString,
     @Res({ passthrough: true }) res: TextResponse,
   ): Promise<string> {
     const country = countryOrThrow(countryParam);
-    const from = instantOrThrow(fromParam, 'from', false);
-    const to = instantOrThrow(toParam, 'to', false);
+    const from = instantOrThrow(query.from, 'from', false);
+    const to = instantOrThrow(query.to, 'to', false);
     rangeOrThrow(from, to);
-    const format = formatOrThrow(formatParam);
-    const lang = langOrThrow(langParam);
+    const format = formatOrThrow(query.format);
+    const lang = langOrThrow(query.lang);
     return send(res, renderHistory(await this.review.history(country, { from, to }), format, lang));
   }
 
@@ -144,7 +95,7 @@ export class ReviewController {
     },
   })
   @ApiStandardErrors(404)
-  async verify(@Param('country') countryParam: string) {
+  async verify(@Param('country') countryParam: string, @Query() _query: NoQueryString) {
     return this.review.verify(countryOrThrow(countryParam));
   }
 }

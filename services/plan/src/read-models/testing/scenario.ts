@@ -4,15 +4,15 @@ import { handleCommand, type Decider, type DomainEvent } from '@crm/decider';
 import type { Actor, EventStore } from '@crm/event-store';
 import type { CountryCode } from '@crm/kernel';
 import { loadCatalogueFile, PLAN_2017_2022_FILE } from '../../../catalogue/load';
-import { catalogueDecider, catalogueStreamId, type CatalogueCommand } from '../../domain/catalogue';
-import { defaultWindow } from '../../domain/periods';
+import { catalogueDecider, catalogueStreamId, type CatalogueCommand } from '../../catalogue/domain';
+import { defaultWindow } from '../../windows/domain';
 import {
   reportDecider,
   reportStreamName,
   type ImplementationStatus,
   type ReportCommand,
   type ReportKey,
-} from '../../domain/reports';
+} from '../../reports/domain';
 
 export const PLAN_ID = '2017-2022';
 export const PERIOD = '2020-S1' as const;

@@ -1,0 +1,11 @@
+import { PlanCommand } from '../../../shared/plan-command';
+import type { ReportRef } from '../../report-command';
+import type { ReportView } from '../../report-view';
+
+export type SubmitReportInput = ReportRef;
+
+/**
+ * Country: submit the current draft for review, judged against the period's effective window (refused
+ * before it opens, 409; marked late after it closes). Operation `plan.report.submit`.
+ */
+export class SubmitReportCommand extends PlanCommand<SubmitReportInput, ReportView> {}
