@@ -1,7 +1,8 @@
+// Lives in tests/: @crm/testing depends on @crm/config, so a spec inside libs/config cannot use it.
 import { createTestDatabase } from '@crm/testing';
 import { Pool } from 'pg';
 import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { migrationSchema, runMigrations, SchemaMigrationError } from './migrations';
+import { migrationSchema, runMigrations, SchemaMigrationError } from '@crm/config';
 
 /** Each `up` appends to `<schema>.runs`, so a migration run twice shows as two rows. */
 class CreateThings1733000000001 implements MigrationInterface {
