@@ -9,6 +9,7 @@ export * from './memory-key-store';
 export * from './postgres-key-store';
 export * from './personal-fields';
 export * from './protector';
+export * from './pii.policy';
 export * from './rotation';
 export * from './logger';
 export * from './nest-logger';

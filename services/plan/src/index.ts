@@ -1,4 +1,6 @@
 export * from './app.module';
+// The plan's authorisation rows (the mechanism is @crm/auth's definePolicy).
+export { PLAN_POLICY, type PlanOperation } from './plan.policy';
 export * from './bootstrap';
 export * from './application/plan-commands.service';
 export type { CommandOptions } from './application/shared/command-context';

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { RequireOperation } from '@crm/auth';
+import { RequireOperation } from '../plan.policy';
 import { PlanQuery, ReportParams } from '../application/shared/dto';
 import type { ReportView } from '../application/shared/report-view';
 import { WindowParams } from '../application/schedule-window/schedule-window.dto';

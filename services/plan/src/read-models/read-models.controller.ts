@@ -1,6 +1,7 @@
 import { applyDecorators, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, RequireOperation, scopeCountries, type Principal } from '@crm/auth';
+import { CurrentPrincipal, type Principal } from '@crm/auth';
+import { RequireOperation, scopeCountries } from '../plan.policy';
 import { MEMBER_COUNTRIES, type CountryCode, InvalidRequestError } from '@crm/kernel';
 import { isActivityId } from '../domain/reports';
 import { ApiBilingual, ApiStandardErrors } from '../http/api-docs';
@@ -8,7 +9,7 @@ import { periodOrThrow, planIdOrThrow } from './errors';
 import { PlanReadModels } from './plan-read-models';
 
 const READ = 'plan.report.read';
-/** Secretariat coordination and platform administration (libs/auth policy). */
+/** Secretariat coordination and platform administration (plan.policy.ts). */
 const REBUILD = 'plan.readModels.rebuild';
 const REBUILD_WAIT_MS = 25_000;
 

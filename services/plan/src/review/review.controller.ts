@@ -1,6 +1,6 @@
 import { applyDecorators, Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { RequireOperation } from '@crm/auth';
+import { RequireOperation } from '../plan.policy';
 import { MEMBER_COUNTRIES } from '@crm/kernel';
 import { ApiBilingual, ApiStandardErrors } from '../http/api-docs';
 import {

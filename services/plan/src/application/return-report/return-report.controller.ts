@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, RequireOperation, type Principal } from '@crm/auth';
+import { CurrentPrincipal, type Principal } from '@crm/auth';
+import { RequireOperation } from '../../plan.policy';
 import { ApiBilingual, ApiIdempotencyKey, ApiStandardErrors } from '../../http/api-docs';
 import { CommandMeta } from '../../http/idempotency';
 import { PlanCommands } from '../plan-commands.service';
