@@ -1,5 +1,3 @@
-import './contract-declarations';
-
 export * from './errors';
 export * from './ciphertext';
 export * from './kek';
@@ -26,4 +24,3 @@ export {
   type ErasureRequest,
   type PersonalDataErasedData,
 } from './erasure-log';
-export { registerContractPersonalData } from './contract-declarations';
