@@ -1,11 +1,11 @@
 /**
  * The personal-data declaration of every contract: dotted paths (the `@crm/pii` path format) of the
- * payload fields that hold a child's personal data. This is the one place a contract declares them:
- * `@crm/pii` registers every entry into its registry when it is loaded (libs/pii/src/contract-declarations.ts),
- * so its redacting logger hides these fields and PersonalDataProtector encrypts them (`personalFieldsOf(key)`).
- * The `Record<ContractKey, ...>` type makes a missing declaration a compile error; `personal-data.spec.ts`
- * checks every path exists in its schema. (Contracts may not import @crm/pii: the module boundaries let an
- * adapter depend on contracts, not the reverse.)
+ * payload fields that hold a child's personal data. This is the one place a contract declares them. A process
+ * registers them into the `@crm/pii` registry at start-up, `registerPersonalDataDeclarations(PERSONAL_DATA_FIELDS)`
+ * (the service kit's bootstrap does), so the redacting logger hides these fields and PersonalDataProtector finds
+ * them (`personalFieldsOf(key)`); neither library imports the other (contracts may only depend on domain and
+ * contracts libraries; @crm/pii loads no catalogue). The `Record<ContractKey, ...>` type makes a missing
+ * declaration a compile error; `personal-data.spec.ts` checks every path exists in its schema.
  *
  * The plan service's events carry no child personal data, hence the empty lists.
  */

@@ -223,7 +223,6 @@ async function main(): Promise<void> {
       url,
       extra: { max: 4, options: `-c search_path=${READ_SCHEMA}` },
     }).initialize();
-    await ds.query(`CREATE SCHEMA IF NOT EXISTS ${READ_SCHEMA}`);
     const models = new PlanReadModels({
       store,
       dataSource: ds,

@@ -1,4 +1,6 @@
+import { runMigrations } from '@crm/config';
 import type { Pool } from 'pg';
+import { AUDIT_MIGRATIONS } from './migrations';
 import type { Principal } from './principal';
 import type { Resource } from './policy';
 
@@ -25,37 +27,13 @@ export class MemoryAuditSink implements AuditSink {
   }
 }
 
-/** PostgreSQL sink: table `audit.access_denials` (created by `migrate()`). */
+/** PostgreSQL sink: table `audit.access_denials` (created by the migrations of `libs/auth/src/migrations`). */
 export class PostgresAuditSink implements AuditSink {
   constructor(private readonly pool: Pool) {}
 
+  /** Runs the audit schema's migrations (runMigrations: under the schema's advisory lock; idempotent). */
   async migrate(): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query("SELECT pg_advisory_xact_lock(hashtext('crm.audit.migrate'))");
-      await client.query('CREATE SCHEMA IF NOT EXISTS audit');
-      await client.query(`CREATE TABLE IF NOT EXISTS audit.access_denials (
-        id bigserial PRIMARY KEY,
-        at timestamptz NOT NULL,
-        subject text,
-        country text,
-        organisation text,
-        institution text,
-        roles text[] NOT NULL DEFAULT '{}',
-        operation text NOT NULL,
-        resource jsonb NOT NULL,
-        outcome text NOT NULL CHECK (outcome IN ('denied', 'allowed')),
-        reason text NOT NULL
-      )`);
-      await client.query('CREATE INDEX IF NOT EXISTS access_denials_at ON audit.access_denials (at)');
-      await client.query('COMMIT');
-    } catch (e) {
-      await client.query('ROLLBACK');
-      throw e;
-    } finally {
-      client.release();
-    }
+    await runMigrations(this.pool, { schema: 'audit', migrations: AUDIT_MIGRATIONS });
   }
 
   async record(e: AccessAuditEntry): Promise<void> {

@@ -3,7 +3,7 @@ import { isJurisdiction, type Clock } from '@crm/kernel';
 import type { Actor } from '@crm/event-store';
 import type { AccessAuditEntry, AuditSink } from './audit';
 import { ForbiddenError } from './errors';
-import { authorize, type Resource } from './policy';
+import type { Decision, Resource } from './policy';
 import type { Principal, Role } from './principal';
 
 /** The audit entry of a denial (shared by the HTTP guard and non-HTTP callers). */
@@ -52,18 +52,27 @@ export function auditFailureLine(operation: string, reason: string, via: string,
   return `audit sink failed to record a denial of ${operation} (${reason}) via ${via}: ${cause}`;
 }
 
+/** What a non-HTTP check needs: where denials are recorded, the clock, where the call came from. */
+export interface EnforceDeps {
+  audit: AuditSink;
+  clock: Clock;
+  /** Recorded as the denial's path (method `COMMAND`); default the operation. */
+  via?: string;
+  log?: (line: string) => void;
+}
+
 /**
- * Authorises or throws ForbiddenError (403) after recording the denial in `audit`. A failing sink does not
- * turn a denial into an allow; its failure is logged (`log`, default the Nest logger, context `enforce`).
- * For command handlers, consumers and other non-HTTP callers. Returns the role that granted the operation.
+ * The non-HTTP half of a decision (a Policy's `enforce`): allowed → the granting role; denied → recorded in
+ * `audit`, then ForbiddenError (403). A failing sink does not turn a denial into an allow; its failure is logged
+ * (`log`, default the Nest logger, context `enforce`).
  */
-export async function enforce(
-  deps: { audit: AuditSink; clock: Clock; via?: string; log?: (line: string) => void },
+export async function enforceDecision(
+  decision: Decision,
+  deps: EnforceDeps,
   principal: Principal,
   operation: string,
-  resource: Resource = {},
+  resource: Resource,
 ): Promise<{ grantedBy: Role }> {
-  const decision = authorize(principal, operation, resource);
   if (decision.allowed) return { grantedBy: decision.grantedBy };
   const via = deps.via ?? operation;
   try {

@@ -1,11 +1,12 @@
 export * from './principal';
 export * from './errors';
 export * from './policy';
+export * from './audit.policy';
 export * from './claims';
 export * from './jwt';
 export * from './demo-accounts';
 export * from './dev-issuer';
 export * from './auth-config';
 export * from './audit';
-export * from './enforce';
+export { actorOf, auditFailureLine, denialEntry, type EnforceDeps } from './enforce';
 export * from './nest';

@@ -1,6 +1,18 @@
 import { MEMBER_COUNTRIES } from '@crm/kernel';
-import { authorize, scopeCountries } from './policy';
+import { definePolicy, type Grant, type PolicyRows } from './policy';
 import { Role, type Principal } from './principal';
+
+/** Rows of an example service: the mechanism is tested here, each service's rows by tests/auth-matrix. */
+const EXAMPLE = definePolicy({
+  'example.catalogue.read': [{ roles: Object.values(Role), scope: 'any' }],
+  'example.case.read': [
+    { roles: [Role.ProtectionCaseWorker, Role.ReportingOfficer], scope: 'own-country' },
+    { roles: [Role.SecretariatCoordinator], scope: 'secretariat' },
+  ],
+  'example.child.read': [
+    { roles: [Role.ProtectionCaseWorker], scope: 'own-or-addressed', requiresPurpose: true },
+  ],
+});
 
 const hnWorker: Principal = {
   subject: 'a',
@@ -22,34 +34,72 @@ const unicef: Principal = {
   roles: [Role.Observer],
 };
 
-describe('policy helpers', () => {
+describe('definePolicy: a service declares its rows, the library decides', () => {
   it('scopes queries: own country, all countries for the Secretariat, nothing for observers', () => {
-    expect(scopeCountries(hnWorker, 'plan.report.read')).toEqual(['HN']);
-    expect(scopeCountries(coordinator, 'plan.history.read').sort()).toEqual([...MEMBER_COUNTRIES].sort());
-    expect(scopeCountries(unicef, 'plan.report.read')).toEqual([]);
-    expect(scopeCountries(unicef, 'plan.catalogue.read')).toHaveLength(11);
-    expect(scopeCountries(hnWorker, 'no.such.operation')).toEqual([]);
+    expect(EXAMPLE.scopeCountries(hnWorker, 'example.case.read')).toEqual(['HN']);
+    expect(EXAMPLE.scopeCountries(coordinator, 'example.case.read').sort()).toEqual(
+      [...MEMBER_COUNTRIES].sort(),
+    );
+    expect(EXAMPLE.scopeCountries(unicef, 'example.case.read')).toEqual([]);
+    expect(EXAMPLE.scopeCountries(unicef, 'example.catalogue.read')).toHaveLength(11);
+    expect(EXAMPLE.scopeCountries(hnWorker, 'no.such.operation')).toEqual([]);
   });
 
-  it('personal data needs a non-blank purpose, with an es/en reason', () => {
-    const d = authorize(hnWorker, 'pii.read', { country: 'HN', purpose: '   ' });
+  it('a purpose-bound grant needs a non-blank purpose, with an es/en reason', () => {
+    const d = EXAMPLE.authorize(hnWorker, 'example.child.read', { country: 'HN', purpose: '   ' });
     expect(d).toMatchObject({ allowed: false, reason: 'purpose_required' });
     if (!d.allowed) expect(d.message.es).toMatch(/finalidad/);
-    expect(authorize(hnWorker, 'pii.read', { country: 'HN', purpose: 'reunificación familiar' })).toEqual({
-      allowed: true,
-      grantedBy: 'protection_case_worker',
-    });
+    expect(
+      EXAMPLE.authorize(hnWorker, 'example.child.read', { country: 'GT', addressedTo: ['HN'], purpose: 'x' }),
+    ).toEqual({ allowed: true, grantedBy: 'protection_case_worker' });
   });
 
-  it('observers and the Secretariat may not read country reports or personal data', () => {
-    const withRole: Principal = { ...unicef, roles: [Role.Observer] };
-    expect(authorize(withRole, 'plan.report.read', { country: 'HN' })).toMatchObject({
+  it('denies roles the rows do not name, and operations of other policies (default deny)', () => {
+    expect(EXAMPLE.authorize(unicef, 'example.case.read', { country: 'HN' })).toMatchObject({
       allowed: false,
       reason: 'role_not_permitted',
     });
-    expect(authorize(coordinator, 'pii.read', { country: 'HN', purpose: 'x' })).toMatchObject({
+    expect(EXAMPLE.authorize(coordinator, 'plan.report.read', { country: 'HN' })).toMatchObject({
       allowed: false,
-      reason: 'role_not_permitted',
+      reason: 'unknown_operation',
     });
+    expect(EXAMPLE.isOperation('example.case.read')).toBe(true);
+    expect(EXAMPLE.isOperation('toString')).toBe(false);
+    expect(EXAMPLE.operations).toEqual(['example.catalogue.read', 'example.case.read', 'example.child.read']);
+  });
+
+  it('combines row sets, refusing an operation declared twice', () => {
+    const other = { 'other.thing.read': [{ roles: [Role.Observer], scope: 'any' }] } as const;
+    const both = definePolicy(EXAMPLE.rows, other);
+    expect(both.operations).toEqual([...EXAMPLE.operations, 'other.thing.read']);
+    expect(both.authorize(unicef, 'other.thing.read').allowed).toBe(true);
+    expect(() => definePolicy(EXAMPLE.rows, { 'example.case.read': other['other.thing.read'] })).toThrow(
+      'policy: operation example.case.read is declared twice',
+    );
+  });
+
+  it.each<[string, PolicyRows, string]>([
+    [
+      'an operation id that is not dotted',
+      { report: [{ roles: [Role.Observer], scope: 'any' }] },
+      'invalid operation id',
+    ],
+    ['an operation without grants', { 'x.y': [] }, 'has no grant'],
+    ['a grant without roles', { 'x.y': [{ roles: [], scope: 'any' }] }, 'names no role'],
+    ['an unknown role', { 'x.y': [{ roles: ['boss' as Role], scope: 'any' }] }, 'unknown role "boss"'],
+    [
+      'an unknown scope',
+      { 'x.y': [{ roles: [Role.Observer], scope: 'world' } as unknown as Grant] },
+      'unknown scope',
+    ],
+  ])('refuses %s at declaration', (_what, rows, message) => {
+    expect(() => definePolicy(rows)).toThrow(message);
+  });
+
+  it('type-checks operations where code declares them', () => {
+    // @ts-expect-error an operation outside the rows does not compile
+    expect(() => EXAMPLE.RequireOperation('example.case.delete')).not.toThrow();
+    const rows: readonly string[] = EXAMPLE.operations;
+    expect(Object.isFrozen(EXAMPLE.rows) && Object.isFrozen(rows)).toBe(true);
   });
 });

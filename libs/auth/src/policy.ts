@@ -5,11 +5,16 @@ import {
   type CountryCode,
   type LocalizedText,
 } from '@crm/kernel';
-import { isValidPrincipal, Role, type Principal } from './principal';
+import { SetMetadata } from '@nestjs/common';
+import { enforceDecision, type EnforceDeps } from './enforce';
+import { REQUIRED_OPERATION, type OperationOptions, type OperationRequirement } from './nest/decorators';
+import { isRole, isValidPrincipal, type Principal, type Role } from './principal';
 
 /**
- * Pure authorisation: which role may perform which operation on which resource. No I/O, no clock.
- * Default deny: an operation or a role not in the table is refused.
+ * The authorisation mechanism: which role may perform which operation on which resource. A service declares
+ * its rows with `definePolicy` (the plan: services/plan/src/plan.policy.ts; personal data: libs/pii; the audit
+ * log: AUDIT_POLICY here); this library keeps no service's rows. Decisions are pure (no I/O, no clock) and deny
+ * by default: an operation or a role not in the rows is refused.
  */
 
 /**
@@ -26,60 +31,6 @@ export interface Grant {
   scope: Scope;
   /** The request must state a non-blank purpose (personal-data access). */
   requiresPurpose?: boolean;
-}
-
-const COUNTRY_OFFICIALS = [
-  Role.ReportingOfficer,
-  Role.ConsularOfficer,
-  Role.ProtectionCaseWorker,
-  Role.AlertFocalPoint,
-] as const;
-const SECRETARIAT_STAFF = [Role.SecretariatCoordinator, Role.SecretariatAnalyst] as const;
-
-/** The authorisation table. docs/security.md reproduces it; tests/auth-matrix checks it independently. */
-export const POLICY = {
-  'plan.catalogue.read': [{ roles: Object.values(Role), scope: 'any' }],
-  'plan.catalogue.amend': [{ roles: [Role.SecretariatCoordinator], scope: 'secretariat' }],
-  /** Truncate and replay the plan service's read models (an operation on the platform, no country content). */
-  'plan.readModels.rebuild': [
-    { roles: [Role.SecretariatCoordinator, Role.PlatformAdmin], scope: 'secretariat' },
-  ],
-  'plan.report.draft': [{ roles: [Role.ReportingOfficer, Role.NationalSystem], scope: 'own-country' }],
-  'plan.report.submit': [{ roles: [Role.ReportingOfficer, Role.NationalSystem], scope: 'own-country' }],
-  'plan.report.approve': [{ roles: [Role.SecretariatCoordinator], scope: 'secretariat' }],
-  'plan.report.return': [{ roles: [Role.SecretariatCoordinator], scope: 'secretariat' }],
-  'plan.report.reopen': [{ roles: [Role.SecretariatCoordinator], scope: 'secretariat' }],
-  'plan.report.read': [
-    { roles: [...COUNTRY_OFFICIALS, Role.NationalSystem], scope: 'own-country' },
-    { roles: SECRETARIAT_STAFF, scope: 'secretariat' },
-  ],
-  'plan.review.asOf': [
-    { roles: [...COUNTRY_OFFICIALS, Role.NationalSystem], scope: 'own-country' },
-    { roles: SECRETARIAT_STAFF, scope: 'secretariat' },
-  ],
-  'plan.history.read': [
-    { roles: [...COUNTRY_OFFICIALS, Role.NationalSystem], scope: 'own-country' },
-    { roles: SECRETARIAT_STAFF, scope: 'secretariat' },
-  ],
-  'pii.read': [
-    {
-      roles: [Role.ProtectionCaseWorker, Role.ConsularOfficer],
-      scope: 'own-or-addressed',
-      requiresPurpose: true,
-    },
-  ],
-  'pii.erase': [
-    { roles: [Role.ProtectionCaseWorker], scope: 'own-country' },
-    { roles: [Role.PlatformAdmin], scope: 'secretariat' },
-  ],
-  'audit.read': [{ roles: [Role.SecretariatCoordinator, Role.PlatformAdmin], scope: 'secretariat' }],
-} as const satisfies Record<string, readonly Grant[]>;
-
-export type Operation = keyof typeof POLICY;
-export const OPERATIONS = Object.keys(POLICY) as Operation[];
-
-export function isOperation(value: unknown): value is Operation {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(POLICY, value);
 }
 
 /** What the operation is about. */
@@ -160,16 +111,120 @@ function checkScope(principal: Principal, grant: Grant, resource: Resource): Den
   }
 }
 
+/** Operation ids: dotted lower-camel segments, the first naming the owner (`plan.report.submit`, `pii.read`). */
+const OPERATION_ID = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/;
+const SCOPES: readonly Scope[] = ['any', 'own-country', 'own-or-addressed', 'secretariat'];
+
+/** A service's authorisation rows: operation → the grants that allow it. */
+export type PolicyRows = Readonly<Record<string, readonly Grant[]>>;
+
+type OperationsIn<S extends readonly PolicyRows[]> = S[number] extends infer R
+  ? R extends PolicyRows
+    ? Extract<keyof R, string>
+    : never
+  : never;
+
+/** One service's authorisation table and the checks that use it. Every function is bound (destructure freely). */
+export interface Policy<Op extends string = string> {
+  readonly rows: Readonly<Record<Op, readonly Grant[]>>;
+  readonly operations: readonly Op[];
+  isOperation(value: unknown): value is Op;
+  /**
+   * Whether `principal` may perform `operation` on `resource`: allowed when some grant of the operation names
+   * one of the principal's roles and its scope (and purpose requirement) is met; otherwise the most specific
+   * reason of the grants that named a role. An operation outside the rows is `unknown_operation`.
+   */
+  authorize(principal: Principal, operation: string, resource?: Resource): Decision;
+  /**
+   * The countries whose records a query for `operation` may return to `principal`: all member countries for
+   * 'any' and Secretariat grants, the principal's own country for country grants (records addressed to it are
+   * those whose `countries` list contains it), [] when no grant applies. Purposes are checked by `authorize`.
+   */
+  scopeCountries(principal: Principal, operation: string): CountryCode[];
+  /**
+   * For command handlers, consumers and other non-HTTP callers: authorises, or records the denial in
+   * `deps.audit` and throws ForbiddenError (403). A failing sink never turns a denial into an allow; its failure
+   * is logged (`deps.log`, default the Nest logger, context `enforce`). Resolves with the granting role.
+   */
+  enforce(
+    deps: EnforceDeps,
+    principal: Principal,
+    operation: Op,
+    resource?: Resource,
+  ): Promise<{ grantedBy: Role }>;
+  /**
+   * The route performs `operation`: the global OperationGuard (AuthModule) authorises it with THIS policy and
+   * the resource found per `options` (`{ country: 'params.country' }`, ...). Type-checked against the rows.
+   */
+  RequireOperation(operation: Op, options?: OperationOptions): MethodDecorator & ClassDecorator;
+}
+
+export type OperationOf<P> = P extends Policy<infer Op> ? Op : never;
+
 /**
- * Decides whether `principal` may perform `operation` on `resource`.
- * Allowed when some grant of the operation names one of the principal's roles and its scope (and purpose
- * requirement) is met. Otherwise the most specific reason of the grants that named a role is returned.
+ * Declares a service's authorisation rows (one or more sets, e.g. its own and a library's it serves routes
+ * for; an operation in two sets is refused). Checked once, at declaration: operation ids, known roles and
+ * scopes, at least one grant each.
+ *
+ *   export const PLAN_POLICY = definePolicy({
+ *     'plan.report.submit': [{ roles: [Role.ReportingOfficer], scope: 'own-country' }],
+ *   });
+ *   export const { RequireOperation, enforce, scopeCountries } = PLAN_POLICY;
  */
-export function authorize(principal: Principal, operation: string, resource: Resource = {}): Decision {
-  if (!isOperation(operation)) return deny('unknown_operation', operation);
+export function definePolicy<const S extends readonly PolicyRows[]>(...sets: S): Policy<OperationsIn<S>> {
+  type Op = OperationsIn<S>;
+  const rows: Record<string, readonly Grant[]> = {};
+  for (const set of sets) {
+    for (const [operation, grants] of Object.entries(set)) {
+      if (Object.prototype.hasOwnProperty.call(rows, operation))
+        throw new Error(`policy: operation ${operation} is declared twice`);
+      assertRow(operation, grants);
+      rows[operation] = Object.freeze(
+        grants.map((g) => Object.freeze({ ...g, roles: Object.freeze([...g.roles]) })),
+      );
+    }
+  }
+  Object.freeze(rows);
+  const isOperation = (value: unknown): value is Op =>
+    typeof value === 'string' && Object.prototype.hasOwnProperty.call(rows, value);
+  const authorize = (principal: Principal, operation: string, resource: Resource = {}): Decision =>
+    decide(isOperation(operation) ? rows[operation] : undefined, principal, operation, resource);
+  const policy: Policy<Op> = {
+    rows: rows as Record<Op, readonly Grant[]>,
+    operations: Object.freeze(Object.keys(rows) as Op[]),
+    isOperation,
+    authorize,
+    scopeCountries: (principal, operation) =>
+      isOperation(operation) ? countriesFor(rows[operation], principal) : [],
+    enforce: (deps, principal, operation, resource = {}) =>
+      enforceDecision(authorize(principal, operation, resource), deps, principal, operation, resource),
+    RequireOperation: (operation, options = {}) =>
+      SetMetadata(REQUIRED_OPERATION, { policy, operation, options } satisfies OperationRequirement),
+  };
+  return Object.freeze(policy);
+}
+
+function assertRow(operation: string, grants: readonly Grant[]): void {
+  if (!OPERATION_ID.test(operation)) throw new Error(`policy: invalid operation id "${operation}"`);
+  if (!Array.isArray(grants) || grants.length === 0) throw new Error(`policy: ${operation} has no grant`);
+  for (const g of grants) {
+    if (!SCOPES.includes(g.scope)) throw new Error(`policy: ${operation} has an unknown scope "${g.scope}"`);
+    if (g.roles.length === 0) throw new Error(`policy: a grant of ${operation} names no role`);
+    for (const r of g.roles)
+      if (!isRole(r)) throw new Error(`policy: ${operation} names an unknown role "${r}"`);
+  }
+}
+
+function decide(
+  grants: readonly Grant[] | undefined,
+  principal: Principal,
+  operation: string,
+  resource: Resource,
+): Decision {
+  if (!grants) return deny('unknown_operation', operation);
   if (!isValidPrincipal(principal)) return deny('invalid_principal', operation);
   let reason: DenialReason = 'role_not_permitted';
-  for (const grant of POLICY[operation] as readonly Grant[]) {
+  for (const grant of grants) {
     const role = grant.roles.find((r) => principal.roles.includes(r));
     if (!role) continue;
     const scopeProblem = checkScope(principal, grant, resource);
@@ -189,16 +244,10 @@ export function authorize(principal: Principal, operation: string, resource: Res
   return deny(reason, operation);
 }
 
-/**
- * The countries whose records a query for `operation` may return to `principal` (for scoping reads):
- * all member countries for 'any' and Secretariat grants, the principal's own country for country grants
- * (records addressed to it are those whose `countries` list contains it), and [] when no grant applies.
- * Purpose requirements are checked per access by `authorize`, not here.
- */
-export function scopeCountries(principal: Principal, operation: string): CountryCode[] {
-  if (!isOperation(operation) || !isValidPrincipal(principal)) return [];
+function countriesFor(grants: readonly Grant[], principal: Principal): CountryCode[] {
+  if (!isValidPrincipal(principal)) return [];
   const out = new Set<CountryCode>();
-  for (const grant of POLICY[operation] as readonly Grant[]) {
+  for (const grant of grants) {
     if (!grant.roles.some((r) => principal.roles.includes(r))) continue;
     if (grant.scope === 'any') return [...MEMBER_COUNTRIES];
     if (grant.scope === 'secretariat') {

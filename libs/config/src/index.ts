@@ -3,3 +3,4 @@ export * from './embedded-postgres';
 export * from './platform-config';
 export * from './database';
 export * from './log-level';
+export * from './migrations';

@@ -24,6 +24,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '@crm/event-store';
+import { runMigrations } from '@crm/config';
 import { systemClock, type Clock } from '@crm/kernel';
 import { Client, type Pool } from 'pg';
 import { DataSource } from 'typeorm';
@@ -49,7 +50,6 @@ export interface PostgresEventStoreOptions {
 }
 
 const SCHEMA_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;
-const MIGRATION_LOCK = 7_245_190_301; // pg_advisory_lock key: one migrator at a time
 const HASH_CACHE_SIZE = 10_000;
 const MAX_ATTEMPTS = 20;
 
@@ -79,36 +79,19 @@ export class PostgresEventStore implements EventStore {
   static async connect(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
     const schema = options.schema ?? 'event_store';
     if (!SCHEMA_PATTERN.test(schema)) throw new Error(`invalid event store schema name: ${schema}`);
-    const lock = new Client({ connectionString: options.url });
-    await lock.connect();
-    try {
-      await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-      await lock.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-      const dataSource = new DataSource({
-        type: 'postgres',
-        url: options.url,
-        schema,
-        poolSize: options.poolSize ?? 10,
-        migrations: EVENT_STORE_MIGRATIONS,
-        migrationsTableName: 'migrations',
-        migrationsTransactionMode: 'each',
-        logging: false,
-      });
-      await dataSource.initialize();
-      try {
-        await dataSource.runMigrations();
-      } catch (e) {
-        await dataSource.destroy();
-        throw e;
-      }
-      const pool = (dataSource.driver as unknown as { master: Pool }).master;
-      // an idle connection dropped by the server (restart, admin command) must not crash the process
-      pool.on('error', () => undefined);
-      return new PostgresEventStore(dataSource, pool, schema, options.clock ?? systemClock, options);
-    } finally {
-      await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
-      await lock.end();
-    }
+    await runMigrations(options.url, { schema, migrations: EVENT_STORE_MIGRATIONS });
+    const dataSource = new DataSource({
+      type: 'postgres',
+      url: options.url,
+      schema,
+      poolSize: options.poolSize ?? 10,
+      logging: false,
+    });
+    await dataSource.initialize();
+    const pool = (dataSource.driver as unknown as { master: Pool }).master;
+    // an idle connection dropped by the server (restart, admin command) must not crash the process
+    pool.on('error', () => undefined);
+    return new PostgresEventStore(dataSource, pool, schema, options.clock ?? systemClock, options);
   }
 
   async appendToStream(

@@ -9,7 +9,6 @@ describe('PostgresProcessedStore', () => {
   beforeAll(async () => {
     db = await createTestDatabase('gateway');
     pool = new Pool({ connectionString: db.url, max: 3 });
-    await pool.query('CREATE SCHEMA plan');
   });
   afterAll(async () => {
     await pool.end();

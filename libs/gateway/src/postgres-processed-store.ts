@@ -1,4 +1,6 @@
+import { runMigrations, type MigrationTarget } from '@crm/config';
 import type { CountryCode } from '@crm/kernel';
+import { GATEWAY_MIGRATIONS } from './migrations';
 import type { ProcessedRecord, ProcessedStore } from './processed-store';
 
 /** Anything that runs a parameterised SQL query: a TypeORM DataSource or EntityManager, a pg Pool. */
@@ -20,11 +22,8 @@ async function rowsOf(
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 
-/** Serialises concurrent creation of the table (CREATE ... IF NOT EXISTS is not race-free). */
-const TABLE_LOCK_KEY = 7_302_194_553;
-
 /**
- * The processed-id table of inbound gateways, in the service's own schema:
+ * The processed-id table of inbound gateways, in the service's own schema (`libs/gateway/src/migrations`):
  * `inbound_processed(consumer, country, event_id)` primary key, plus where the record was read and which
  * outcome was published. A row is written only after the outcome was acknowledged by the bus.
  */
@@ -38,26 +37,17 @@ export class PostgresProcessedStore implements ProcessedStore {
     this.table = `"${schema}".inbound_processed`;
   }
 
-  /** Creates the table if needed. `schema` must already exist (a service's DataSource creates its own). */
-  static async open(db: Queryable, schema = 'public'): Promise<PostgresProcessedStore> {
+  /**
+   * Runs the gateway's migrations in `schema` (runMigrations: under the schema's advisory lock, so services
+   * starting together are safe) and queries through `db`, a DataSource or a pg Pool on that database.
+   */
+  static async open(
+    db: Queryable & Exclude<MigrationTarget, string>,
+    schema = 'public',
+  ): Promise<PostgresProcessedStore> {
     if (!IDENTIFIER.test(schema)) throw new Error(`invalid schema name: ${schema}`);
-    const store = new PostgresProcessedStore(db, schema);
-    await db.query(
-      `DO $$ BEGIN
-         PERFORM pg_advisory_xact_lock(${TABLE_LOCK_KEY});
-         CREATE TABLE IF NOT EXISTS ${store.table} (
-           consumer text NOT NULL,
-           country text NOT NULL,
-           event_id text NOT NULL,
-           topic text NOT NULL,
-           kafka_partition integer NOT NULL,
-           kafka_offset text NOT NULL,
-           outcome_type text NOT NULL,
-           processed_at timestamptz NOT NULL DEFAULT now(),
-           PRIMARY KEY (consumer, country, event_id));
-       END $$`,
-    );
-    return store;
+    await runMigrations(db, { schema, migrations: GATEWAY_MIGRATIONS });
+    return new PostgresProcessedStore(db, schema);
   }
 
   async find(consumer: string, country: CountryCode, eventId: string): Promise<ProcessedRecord | null> {

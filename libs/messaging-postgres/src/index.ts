@@ -2,4 +2,4 @@ export * from './postgres-bus';
 export * from './postgres-checkpoint-store';
 export { partitionFor } from './partitioner';
 export { assignPartitions, type TopicPartition } from './assignment';
-export { busSchemaSql } from './schema';
+export { BUS_MIGRATIONS } from './migrations';

@@ -58,6 +58,7 @@ export class PostgresBus implements Bus {
 
   static async connect(options: PostgresBusOptions): Promise<PostgresBus> {
     const schema = assertIdentifier(options.schema ?? 'bus');
+    await installBusSchema(options.url, schema);
     const pool = new Pool({
       connectionString: options.url,
       max: options.poolSize ?? 5,
@@ -65,15 +66,6 @@ export class PostgresBus implements Bus {
     });
     const log = options.log ?? ((line: string) => console.warn(line));
     pool.on('error', (err) => log(`[bus] idle connection error: ${err.message}`));
-    const client = await pool.connect();
-    try {
-      await installBusSchema(client, schema);
-    } catch (err) {
-      client.release();
-      await pool.end();
-      throw err;
-    }
-    client.release();
     return new PostgresBus(pool, {
       url: options.url,
       schema,

@@ -18,16 +18,11 @@ export class PostgresCheckpointStore {
   ): Promise<PostgresCheckpointStore> {
     const schema = assertIdentifier(options.schema ?? 'bus');
     const ownsPool = !('pool' in options);
+    await installBusSchema('pool' in options ? options.pool : options.url, schema);
     const pool =
       'pool' in options
         ? options.pool
         : new Pool({ connectionString: options.url, max: 2, application_name: 'crm-relay-checkpoints' });
-    const client = await pool.connect();
-    try {
-      await installBusSchema(client, schema);
-    } finally {
-      client.release();
-    }
     return new PostgresCheckpointStore(pool, schema, ownsPool);
   }
 

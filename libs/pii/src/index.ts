@@ -1,5 +1,3 @@
-import './contract-declarations';
-
 export * from './errors';
 export * from './ciphertext';
 export * from './kek';
@@ -9,6 +7,7 @@ export * from './memory-key-store';
 export * from './postgres-key-store';
 export * from './personal-fields';
 export * from './protector';
+export * from './pii.policy';
 export * from './rotation';
 export * from './logger';
 export * from './nest-logger';
@@ -25,4 +24,3 @@ export {
   type ErasureRequest,
   type PersonalDataErasedData,
 } from './erasure-log';
-export { registerContractPersonalData } from './contract-declarations';

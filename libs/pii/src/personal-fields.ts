@@ -1,7 +1,7 @@
 /**
  * One place per contract declares which fields of an event (or message, or read-model row) are a child's
- * personal data. Paths are dotted object paths; the whole value at a path (string, object, array) is one
- * protected field. Example: definePersonalData('ReferralOpened', ['child.name', 'child.dateOfBirth', 'notes']).
+ * personal data; this registry is where the redacting logger and the protector find them. Paths are dotted
+ * object paths; the whole value at a path (string, object, array) is one protected field. Example: definePersonalData('ReferralOpened', ['child.name', 'child.dateOfBirth', 'notes']).
  */
 export interface PersonalDataDeclaration {
   type: string;
@@ -19,6 +19,23 @@ export function definePersonalData(type: string, paths: readonly string[]): Pers
     throw new Error(`personal data of ${type} is already declared differently`);
   registry.set(type, frozen);
   return { type, paths: frozen };
+}
+
+/**
+ * Registers many declarations at once, type → paths: how a process wires the integration contracts' catalogue
+ * into this registry at start-up, `registerPersonalDataDeclarations(PERSONAL_DATA_FIELDS)` (@crm/contracts).
+ * This library imports no catalogue: nothing is registered merely by loading it. Re-registering the same
+ * declaration is a no-op; a different one for a registered type is refused.
+ */
+export function registerPersonalDataDeclarations(
+  declarations: Readonly<Record<string, readonly string[]>>,
+): PersonalDataDeclaration[] {
+  return Object.entries(declarations).map(([type, paths]) => definePersonalData(type, paths));
+}
+
+/** Every registered declaration (a type declaring no personal field is listed with no paths). */
+export function personalDataDeclarations(): PersonalDataDeclaration[] {
+  return [...registry.entries()].map(([type, paths]) => ({ type, paths }));
 }
 
 /** The declared personal fields of a type ([] when it declares none). */

@@ -1,5 +1,7 @@
+import { runMigrations } from '@crm/config';
 import type { Pool, PoolClient } from 'pg';
 import type { KeyLookup, KeyStore, WrappedDataKey } from './key-store';
+import { PII_MIGRATIONS } from './migrations';
 
 interface DbRow {
   subject_id: string;
@@ -11,7 +13,8 @@ interface DbRow {
 }
 
 /**
- * KeyStore in PostgreSQL, schema `pii`, table `data_keys` (one row per child; a tombstone after erasure).
+ * KeyStore in PostgreSQL, schema `pii`, table `data_keys` (one row per child; a tombstone after erasure),
+ * created by the migrations of `libs/pii/src/migrations`.
  * Keep this schema out of the Secretariat's database role and out of event/read-model backups where possible.
  */
 export class PostgresKeyStore implements KeyStore {
@@ -20,26 +23,9 @@ export class PostgresKeyStore implements KeyStore {
     private readonly options: { ownsPool?: boolean } = {},
   ) {}
 
+  /** Runs the key schema's migrations (runMigrations: under the schema's advisory lock; idempotent). */
   async migrate(): Promise<void> {
-    await this.tx(async (c) => {
-      await c.query("SELECT pg_advisory_xact_lock(hashtext('crm.pii.migrate'))");
-      await c.query('CREATE SCHEMA IF NOT EXISTS pii');
-      await c.query(`CREATE TABLE IF NOT EXISTS pii.data_keys (
-        subject_id text PRIMARY KEY,
-        key_id text,
-        kek_id text,
-        wrapped_key bytea,
-        created_at timestamptz NOT NULL,
-        erased_at timestamptz,
-        CONSTRAINT data_keys_active_or_erased CHECK (
-          (erased_at IS NULL AND wrapped_key IS NOT NULL AND kek_id IS NOT NULL AND key_id IS NOT NULL)
-          OR (erased_at IS NOT NULL AND wrapped_key IS NULL AND kek_id IS NULL)
-        )
-      )`);
-      await c.query(
-        'CREATE INDEX IF NOT EXISTS data_keys_kek ON pii.data_keys (kek_id) WHERE erased_at IS NULL',
-      );
-    });
+    await runMigrations(this.pool, { schema: 'pii', migrations: PII_MIGRATIONS });
   }
 
   async find(subjectId: string): Promise<KeyLookup> {

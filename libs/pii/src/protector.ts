@@ -1,4 +1,4 @@
-import { actorOf, enforce, type AuditSink } from '@crm/auth';
+import { actorOf, type AuditSink } from '@crm/auth';
 import type { EventStore } from '@crm/event-store';
 import type { Clock } from '@crm/kernel';
 import {
@@ -12,6 +12,7 @@ import { personalDataErasedEvent, piiErasureStream, validReason, type ErasureReq
 import { AccessLogUnavailableError } from './errors';
 import type { KekRing } from './kek';
 import type { KeyStore } from './key-store';
+import { PII_POLICY } from './pii.policy';
 
 export interface ProtectorOptions {
   keys: KeyStore;
@@ -60,7 +61,7 @@ export class PersonalDataProtector {
   ): Promise<T> {
     assertSubject(subjectId);
     const purpose = validPurpose(access.purpose);
-    const { grantedBy } = await enforce(
+    const { grantedBy } = await PII_POLICY.enforce(
       { audit: this.options.audit ?? NO_AUDIT, clock: this.clock, via: `pii.reveal:${access.caseId}` },
       access.principal,
       'pii.read',
@@ -90,7 +91,7 @@ export class PersonalDataProtector {
   async erase(request: ErasureRequest): Promise<'erased' | 'already_erased'> {
     assertSubject(request.subjectId);
     validReason(request.reason);
-    const { grantedBy } = await enforce(
+    const { grantedBy } = await PII_POLICY.enforce(
       { audit: this.options.audit ?? NO_AUDIT, clock: this.clock, via: `pii.erase:${request.subjectId}` },
       request.principal,
       'pii.erase',

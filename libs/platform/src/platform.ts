@@ -1,5 +1,11 @@
 import { DataSource } from 'typeorm';
-import { loadPlatformConfig, openDatabase, type DatabaseHandle, type PlatformConfig } from '@crm/config';
+import {
+  loadPlatformConfig,
+  openDatabase,
+  runMigrations,
+  type DatabaseHandle,
+  type PlatformConfig,
+} from '@crm/config';
 import type { EventStore } from '@crm/event-store';
 import { PostgresEventStore } from '@crm/event-store-postgres';
 import type { Bus, CheckpointStore } from '@crm/messaging';
@@ -84,13 +90,8 @@ async function openEventStore(config: PlatformConfig, url: string, clock: Clock)
 
 async function openDataSource(url: string, schema: string): Promise<DataSource> {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
-  const admin = new DataSource({ type: 'postgres', url });
-  await admin.initialize();
-  try {
-    await admin.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-  } finally {
-    await admin.destroy();
-  }
+  // the schema (and its migrations table) under the schema's migration lock; its owners add their migrations
+  await runMigrations(url, { schema, migrations: [] });
   // search_path makes raw SQL of the service land in its own schema too, not only TypeORM entities.
   const ds = new DataSource({
     type: 'postgres',

@@ -1,3 +1,4 @@
+import type { MigrationClass } from '@crm/config';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AllFilter, EventStore, Position, RecordedEvent, Subscription } from '@crm/event-store';
 import { handleOnce, loadCheckpoint } from './handle-once';
@@ -10,8 +11,11 @@ export interface Projection {
   filter?: AllFilter;
   /** The tables this projection owns (schema-qualified if needed); `rebuild()` truncates exactly these. */
   tables: string[];
-  /** Creates the projection's tables (idempotent), called once at start. */
-  setup?(manager: EntityManager): Promise<void>;
+  /**
+   * Migrations of the projection's own tables (TypeORM `MigrationInterface` classes), run at start and before
+   * a rebuild in the runner's schema, after the bookkeeping's (`ensureProjectionTables`). No DDL elsewhere.
+   */
+  migrations?: readonly MigrationClass[];
   /** Applies one event inside the transaction that also records the event id and the checkpoint. */
   handle(event: RecordedEvent, manager: EntityManager): Promise<void>;
 }
@@ -62,8 +66,7 @@ export class ProjectionRunner {
   async start(): Promise<void> {
     if (!this.stopped) return;
     const { dataSource, projection } = this.options;
-    await ensureProjectionTables(dataSource, this.schema);
-    if (projection.setup) await dataSource.transaction((m) => projection.setup!(m));
+    await ensureProjectionTables(dataSource, this.schema, projection.migrations);
     this.stopped = false;
     this.applied = await loadCheckpoint(dataSource, this.schema, projection.name);
     this.subscribe();
@@ -87,9 +90,8 @@ export class ProjectionRunner {
     const { dataSource, projection } = this.options;
     const wasRunning = !this.stopped;
     await this.stop();
-    await ensureProjectionTables(dataSource, this.schema);
+    await ensureProjectionTables(dataSource, this.schema, projection.migrations);
     await dataSource.transaction(async (manager) => {
-      if (projection.setup) await projection.setup(manager);
       if (projection.tables.length > 0) await manager.query(`TRUNCATE ${projection.tables.join(', ')}`);
       await manager.query(`DELETE FROM ${this.schema}.consumer_checkpoints WHERE consumer = $1`, [
         projection.name,

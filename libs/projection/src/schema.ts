@@ -1,4 +1,6 @@
+import { runMigrations, type MigrationClass } from '@crm/config';
 import type { DataSource } from 'typeorm';
+import { PROJECTION_MIGRATIONS } from './migrations';
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 const QUALIFIED = /^[a-z_][a-z0-9_]{0,62}(\.[a-z_][a-z0-9_]{0,62})?$/;
@@ -14,27 +16,19 @@ export function assertTableName(name: string): string {
   return name;
 }
 
-/** Serialises concurrent creation of the bookkeeping tables (CREATE ... IF NOT EXISTS is not race-free). */
-const SCHEMA_LOCK_KEY = 7_302_194_552;
-
 /**
- * The idempotent consumers' bookkeeping, in the read model's own database and schema (default `public`):
- * - `processed_events(consumer, event_id)`: one row per handled event; the primary key detects redelivery.
- * - `consumer_checkpoints(consumer, position)`: the last applied position; never moves backwards.
+ * Runs the idempotent consumers' bookkeeping migrations (`processed_events`, `consumer_checkpoints`; see
+ * `libs/projection/src/migrations`) in the consumer's schema (default `public`), followed by `migrations` of
+ * the consumer's own tables (a projection's read model), through runMigrations: under the schema's advisory
+ * lock, recorded in `<schema>.migrations`.
  */
-export async function ensureProjectionTables(dataSource: DataSource, schema = 'public'): Promise<void> {
-  const s = assertIdentifier(schema);
-  await dataSource.transaction(async (manager) => {
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_KEY]);
-    await manager.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
-    await manager.query(`CREATE TABLE IF NOT EXISTS ${s}.processed_events (
-      consumer text NOT NULL,
-      event_id text NOT NULL,
-      processed_at timestamptz NOT NULL DEFAULT now(),
-      PRIMARY KEY (consumer, event_id))`);
-    await manager.query(`CREATE TABLE IF NOT EXISTS ${s}.consumer_checkpoints (
-      consumer text PRIMARY KEY,
-      position bigint NOT NULL,
-      updated_at timestamptz NOT NULL DEFAULT now())`);
+export async function ensureProjectionTables(
+  dataSource: DataSource,
+  schema = 'public',
+  migrations: readonly MigrationClass[] = [],
+): Promise<void> {
+  await runMigrations(dataSource, {
+    schema: assertIdentifier(schema),
+    migrations: [...PROJECTION_MIGRATIONS, ...migrations],
   });
 }

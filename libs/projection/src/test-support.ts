@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type MigrationInterface, type QueryRunner } from 'typeorm';
 import type { RecordedEvent } from '@crm/event-store';
 import type { Projection } from './projection-runner';
 
@@ -15,16 +15,25 @@ export async function openDataSource(url: string, applicationName = 'projection-
   return ds.initialize();
 }
 
+/** The counter read model's table: `read.counters` (its own schema, recorded with the runner's migrations). */
+class CreateCounters1733270400100 implements MigrationInterface {
+  name = 'CreateCounters1733270400100';
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('CREATE SCHEMA IF NOT EXISTS read');
+    await queryRunner.query(
+      'CREATE TABLE read.counters (stream text PRIMARY KEY, events int NOT NULL, total bigint NOT NULL)',
+    );
+  }
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP TABLE read.counters');
+  }
+}
+
 /** A counter read model: events per stream, plus the sum of `data.i`. */
 export const counterProjection: Projection = {
   name: 'counter',
   tables: ['read.counters'],
-  async setup(manager: EntityManager) {
-    await manager.query('CREATE SCHEMA IF NOT EXISTS read');
-    await manager.query(
-      'CREATE TABLE IF NOT EXISTS read.counters (stream text PRIMARY KEY, events int NOT NULL, total bigint NOT NULL)',
-    );
-  },
+  migrations: [CreateCounters1733270400100],
   async handle(event: RecordedEvent, manager: EntityManager) {
     const i = Number((event.data as { i?: number }).i ?? 0);
     await manager.query(

@@ -1,3 +1,5 @@
+// The plan's authorisation rows (the mechanism is @crm/auth's definePolicy).
+export { PLAN_POLICY, type PlanOperation } from './plan.policy';
 export * from './bootstrap';
 export { PlanModule } from './plan.module';
 

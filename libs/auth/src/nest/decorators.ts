@@ -1,5 +1,5 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
-import type { Operation, Resource } from '../policy';
+import type { Policy, Resource } from '../policy';
 import type { Principal } from '../principal';
 
 export const IS_PUBLIC = 'crm:auth:public';
@@ -30,17 +30,12 @@ export interface OperationOptions {
   fixedCountry?: Resource['country'];
 }
 
+/** What a route's `RequireOperation` (a method of the service's Policy, see definePolicy) records. */
 export interface OperationRequirement {
-  operation: Operation;
+  policy: Pick<Policy, 'authorize'>;
+  operation: string;
   options: OperationOptions;
 }
-
-/** The route performs `operation`; the OperationGuard authorises it with the resource found per `options`. */
-export const RequireOperation = (
-  operation: Operation,
-  options: OperationOptions = {},
-): MethodDecorator & ClassDecorator =>
-  SetMetadata(REQUIRED_OPERATION, { operation, options } satisfies OperationRequirement);
 
 /** The authenticated Principal of the request. */
 export const CurrentPrincipal = createParamDecorator(

@@ -4,7 +4,7 @@ import { isCountryCode, type Clock, type CountryCode } from '@crm/kernel';
 import type { AuditSink } from '../audit';
 import { denialEntry } from '../enforce';
 import { ForbiddenError, InvalidResourceError } from '../errors';
-import { authorize, type Resource } from '../policy';
+import type { Resource } from '../policy';
 import type { Principal } from '../principal';
 import { AUTHENTICATED_ONLY, IS_PUBLIC, REQUIRED_OPERATION, type OperationRequirement } from './decorators';
 import { readField, type AuthRequest } from './request';
@@ -16,7 +16,8 @@ const NOT_DECLARED = {
 };
 
 /**
- * Global guard (after AuthGuard): authorises the route's `@RequireOperation` with the pure policy.
+ * Global guard (after AuthGuard): authorises the route's `@RequireOperation` with the policy that declared it
+ * (the service's `definePolicy` rows, carried by the decorator).
  * Routes with neither `@Public()`, `@AuthenticatedOnly()` nor `@RequireOperation()` are denied (default deny).
  * Every denial is recorded in the AuditSink before the 403 is returned.
  */
@@ -47,7 +48,7 @@ export class OperationGuard implements CanActivate {
       throw new ForbiddenError('operation_not_declared', NOT_DECLARED);
     }
     const resource = resourceOf(req, requirement);
-    const decision = authorize(principal, requirement.operation, resource);
+    const decision = requirement.policy.authorize(principal, requirement.operation, resource);
     if (decision.allowed) return true;
     await this.deny(req, principal, requirement.operation, resource, decision.reason);
     throw new ForbiddenError(decision.reason, decision.message, { operation: requirement.operation });

@@ -1,12 +1,7 @@
+import { migrationSchema } from '@crm/config';
 import { MEMBER_COUNTRIES } from '@crm/kernel';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { POSITION_SHIFT } from '../position';
-
-export function schemaOf(queryRunner: QueryRunner): string {
-  const schema = (queryRunner.connection.options as { schema?: string }).schema;
-  if (!schema) throw new Error('event store migrations need the DataSource schema option');
-  return `"${schema}"`;
-}
 
 /**
  * Version 1 of the event store schema.
@@ -20,7 +15,7 @@ export class CreateEventStore1732262400000 implements MigrationInterface {
   name = 'CreateEventStore1732262400000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOf(queryRunner);
+    const s = migrationSchema(queryRunner);
     await queryRunner.query(`
       CREATE TABLE ${s}.streams (
         stream_name text PRIMARY KEY,
@@ -54,7 +49,7 @@ export class CreateEventStore1732262400000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOf(queryRunner);
+    const s = migrationSchema(queryRunner);
     await queryRunner.query(`DROP TABLE ${s}.events`);
     await queryRunner.query(`DROP TABLE ${s}.streams`);
   }

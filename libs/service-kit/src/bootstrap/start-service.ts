@@ -12,7 +12,8 @@ import {
 } from '@crm/auth';
 import { loadPlatformConfig } from '@crm/config';
 import type { Clock } from '@crm/kernel';
-import { createNestLogger } from '@crm/pii';
+import { PERSONAL_DATA_FIELDS } from '@crm/contracts';
+import { createNestLogger, registerPersonalDataDeclarations } from '@crm/pii';
 import { createPlatform, type Platform } from '@crm/platform';
 import { loadServiceConfig, type ServiceConfig } from '../config/service-config';
 import { setupOpenApi } from '../http/swagger';
@@ -77,6 +78,8 @@ export async function startService<P extends Platform | null = Platform>(
   options: StartServiceOptions = {},
 ): Promise<RunningService<P>> {
   const env = options.env ?? process.env;
+  // The contracts' personal-data fields, for the redacting logger (importing @crm/pii registers nothing).
+  registerPersonalDataDeclarations(PERSONAL_DATA_FIELDS);
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const withPlatform = definition.platform !== false;
   const config = options.config ?? loadServiceConfig(definition, env);

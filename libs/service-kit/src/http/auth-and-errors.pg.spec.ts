@@ -14,12 +14,22 @@ import {
   AuthenticatedOnly,
   AuthModule,
   CurrentPrincipal,
+  definePolicy,
   DevIssuer,
   PostgresAuditSink,
   Public,
-  RequireOperation,
+  Role,
   type Principal,
 } from '@crm/auth';
+
+/** A service's rows (as the plan declares its own): the guard authorises each route with the policy it names. */
+const { RequireOperation } = definePolicy({
+  'example.report.read': [
+    { roles: [Role.ReportingOfficer], scope: 'own-country' },
+    { roles: [Role.SecretariatCoordinator], scope: 'secretariat' },
+  ],
+  'example.report.submit': [{ roles: [Role.ReportingOfficer, Role.NationalSystem], scope: 'own-country' }],
+});
 
 class ReportNotFoundError extends NotFoundError {
   constructor(id: string) {
@@ -45,13 +55,13 @@ class TestController {
     return p;
   }
 
-  @RequireOperation('plan.report.read', { country: 'params.country' })
+  @RequireOperation('example.report.read', { country: 'params.country' })
   @Get('countries/:country/reports')
   reports(@Param('country') country: string, @CurrentPrincipal() p: Principal) {
     return { country, readBy: p.subject };
   }
 
-  @RequireOperation('plan.report.submit', { country: 'body.country' })
+  @RequireOperation('example.report.submit', { country: 'body.country' })
   @Post('reports')
   submit(@Body() body: { country: string; id: string }) {
     if (body.id === 'conflict') throw new WrongExpectedRevisionError(`planReport-${body.country}-x`, 3, 4);
@@ -142,7 +152,7 @@ describe('NestJS guards, error filter and the postgres audit of denials', () => 
       .expect(403);
     expect(res.body).toMatchObject({
       code: 'auth.forbidden.other_country',
-      details: { reason: 'other_country', operation: 'plan.report.read' },
+      details: { reason: 'other_country', operation: 'example.report.read' },
     });
     expect(res.body.message.es).toMatch(/propio país/);
     expect(res.body.message.en).toMatch(/own country/);
@@ -152,7 +162,7 @@ describe('NestJS guards, error filter and the postgres audit of denials', () => 
       subject: 'dev|hn.reporting_officer',
       country: 'HN',
       roles: ['reporting_officer'],
-      operation: 'plan.report.read',
+      operation: 'example.report.read',
       outcome: 'denied',
       reason: 'other_country',
       resource: { country: 'GT', method: 'GET', path: '/countries/GT/reports' },
@@ -173,7 +183,7 @@ describe('NestJS guards, error filter and the postgres audit of denials', () => 
       .expect(403);
     expect(res.body.code).toBe('auth.forbidden.role_not_permitted');
     expect(
-      (await denials()).some((d) => d.organisation === 'IOM' && d.operation === 'plan.report.submit'),
+      (await denials()).some((d) => d.organisation === 'IOM' && d.operation === 'example.report.submit'),
     ).toBe(true);
   });
 

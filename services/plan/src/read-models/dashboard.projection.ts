@@ -1,53 +1,19 @@
 import type { Projection } from '@crm/projection';
 import type { EntityManager } from 'typeorm';
 import { REPORT_STREAM_CATEGORY } from '../reports/domain';
+import { entityColumns, READ_SCHEMA, ReportStatusEntity } from './entities';
+import { PLAN_READ_MODEL_MIGRATIONS } from './migrations';
 import { applyToRow, type ReportRow, type RowEvent } from './report-row';
 
-/** The schema of the plan service's read models (a data source from `platform.dataSource(READ_SCHEMA)`). */
-export const READ_SCHEMA = 'plan_read';
+export { READ_SCHEMA } from './entities';
 export const REPORT_STATUS_TABLE = `${READ_SCHEMA}.report_status`;
 export const MATRIX_TABLE = `${READ_SCHEMA}.matrix_cells`;
 export const DASHBOARD_PROJECTION = 'plan.dashboard';
 
-const COLUMNS = [
-  'stream_name',
-  'country',
-  'activity_id',
-  'objective',
-  'period',
-  'workflow',
-  'content_status',
-  'reported_status',
-  'approved_status',
-  'approved_versions',
-  'first_submitted_at',
-  'first_late',
-  'last_submitted_at',
-  'last_late',
-  'changed_after_approval',
-  'revision',
-  'last_recorded_at',
-] as const;
+/** A `report_status` row as SQL returns it: the entity's columns. */
+export type ReportStatusRecord = ReportStatusEntity;
 
-export interface ReportStatusRecord {
-  stream_name: string;
-  country: string;
-  activity_id: string;
-  objective: string;
-  period: string;
-  workflow: string;
-  content_status: string | null;
-  reported_status: string | null;
-  approved_status: string | null;
-  approved_versions: number;
-  first_submitted_at: Date | null;
-  first_late: boolean | null;
-  last_submitted_at: Date | null;
-  last_late: boolean | null;
-  changed_after_approval: boolean;
-  revision: number;
-  last_recorded_at: Date;
-}
+const COLUMNS = entityColumns(ReportStatusEntity);
 
 const iso = (d: Date | null): string | null => (d === null ? null : new Date(d).toISOString());
 
@@ -73,91 +39,37 @@ export function rowFromRecord(r: ReportStatusRecord): ReportRow {
   };
 }
 
-function recordValues(row: ReportRow): unknown[] {
-  return [
-    row.streamName,
-    row.country,
-    row.activityId,
-    row.objective,
-    row.period,
-    row.workflow,
-    row.contentStatus,
-    row.reportedStatus,
-    row.approvedStatus,
-    row.approvedVersions,
-    row.firstSubmittedAt,
-    row.firstLate,
-    row.lastSubmittedAt,
-    row.lastLate,
-    row.changedAfterApproval,
-    row.revision,
-    row.lastRecordedAt,
-  ];
+/** A row's column values (dates as ISO strings, cast by the upsert). */
+function recordValues(row: ReportRow): Record<keyof ReportStatusRecord, unknown> {
+  return {
+    stream_name: row.streamName,
+    country: row.country,
+    activity_id: row.activityId,
+    objective: row.objective,
+    period: row.period,
+    workflow: row.workflow,
+    content_status: row.contentStatus,
+    reported_status: row.reportedStatus,
+    approved_status: row.approvedStatus,
+    approved_versions: row.approvedVersions,
+    first_submitted_at: row.firstSubmittedAt,
+    first_late: row.firstLate,
+    last_submitted_at: row.lastSubmittedAt,
+    last_late: row.lastLate,
+    changed_after_approval: row.changedAfterApproval,
+    revision: row.revision,
+    last_recorded_at: row.lastRecordedAt,
+  };
 }
-
-const COLUMN_TYPES = [
-  'text',
-  'text',
-  'text',
-  'text',
-  'text',
-  'text',
-  'text',
-  'text',
-  'text',
-  'int',
-  'timestamptz',
-  'boolean',
-  'timestamptz',
-  'boolean',
-  'boolean',
-  'int',
-  'timestamptz',
-];
 
 /** Upserts many rows in one statement: one array parameter per column. */
-const UPSERT = `INSERT INTO ${REPORT_STATUS_TABLE} (${COLUMNS.join(', ')})
-  SELECT * FROM unnest(${COLUMNS.map((_, i) => `$${i + 1}::${COLUMN_TYPES[i]}[]`).join(', ')})
+const UPSERT = `INSERT INTO ${REPORT_STATUS_TABLE} (${COLUMNS.map((c) => c.name).join(', ')})
+  SELECT * FROM unnest(${COLUMNS.map((c, i) => `$${i + 1}::${c.arrayType}[]`).join(', ')})
   ON CONFLICT (stream_name) DO UPDATE SET ${COLUMNS.slice(1)
-    .map((c) => `${c} = EXCLUDED.${c}`)
+    .map((c) => `${c.name} = EXCLUDED.${c.name}`)
     .join(', ')}`;
 
-export const SELECT_REPORT_COLUMNS = COLUMNS.join(', ');
-
-export async function createDashboardTables(manager: Pick<EntityManager, 'query'>): Promise<void> {
-  await manager.query(`CREATE SCHEMA IF NOT EXISTS ${READ_SCHEMA}`);
-  await manager.query(`CREATE TABLE IF NOT EXISTS ${REPORT_STATUS_TABLE} (
-    stream_name text PRIMARY KEY,
-    country char(2) NOT NULL,
-    activity_id text NOT NULL,
-    objective text NOT NULL,
-    period char(7) NOT NULL,
-    workflow text NOT NULL,
-    content_status text,
-    reported_status text,
-    approved_status text,
-    approved_versions int NOT NULL,
-    first_submitted_at timestamptz,
-    first_late boolean,
-    last_submitted_at timestamptz,
-    last_late boolean,
-    changed_after_approval boolean NOT NULL,
-    revision int NOT NULL,
-    last_recorded_at timestamptz NOT NULL)`);
-  await manager.query(
-    `CREATE INDEX IF NOT EXISTS report_status_period_country ON ${REPORT_STATUS_TABLE} (period, country)`,
-  );
-  await manager.query(
-    `CREATE INDEX IF NOT EXISTS report_status_activity_period ON ${REPORT_STATUS_TABLE} (activity_id, period)`,
-  );
-  await manager.query(`CREATE TABLE IF NOT EXISTS ${MATRIX_TABLE} (
-    period char(7) NOT NULL,
-    country char(2) NOT NULL,
-    objective text NOT NULL,
-    status text NOT NULL,
-    activities int NOT NULL,
-    PRIMARY KEY (period, country, objective, status))`);
-}
+export const SELECT_REPORT_COLUMNS = COLUMNS.map((c) => c.name).join(', ');
 
 /**
  * Applies events (in global order) to both tables inside the caller's transaction, in four statements
@@ -186,7 +98,7 @@ export async function applyReportEvents(
   const values = changed.map(recordValues);
   await manager.query(
     UPSERT,
-    COLUMNS.map((_, i) => values.map((v) => v[i])),
+    COLUMNS.map((c) => values.map((v) => v[c.name as keyof ReportStatusRecord])),
   );
   const deltas = new Map<string, number>();
   const add = (r: ReportRow, status: string | null, d: number) => {
@@ -222,8 +134,9 @@ export async function applyReportEvents(
 }
 
 /**
- * The plan dashboard projection: ONE projection maintains both tables, so the matrix counts move in the
- * same transaction as the report rows they come from (and with the checkpoint, via handleOnce):
+ * The plan dashboard projection: ONE projection maintains both tables (entities `ReportStatusEntity` and
+ * `MatrixCellEntity`, created by `PLAN_READ_MODEL_MIGRATIONS` when the runner starts), so the matrix counts move in
+ * the same transaction as the report rows they come from (and with the checkpoint, via handleOnce):
  * - `report_status`: one row per report (the per-activity regional summary and the timeliness source);
  * - `matrix_cells`: per (period, country, objective, reported status) the number of activities.
  */
@@ -231,6 +144,6 @@ export const dashboardProjection: Projection = {
   name: DASHBOARD_PROJECTION,
   filter: { categories: [REPORT_STREAM_CATEGORY] },
   tables: [REPORT_STATUS_TABLE, MATRIX_TABLE],
-  setup: (manager) => createDashboardTables(manager),
+  migrations: PLAN_READ_MODEL_MIGRATIONS,
   handle: (event, manager) => applyReportEvents([event], manager),
 };

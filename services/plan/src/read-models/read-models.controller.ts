@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, RequireOperation, scopeCountries, type Principal } from '@crm/auth';
+import { CurrentPrincipal, type Principal } from '@crm/auth';
+import { RequireOperation, scopeCountries } from '../plan.policy';
 import { type CountryCode, InvalidRequestError } from '@crm/kernel';
 import { isActivityId } from '../reports/domain';
 import { ApiBilingual, ApiStandardErrors } from '@crm/service-kit';

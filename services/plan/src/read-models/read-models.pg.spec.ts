@@ -35,7 +35,6 @@ describe('plan read models (dashboard projection on PostgreSQL)', () => {
       url: db.url,
       extra: { max: 4, options: `-c search_path=${READ_SCHEMA}` },
     }).initialize();
-    await ds.query(`CREATE SCHEMA IF NOT EXISTS ${READ_SCHEMA}`);
     models = new PlanReadModels({ store, dataSource: ds, clock, log: () => undefined });
     await models.start();
     await models.waitFor(await lastPosition());

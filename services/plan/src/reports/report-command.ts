@@ -1,5 +1,6 @@
 import { ConflictError } from '@crm/kernel';
-import type { Operation, Principal } from '@crm/auth';
+import type { Principal } from '@crm/auth';
+import { type PlanOperation as Operation } from '../plan.policy';
 import { handleCommand } from '@crm/decider';
 import type { Actor, EventStore } from '@crm/event-store';
 import { activityKnown, loadCatalogueForPeriod, type LoadedCatalogue } from '../catalogue/catalogue-reader';

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { RequireOperation } from '@crm/auth';
+import { RequireOperation } from '../plan.policy';
 import { MEMBER_COUNTRIES } from '@crm/kernel';
 import { ApiBilingual, ApiStandardErrors } from '@crm/service-kit';
 import { NoQueryString } from '../shared/dto';

@@ -1,4 +1,5 @@
-import { actorOf, enforce, type AuditSink, type Operation, type Principal, type Resource } from '@crm/auth';
+import { actorOf, type AuditSink, type Principal, type Resource } from '@crm/auth';
+import { enforce, type PlanOperation as Operation } from '../plan.policy';
 import type { Actor } from '@crm/event-store';
 import type { Clock } from '@crm/kernel';
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { RequireOperation } from '@crm/auth';
+import { RequireOperation } from '../../../plan.policy';
 import { ApiBilingual, ApiStandardErrors } from '@crm/service-kit';
 import { PlanQueryString } from '../../../shared/dto';
 import { GetCatalogueHistoryQuery, type CatalogueHistory } from './get-catalogue-history.query';

@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, RequireOperation, type Principal } from '@crm/auth';
+import { CurrentPrincipal, type Principal } from '@crm/auth';
+import { RequireOperation } from '../../../plan.policy';
 import { ApiBilingual, ApiIdempotencyKey, ApiStandardErrors, CommandMeta } from '@crm/service-kit';
 import { ApiIfMatch } from '@crm/service-kit';
 import type { CommandOptions } from '../../../shared/command-context';

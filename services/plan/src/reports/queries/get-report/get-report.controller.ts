@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { RequireOperation } from '@crm/auth';
+import { RequireOperation } from '../../../plan.policy';
 import { ApiBilingual, ApiStandardErrors } from '@crm/service-kit';
 import { NoQueryString, ReportParams } from '../../../shared/dto';
 import type { ReportView } from '../../report-view';

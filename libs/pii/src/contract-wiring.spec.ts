@@ -11,19 +11,30 @@ jest.mock('@crm/contracts', () => {
 });
 
 import { PERSONAL_DATA_FIELDS } from '@crm/contracts';
-import { createLogger, personalFieldsOf } from './index';
+import { createLogger, personalFieldsOf, registerPersonalDataDeclarations } from './index';
 import { captureLog } from './testing/log-capture';
 
-describe('contracts/src/personal-data.ts is the source of the integration contracts personal fields', () => {
-  it('registers every contract key of PERSONAL_DATA_FIELDS in the pii registry when @crm/pii is loaded', () => {
+/**
+ * What a process's start-up does (the service kit's bootstrap): the contracts' catalogue
+ * (contracts/src/personal-data.ts, the one place a contract declares its personal fields) registered into the
+ * pii registry, so the redacting logger hides those fields without a second declaration.
+ */
+describe('wiring the contracts personal-data declarations into the pii registry', () => {
+  const { lines, stream: destination } = captureLog();
+  // a logger created before the wiring ran still redacts what is registered later
+  const log = createLogger('relay', { destination });
+
+  beforeAll(() => {
+    registerPersonalDataDeclarations(PERSONAL_DATA_FIELDS);
+  });
+
+  it('registers every contract key of PERSONAL_DATA_FIELDS', () => {
     for (const [key, fields] of Object.entries(PERSONAL_DATA_FIELDS))
       expect(personalFieldsOf(key)).toEqual(fields);
     expect(personalFieldsOf('test.case.referred.v1')).toEqual(['guardian.phone', 'child.placeOfBirth']);
   });
 
   it('a field declared for a contract is redacted by the logger, without a second declaration', async () => {
-    const { lines, stream: destination } = captureLog();
-    const log = createLogger('relay', { destination });
     log.warn(
       {
         message: {
@@ -42,5 +53,12 @@ describe('contracts/src/personal-data.ts is the source of the integration contra
     expect(out).not.toContain('Choluteca');
     expect(out).toContain('abuela');
     expect(out).toContain('[REDACTED]');
+  });
+
+  it('registering the same catalogue again changes nothing; a conflicting declaration is refused', () => {
+    expect(() => registerPersonalDataDeclarations(PERSONAL_DATA_FIELDS)).not.toThrow();
+    expect(() => registerPersonalDataDeclarations({ 'test.case.referred.v1': ['guardian.phone'] })).toThrow(
+      'already declared differently',
+    );
   });
 });
