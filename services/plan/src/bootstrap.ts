@@ -73,7 +73,7 @@ export function describePlanService(
     `Plan service / Servicio del plan: ${service.url}`,
     `  API:      ${service.url}/plan/catalogue   ${service.url}/plan/reports/<country>/<activityId>/<period>`,
     `  OpenAPI:  ${service.url}/${OPENAPI_UI_PATH}   (JSON: ${service.url}/${OPENAPI_JSON_PATH})`,
-    `  Health:   ${service.url}/health`,
+    `  Health:   ${service.url}/health/live   ${service.url}/health/ready   Metrics: ${service.url}/metrics`,
     `  Database: ${service.platform.database.embedded ? `embedded PostgreSQL (${service.platform.config.dataDir})` : 'DATABASE_URL'}`,
   ];
   if (service.devIssuer) {

@@ -8,12 +8,21 @@ import type { Clock } from '@crm/kernel';
 import { createNestLogger } from '@crm/pii';
 import { createPlatform, type Platform } from '@crm/platform';
 import { loadServiceConfig, type ServiceConfig } from '../config/service-config';
+import { bodyParserErrorHandler, REQUEST_BODY_LIMIT_BYTES } from '../http/body-errors';
+import { LagSources } from '../http/health.controller';
+import { IdempotencyFingerprints } from '../http/idempotency-fingerprints';
+import {
+  migrateServiceKitSchema,
+  SERVICE_KIT_SCHEMA,
+} from '../http/migrations/1764633600000-create-idempotency-keys';
 import { setupOpenApi } from '../http/swagger';
+import { lagOf } from '../ops/lag';
+import { ServiceMetrics } from '../ops/metrics';
+import { requestObserver } from '../ops/request-log';
+import { applySecurity } from '../ops/security';
+import { ServiceLogger } from '../ops/service-logger';
 import type { ServiceContext, ServiceDefinition } from './service-definition';
 import { ServiceKitModule } from './service-kit.module';
-
-/** Largest JSON request body; a larger one is answered 413 with an es/en text. */
-export const REQUEST_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
 export interface StartServiceOptions {
   /** The process configuration (default: `loadServiceConfig` on `env`). */
@@ -41,14 +50,17 @@ export interface RunningService {
   url: string;
   platform: Platform;
   devIssuer?: DevIssuer;
+  /** Its Prometheus registry and series (`GET /metrics`). */
+  metrics: ServiceMetrics;
   /** Ordered shutdown: HTTP server and modules (relay, gateway, projections), audit pool, platform. */
   close(): Promise<void>;
 }
 
 /**
  * Starts a service process: configuration (checked before anything starts) → platform (event store, bus,
- * database) → identity (development issuer or OIDC) → Nest application (ServiceKitModule with the
- * service's modules) → OpenAPI at /docs → `beforeListen` → listen.
+ * database) → the kit's schema (audit, Idempotency-Key fingerprints) → identity (development issuer or
+ * OIDC) → Nest application (ServiceKitModule with the service's modules; request log and metrics, helmet,
+ * CORS, JSON body limit) → OpenAPI at /docs → `beforeListen` → listen.
  */
 export async function startService(
   definition: ServiceDefinition,
@@ -60,17 +72,30 @@ export async function startService(
   const port = options.port ?? config.port;
   const host = options.host ?? config.host;
 
-  const platform = await createPlatform({
+  const nestLogger = options.logger ?? createNestLogger(definition.name, { level: config.logLevel });
+  const logger = new ServiceLogger(nestLogger);
+  const metrics = new ServiceMetrics(definition.name);
+  const created = await createPlatform({
     config: config.platform,
     ...(options.clock ? { clock: options.clock } : {}),
     log: () => undefined,
+    logger: logger.for('bus'),
   });
+  // the services append through the metered store (crm_events_appended_total); closing closes the real one
+  const platform: Platform = { ...created, store: metrics.meteredStore(created.store) };
   let pool: Pool | undefined;
   let app: NestExpressApplication | undefined;
   try {
     pool = new Pool({ connectionString: platform.database.url, max: 3 });
+    // an idle connection dropped by the server (restart) must not crash the process; the next query reconnects
+    pool.on('error', (e) => logger.for('audit').warn({ error: e.message }, 'idle connection error'));
     const audit = new PostgresAuditSink(pool);
     await audit.migrate();
+    await migrateServiceKitSchema(platform.database.url);
+    const fingerprints = new IdempotencyFingerprints(
+      await platform.dataSource(SERVICE_KIT_SCHEMA),
+      definition.name,
+    );
     const { verifier, devIssuer } = await createAuthentication(config.auth);
     const context: ServiceContext = { platform, log, ...(devIssuer ? { devIssuer } : {}) };
     app = await NestFactory.create<NestExpressApplication>(
@@ -78,17 +103,27 @@ export async function startService(
         name: definition.name,
         platform,
         auth: { verifier, audit },
+        operations: config.operations,
+        metrics,
+        logger,
+        fingerprints,
         imports: [...definition.modules(context), ...(options.features ?? definition.features ?? [])],
         controllers: definition.controllers?.(context) ?? [],
       }),
-      {
-        bodyParser: false,
-        logger: options.logger ?? createNestLogger(definition.name, { level: config.logLevel }),
-      },
+      { bodyParser: false, logger: nestLogger },
     );
+    app.use(requestObserver(metrics, logger.for('http')));
+    applySecurity(app, config.operations);
     app.useBodyParser('json', { limit: REQUEST_BODY_LIMIT_BYTES });
+    app.use(bodyParserErrorHandler());
     setupOpenApi(app, definition);
     await app.init();
+    const sources = app.get(LagSources);
+    const cap = config.operations.readyMaxLagEvents + 1;
+    metrics.measureLag(
+      () => sources.all(),
+      (source) => lagOf(platform.store, source, cap),
+    );
     await definition.beforeListen?.(app, context);
     await app.listen(port, host);
     const address = app.getHttpServer().address() as { port: number };
@@ -100,12 +135,14 @@ export async function startService(
       app: started,
       url,
       platform,
+      metrics,
       ...(devIssuer ? { devIssuer } : {}),
       close() {
         closing ??= (async () => {
           await started.close().catch((e: Error) => log(`[${definition.name}] close app: ${e.message}`));
           await startedPool.end().catch(() => undefined);
           await platform.close();
+          metrics.close();
         })();
         return closing;
       },
@@ -114,6 +151,7 @@ export async function startService(
     await app?.close().catch(() => undefined);
     await pool?.end().catch(() => undefined);
     await platform.close().catch(() => undefined);
+    metrics.close();
     throw e;
   }
 }

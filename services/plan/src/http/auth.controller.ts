@@ -3,7 +3,7 @@ import { ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { Public, type DevIssuer, type LoginResult } from '@crm/auth';
 import { NotFoundError } from '@crm/kernel';
-import { ApiBilingual } from '@crm/service-kit';
+import { ApiBilingual, LoginRateLimit } from '@crm/service-kit';
 import { DEV_ISSUER } from './tokens';
 
 export class LoginBody {
@@ -37,6 +37,7 @@ export class AuthController {
   constructor(@Inject(DEV_ISSUER) private readonly issuer: DevIssuer | null) {}
 
   @Public()
+  @LoginRateLimit()
   @Post('auth/login')
   @HttpCode(200)
   @ApiBilingual({
@@ -48,6 +49,11 @@ export class AuthController {
     },
   })
   @ApiResponse({ status: 401, description: 'Usuario o contraseña incorrectos / wrong username or password' })
+  @ApiResponse({
+    status: 429,
+    description:
+      'Demasiados intentos desde esta dirección (LOGIN_RATE_LIMIT_PER_MINUTE) / too many attempts from this address',
+  })
   login(@Body() body: LoginBody): Promise<LoginResult> {
     if (!this.issuer) throw new DevIssuerDisabledError();
     return this.issuer.login(body.username, body.password);
