@@ -34,7 +34,14 @@ interface TestPlanService {
 async function startTestPlanService(options: { clock: Clock; prefix: string }): Promise<TestPlanService> {
   const db = await createTestDatabase(options.prefix);
   const dir = mkdtempSync(join(tmpdir(), 'crm-plan-matrix-'));
-  const env = { DATABASE_URL: db.url, CRM_DATA_DIR: dir };
+  // the matrix sends hundreds of requests and logins a minute from one address: the rate limits are off here
+  // (they are tested in libs/service-kit/test and services/plan/test/plan-operations.e2e.pg.spec.ts)
+  const env = {
+    DATABASE_URL: db.url,
+    CRM_DATA_DIR: dir,
+    RATE_LIMIT_PER_MINUTE: '0',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+  };
   const service = await startPlanService({
     env,
     port: 0,
@@ -73,6 +80,8 @@ const COUNTRY_READERS = [
 ];
 const WHO_MAY: Record<string, string[]> = {
   'GET /health': ['public'],
+  'GET /health/live': ['public'],
+  'GET /health/ready': ['public'],
   'POST /auth/login': ['public'],
   'GET /.well-known/jwks.json': ['public'],
   'GET /plan/catalogue': ['everyone'],
@@ -321,6 +330,8 @@ describe('plan service HTTP authorisation matrix (real PostgreSQL)', () => {
     const mismatches: string[] = [];
     const endpoints: Array<[string, (auth: string) => Promise<{ status: number; body: any }>]> = [
       ['GET /health', (a) => t.http().get('/health').set('Authorization', a)],
+      ['GET /health/live', (a) => t.http().get('/health/live').set('Authorization', a)],
+      ['GET /health/ready', (a) => t.http().get('/health/ready').set('Authorization', a)],
       [
         'POST /auth/login',
         () => t.http().post('/auth/login').send({ username: 'hn.reporting_officer', password: 'demo' }),

@@ -742,6 +742,8 @@ describe('plan service HTTP API (e2e, real PostgreSQL)', () => {
     expect(routes.map((r) => r.route).sort()).toEqual(
       [
         'GET /health',
+        'GET /health/live',
+        'GET /health/ready',
         'POST /auth/login',
         'GET /.well-known/jwks.json',
         'PUT /plan/reports/{country}/{activityId}/{period}',
