@@ -197,6 +197,8 @@ describe('service kit CORS and rate limits', () => {
     const limited = await t.http().get('/notes/r-x').set('Authorization', auth).expect(429);
     expect(limited.body.code).toBe('http.rate_limited');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    // the limit is checked before the token: a flood of bad tokens is limited too
+    await t.http().get('/notes/r-y').set('Authorization', 'Bearer forged').expect(429);
     // health and metrics are never limited (probes and scrapers)
     await t.http().get('/health/live').expect(200);
     await t.http().get('/metrics').expect(200);
