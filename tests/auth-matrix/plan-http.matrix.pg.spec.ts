@@ -47,7 +47,15 @@ async function startTestPlanService(options: { clock: Clock; prefix: string }): 
   const db = await createTestDatabase(options.prefix);
   const dir = mkdtempSync(join(tmpdir(), 'crm-plan-matrix-'));
   const identity = await startTestIdentity();
-  const env = { DATABASE_URL: db.url, CRM_DATA_DIR: dir, ...identity.env };
+  // the matrix sends hundreds of requests a minute from one address: the rate limits are off here
+  // (they are tested in libs/service-kit/test and services/plan/test/plan-operations.e2e.pg.spec.ts)
+  const env = {
+    DATABASE_URL: db.url,
+    CRM_DATA_DIR: dir,
+    RATE_LIMIT_PER_MINUTE: '0',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+    ...identity.env,
+  };
   const service = await startPlanService({
     env,
     port: 0,
@@ -87,6 +95,8 @@ const COUNTRY_READERS = [
 ];
 const WHO_MAY: Record<string, string[]> = {
   'GET /health': ['public'],
+  'GET /health/live': ['public'],
+  'GET /health/ready': ['public'],
   'GET /plan/catalogue': ['everyone'],
   'GET /plan/catalogue/history': ['everyone'],
   'GET /plan/windows/:period': ['everyone'],
@@ -335,6 +345,8 @@ describe('plan service HTTP authorisation matrix (real PostgreSQL)', () => {
     const mismatches: string[] = [];
     const endpoints: Array<[string, (auth: string) => Promise<{ status: number; body: any }>]> = [
       ['GET /health', (a) => t.http().get('/health').set('Authorization', a)],
+      ['GET /health/live', (a) => t.http().get('/health/live').set('Authorization', a)],
+      ['GET /health/ready', (a) => t.http().get('/health/ready').set('Authorization', a)],
       ['GET /plan/catalogue', (a) => t.http().get('/plan/catalogue').set('Authorization', a)],
       ['GET /plan/catalogue/history', (a) => t.http().get('/plan/catalogue/history').set('Authorization', a)],
       ['GET /plan/windows/:period', (a) => t.http().get('/plan/windows/2021-S1').set('Authorization', a)],

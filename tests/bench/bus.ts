@@ -169,6 +169,7 @@ async function relayThroughput(ctx: Ctx, round: Round): Promise<number> {
     },
     consume: (o) => ctx.bus.consume(o),
     ensureTopics: (t) => ctx.bus.ensureTopics(t),
+    ping: () => ctx.bus.ping(),
     close: async () => undefined,
   };
   const checkpoints: CheckpointStore = {
@@ -270,6 +271,7 @@ async function relayLatency(
     },
     consume: (o) => ctx.bus.consume(o),
     ensureTopics: (t) => ctx.bus.ensureTopics(t),
+    ping: () => ctx.bus.ping(),
     close: async () => undefined,
   };
   const consumer = await ctx.bus.consume({

@@ -65,6 +65,7 @@ describe('inbound gateway (memory bus)', () => {
   let bus: MemoryBus;
   let gateway: InboundGateway | undefined;
   const seen = () => new MemoryProcessedStore();
+  const quiet = { warn: () => undefined };
 
   beforeEach(() => {
     bus = new MemoryBus({ backoff: { initialMs: 1, maxMs: 5 } });
@@ -81,6 +82,7 @@ describe('inbound gateway (memory bus)', () => {
     gateway = await startInboundGateway({
       bus,
       service: 'plan',
+      logger: quiet,
       seen: store,
       clock,
       toCommand: async (e) => (commands.push(e), accepted(e)),
@@ -127,11 +129,15 @@ describe('inbound gateway (memory bus)', () => {
       }
     }
     const commands: IntegrationEvent[] = [];
+    const warnings: Array<Record<string, unknown>> = [];
+    const told: string[] = [];
     gateway = await startInboundGateway({
       bus,
       service: 'plan',
       seen: store,
       maxBytes: set.maxBytes,
+      logger: { warn: (fields, msg) => void warnings.push({ ...fields, msg }) },
+      onDeadLetter: (e) => void told.push(e.code),
       clock,
       toCommand: async (e) => (commands.push(e), accepted(e)),
     });
@@ -154,6 +160,11 @@ describe('inbound gateway (memory bus)', () => {
     }
     await drain(bus, [outboundTopic('GT', 'plan')], 1);
     expect(commands.map((c) => c.id)).toEqual([valid.id]);
+    // one structured warning and one dead-letter notification per refused record, never its payload
+    expect(warnings).toHaveLength(set.messages.length);
+    expect(told.sort()).toEqual(letters.map((l) => l.code).sort());
+    for (const w of warnings)
+      expect(Object.keys(w).sort()).toEqual(['code', 'msg', 'offset', 'partition', 'service', 'topic']);
   });
 
   it('dead-letters the same id sent again in a new record as duplicate_id, without running the command again', async () => {
@@ -161,6 +172,7 @@ describe('inbound gateway (memory bus)', () => {
     gateway = await startInboundGateway({
       bus,
       service: 'plan',
+      logger: quiet,
       seen: seen(),
       clock,
       toCommand: async (e) => (commands.push(e), accepted(e)),
@@ -184,12 +196,14 @@ describe('inbound gateway (memory bus)', () => {
       ensureTopics: async () => undefined,
       publish: async (messages) => void published.push(...messages.map((m) => m.topic)),
       consume: async (o) => ((options = o), { stop: async () => undefined }),
+      ping: async () => undefined,
       close: async () => undefined,
     };
     const commands: IntegrationEvent[] = [];
     gateway = await startInboundGateway({
       bus: capture,
       service: 'plan',
+      logger: quiet,
       seen: seen(),
       clock,
       toCommand: async (e) => (commands.push(e), accepted(e)),
@@ -218,6 +232,7 @@ describe('inbound gateway (memory bus)', () => {
     gateway = await startInboundGateway({
       bus,
       service: 'plan',
+      logger: quiet,
       seen: store,
       clock,
       maxAttempts: 3,
@@ -239,6 +254,7 @@ describe('inbound gateway (memory bus)', () => {
     gateway = await startInboundGateway({
       bus,
       service: 'plan',
+      logger: quiet,
       seen: store,
       clock,
       maxAttempts: 2,

@@ -13,8 +13,16 @@ import {
   type IntegrationEvent,
   type ServiceName,
 } from '@crm/contracts';
-import { MEMBER_COUNTRIES, systemClock, type Clock, type CountryCode } from '@crm/kernel';
-import { sleep, type Bus, type Consumer, type IncomingMessage } from '@crm/messaging';
+import {
+  logPortOf,
+  MEMBER_COUNTRIES,
+  systemClock,
+  type Clock,
+  type CountryCode,
+  type LogPort,
+} from '@crm/kernel';
+import { sleep, type Bus, type ConsumeOptions, type Consumer, type IncomingMessage } from '@crm/messaging';
+import { createLogger } from '@crm/pii';
 import type { ProcessedStore } from './processed-store';
 import { ensureTopicsRetrying } from './ensure-topics';
 import { InboundRejectedError } from './rejection';
@@ -60,8 +68,15 @@ export interface InboundGatewayOptions {
   clock?: Clock;
   /** Handler attempts before an unexpected error is dead-lettered (bus default when absent). */
   maxAttempts?: number;
-  /** One line per refused or processed message: code, topic, partition, offset. Never the payload. */
+  /**
+   * One entry per refused (warn) or processed (info) message: code, topic, partition, offset. Never the
+   * payload. Default: the redacting logger of @crm/pii (name `gateway`).
+   */
+  logger?: LogPort;
+  /** Legacy line callback (every entry as one line), used when `logger` is absent. */
   log?: (line: string) => void;
+  /** Told about every dead letter the bus wrote for the gateway's topics (metrics). */
+  onDeadLetter?: ConsumeOptions['onDeadLetter'];
 }
 
 export interface InboundGateway {
@@ -115,7 +130,13 @@ export async function startInboundGateway(options: InboundGatewayOptions): Promi
   const outcomeTopic = options.outcomeTopic ?? ((c: CountryCode) => outboundTopic(c, service));
   const groupId = options.groupId ?? `crm.${service}.inbound-gateway`;
   const clock = options.clock ?? systemClock;
-  const log = options.log ?? (() => undefined);
+  const logger = logPortOf(options, () => createLogger('gateway'));
+  const where = (message: IncomingMessage) => ({
+    service,
+    topic: message.topic,
+    partition: message.partition,
+    offset: message.offset,
+  });
   const topics = countries.map((c) => inboundTopic(c, service));
 
   await ensureTopicsRetrying(bus, gatewayTopics(service, countries, outcomeTopic));
@@ -134,9 +155,7 @@ export async function startInboundGateway(options: InboundGatewayOptions): Promi
       previous.partition === message.partition &&
       previous.offset === message.offset
     ) {
-      log(
-        `[gateway ${service}] redelivered ${message.topic}/${message.partition}@${message.offset} already processed: skipped`,
-      );
+      logger.info?.(where(message), `[gateway ${service}] redelivered record already processed: skipped`);
       return;
     }
 
@@ -145,9 +164,7 @@ export async function startInboundGateway(options: InboundGatewayOptions): Promi
       (x) => previous !== null && x === id,
     );
     if (!checked.ok) {
-      log(
-        `[gateway ${service}] dead letter ${checked.code} ${message.topic}/${message.partition}@${message.offset}`,
-      );
+      logger.warn({ ...where(message), code: checked.code }, `[gateway ${service}] dead letter`);
       throw new InboundRejectedError(checked);
     }
 
@@ -174,16 +191,15 @@ export async function startInboundGateway(options: InboundGatewayOptions): Promi
       offset: message.offset,
       outcomeType: outcome.type,
     });
-    log(
-      `[gateway ${service}] processed ${message.topic}/${message.partition}@${message.offset} -> ${outcome.type}`,
-    );
+    logger.info?.({ ...where(message), outcome: outcome.type }, `[gateway ${service}] processed`);
   };
 
-  const consumeOptions = {
+  const consumeOptions: ConsumeOptions = {
     groupId,
     topics,
     handler,
     ...(options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : {}),
+    ...(options.onDeadLetter ? { onDeadLetter: options.onDeadLetter } : {}),
   };
   // A fresh broker may still be loading its group coordinator: joining is retried a few times.
   let consumer: Consumer | undefined;
@@ -192,8 +208,9 @@ export async function startInboundGateway(options: InboundGatewayOptions): Promi
       consumer = await bus.consume(consumeOptions);
     } catch (error) {
       if (attempt >= JOIN_ATTEMPTS) throw error;
-      log(
-        `[gateway ${service}] consumer start failed (attempt ${attempt}), retrying: ${(error as Error).message}`,
+      logger.warn(
+        { service, attempt, error: (error as Error).message },
+        `[gateway ${service}] consumer start failed, retrying`,
       );
       await sleep(1_000 * attempt);
     }

@@ -20,6 +20,7 @@ export function namespacedBus(bus: Bus, namespace: string): Bus {
     publish: (messages: OutgoingMessage[]) =>
       bus.publish(messages.map((m) => ({ ...m, topic: physical(m.topic) }))),
     ensureTopics: (topics: string[]) => bus.ensureTopics(topics.map(physical)),
+    ping: () => bus.ping(),
     close: () => bus.close(),
     consume: (options: ConsumeOptions): Promise<Consumer> => {
       const deadLetterTopic = options.deadLetterTopic ?? defaultDeadLetterTopic;

@@ -3,3 +3,4 @@ export * from './localized-error';
 export * from './clock';
 export * from './seeded-random';
 export * from './error-kinds';
+export * from './log-port';

@@ -103,6 +103,12 @@ export class KafkaBus implements Bus {
     for (const t of wanted) this.knownTopics.add(t);
   }
 
+  /** Readiness: the cluster's metadata through the admin client (one round trip to a broker). */
+  async ping(): Promise<void> {
+    this.assertOpen();
+    await (await this.connectAdmin()).describeCluster();
+  }
+
   async publish(messages: OutgoingMessage[]): Promise<void> {
     this.assertOpen();
     if (messages.length === 0) return;
@@ -164,6 +170,11 @@ export class KafkaBus implements Bus {
                 headers: deadLetterHeaders(incoming, outcome.letter),
               },
             ],
+          });
+          options.onDeadLetter?.({
+            topic,
+            deadLetterTopic: deadLetterTopic(topic),
+            code: outcome.letter.code,
           });
         }
         try {

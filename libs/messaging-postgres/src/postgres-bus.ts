@@ -1,6 +1,13 @@
 import { Pool } from 'pg';
-import type { BackoffOptions, Bus, ConsumeOptions, Consumer, OutgoingMessage } from '@crm/messaging';
-import { systemClock, type Clock } from '@crm/kernel';
+import {
+  stderrJsonLogPort,
+  type BackoffOptions,
+  type Bus,
+  type ConsumeOptions,
+  type Consumer,
+  type OutgoingMessage,
+} from '@crm/messaging';
+import { logPortOf, systemClock, type Clock, type LogPort } from '@crm/kernel';
 import { assertIdentifier, installBusSchema } from './schema';
 import { partitionFor } from './partitioner';
 import { PostgresConsumer } from './postgres-consumer';
@@ -24,6 +31,9 @@ export interface PostgresBusOptions {
   /** Connections for publishing (default 5). Each consumer uses one extra dedicated connection. */
   poolSize?: number;
   clock?: Clock;
+  /** Connection errors, reconnections and dead letters (default: JSON lines on stderr; services: the kit's redacting logger). */
+  logger?: LogPort;
+  /** Legacy line callback, used when `logger` is absent. */
   log?: (line: string) => void;
 }
 
@@ -38,7 +48,7 @@ export interface ResolvedBusSettings {
   maxAttempts: number;
   batchSize: number;
   clock: Clock;
-  log: (line: string) => void;
+  logger: LogPort;
 }
 
 /**
@@ -64,8 +74,8 @@ export class PostgresBus implements Bus {
       max: options.poolSize ?? 5,
       application_name: 'crm-bus-publisher',
     });
-    const log = options.log ?? ((line: string) => console.warn(line));
-    pool.on('error', (err) => log(`[bus] idle connection error: ${err.message}`));
+    const logger = logPortOf(options, () => stderrJsonLogPort('bus'));
+    pool.on('error', (err) => logger.warn({ error: err.message }, '[bus] idle connection error'));
     return new PostgresBus(pool, {
       url: options.url,
       schema,
@@ -77,12 +87,18 @@ export class PostgresBus implements Bus {
       maxAttempts: options.maxAttempts ?? 5,
       batchSize: options.batchSize ?? 100,
       clock: options.clock ?? systemClock,
-      log,
+      logger,
     });
   }
 
   async ensureTopics(topics: string[]): Promise<void> {
     await this.partitionCounts(topics);
+  }
+
+  /** Readiness: one round trip on the publishing pool. */
+  async ping(): Promise<void> {
+    this.assertOpen();
+    await this.pool.query('SELECT 1');
   }
 
   /** Partition count per topic, creating missing topics with the default count (like Kafka auto-create). */

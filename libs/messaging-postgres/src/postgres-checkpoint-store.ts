@@ -23,6 +23,8 @@ export class PostgresCheckpointStore {
       'pool' in options
         ? options.pool
         : new Pool({ connectionString: options.url, max: 2, application_name: 'crm-relay-checkpoints' });
+    // an idle connection dropped by the server (restart) must not crash the process; the next query reconnects
+    if (ownsPool) pool.on('error', () => undefined);
     return new PostgresCheckpointStore(pool, schema, ownsPool);
   }
 

@@ -119,8 +119,9 @@ export class PostgresConsumer implements Consumer {
       } catch (err) {
         if (this.stopped) break;
         failures += 1;
-        this.settings.log(
-          `[bus] consumer ${this.options.groupId}/${this.memberId.slice(0, 8)} error, reconnecting: ${(err as Error).message}`,
+        this.settings.logger.warn(
+          { group: this.options.groupId, member: this.memberId.slice(0, 8), error: (err as Error).message },
+          '[bus] consumer error, reconnecting',
         );
         this.dropClient();
         await this.idle(backoffDelay(failures, { initialMs: 200, maxMs: 5000 }));
@@ -135,7 +136,10 @@ export class PostgresConsumer implements Consumer {
       application_name: `crm-bus-consumer:${this.options.groupId}`.slice(0, 63),
     });
     client.on('error', (err) => {
-      this.settings.log(`[bus] consumer connection error: ${err.message}`);
+      this.settings.logger.warn(
+        { group: this.options.groupId, error: err.message },
+        '[bus] consumer connection error',
+      );
       if (this.client === client) this.dropClient();
     });
     client.on('notification', (n) => {
@@ -328,7 +332,10 @@ export class PostgresConsumer implements Consumer {
   ): Promise<void> {
     const s = this.settings.schema;
     const dlq = this.deadLetterTopic(tp.topic);
-    this.settings.log(`[bus] ${tp.topic}#${tp.partition}@${row.id} dead-lettered to ${dlq}: ${letter.code}`);
+    this.settings.logger.warn(
+      { topic: tp.topic, partition: tp.partition, id: row.id, deadLetterTopic: dlq, code: letter.code },
+      '[bus] message dead-lettered',
+    );
     await client.query('BEGIN');
     try {
       await client.query(
@@ -356,6 +363,7 @@ export class PostgresConsumer implements Consumer {
       await client.query('ROLLBACK').catch(() => undefined);
       throw err;
     }
+    this.options.onDeadLetter?.({ topic: tp.topic, deadLetterTopic: dlq, code: letter.code });
   }
 
   private wake(): void {

@@ -63,6 +63,18 @@ export interface ConsumeOptions {
   maxAttempts?: number;
   /** Start from the earliest offset when the group has no committed offset (default true). */
   fromBeginning?: boolean;
+  /**
+   * Called once a message was durably written to its dead-letter topic (metrics, alerts). Receives the
+   * topics and the dead letter's code, never the message body; must not throw.
+   */
+  onDeadLetter?: (event: DeadLetterEvent) => void;
+}
+
+/** What `onDeadLetter` is told about one dead letter. */
+export interface DeadLetterEvent {
+  topic: string;
+  deadLetterTopic: string;
+  code: string;
 }
 
 export interface Consumer {
@@ -76,5 +88,7 @@ export interface Bus {
   consume(options: ConsumeOptions): Promise<Consumer>;
   /** Creates the topics if the adapter needs it (idempotent). */
   ensureTopics(topics: string[]): Promise<void>;
+  /** Readiness check: resolves when the bus answers now (a cheap round trip), rejects otherwise. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -11,7 +11,7 @@ import { PostgresEventStore } from '@crm/event-store-postgres';
 import type { Bus, CheckpointStore } from '@crm/messaging';
 import { KafkaBus } from '@crm/messaging-kafka';
 import { PostgresBus, PostgresCheckpointStore } from '@crm/messaging-postgres';
-import { systemClock, type Clock } from '@crm/kernel';
+import { systemClock, type Clock, type LogPort } from '@crm/kernel';
 
 /**
  * The infrastructure one service process runs on, chosen by configuration: the embedded default
@@ -34,6 +34,8 @@ export interface CreatePlatformOptions {
   config?: PlatformConfig;
   clock?: Clock;
   log?: (line: string) => void;
+  /** Where the PostgreSQL bus reports connection errors and dead letters (default: `log` lines). */
+  logger?: LogPort;
 }
 
 export async function createPlatform(options: CreatePlatformOptions = {}): Promise<Platform> {
@@ -48,7 +50,10 @@ export async function createPlatform(options: CreatePlatformOptions = {}): Promi
     const bus: Bus =
       config.bus === 'kafka'
         ? new KafkaBus({ brokers: config.kafkaBrokers, clientId: 'crm' })
-        : await PostgresBus.connect({ url: database.url, log });
+        : await PostgresBus.connect({
+            url: database.url,
+            ...(options.logger ? { logger: options.logger } : { log }),
+          });
     closers.unshift(() => bus.close());
     const checkpoints = await PostgresCheckpointStore.connect({ url: database.url });
     closers.unshift(() => checkpoints.close());

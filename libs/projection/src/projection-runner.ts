@@ -1,6 +1,8 @@
 import type { MigrationClass } from '@crm/config';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AllFilter, EventStore, Position, RecordedEvent, Subscription } from '@crm/event-store';
+import { logPortOf, type LogPort } from '@crm/kernel';
+import { stderrJsonLogPort } from '@crm/messaging';
 import { handleOnce, loadCheckpoint } from './handle-once';
 import { assertIdentifier, assertTableName, ensureProjectionTables } from './schema';
 
@@ -29,6 +31,9 @@ export interface ProjectionRunnerOptions {
   batchSize?: number;
   retryInitialMs?: number;
   retryMaxMs?: number;
+  /** Where failures are reported (default: JSON lines on stderr; services: the kit's redacting logger). */
+  logger?: LogPort;
+  /** Legacy line callback, used when `logger` is absent. */
   log?: (line: string) => void;
 }
 
@@ -45,13 +50,22 @@ export class ProjectionRunner {
   private applied: Position | undefined;
   private wakeSleep: (() => void) | null = null;
   private readonly schema: string;
-  private readonly log: (line: string) => void;
+  private readonly logger: LogPort;
   private readonly waiters = new Set<{ position: Position; resolve: () => void }>();
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.schema = assertIdentifier(options.schema ?? 'public');
-    this.log = options.log ?? ((line) => console.warn(line));
+    this.logger = logPortOf(options, () => stderrJsonLogPort('projection'));
     options.projection.tables.forEach(assertTableName);
+  }
+
+  /** The projection's name (its checkpoint's key) and filter: what is still to apply is every matching event after `position`. */
+  get name(): string {
+    return this.options.projection.name;
+  }
+
+  get filter(): AllFilter | undefined {
+    return this.options.projection.filter;
   }
 
   /** Position of the last event applied (or the stored checkpoint at start). */
@@ -147,8 +161,9 @@ export class ProjectionRunner {
       } catch (err) {
         if (this.stopped) return;
         failures += 1;
-        this.log(
-          `[projection ${this.options.projection.name}] failed, restarting from its checkpoint: ${(err as Error).message}`,
+        this.logger.warn(
+          { projection: this.options.projection.name, error: (err as Error).message },
+          `[projection ${this.options.projection.name}] failed, restarting from its checkpoint`,
         );
       }
       const delay = Math.min(
@@ -173,8 +188,9 @@ export class ProjectionRunner {
         this.subscribe();
       } catch (err) {
         failures += 1;
-        this.log(
-          `[projection ${this.options.projection.name}] cannot read its checkpoint: ${(err as Error).message}`,
+        this.logger.warn(
+          { projection: this.options.projection.name, error: (err as Error).message },
+          `[projection ${this.options.projection.name}] cannot read its checkpoint`,
         );
         this.subscription = {
           done: Promise.reject(err),

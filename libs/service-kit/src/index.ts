@@ -2,11 +2,23 @@
 export * from './http/api-docs';
 export * from './http/api-if-match';
 export * from './http/idempotency';
+export * from './http/idempotency-fingerprints';
+export * from './http/etag';
+export * from './http/body-errors';
 export * from './http/validation';
 export * from './http/swagger';
 export * from './http/http-errors';
 export * from './http/localized-error.filter';
 export * from './http/health.controller';
+export * from './http/migrations/1764633600000-create-idempotency-keys';
+
+// Operations: logger, metrics, lag, rate limits, security headers and CORS.
+export * from './ops/service-logger';
+export * from './ops/metrics';
+export * from './ops/lag';
+export * from './ops/rate-limit';
+export * from './ops/request-log';
+export * from './ops/security';
 
 // Configuration, bootstrap and shutdown.
 export * from './config/service-config';

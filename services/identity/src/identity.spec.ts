@@ -31,7 +31,7 @@ describe('identity service', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'crm-identity-spec-'));
-    identity = await start({ CRM_DATA_DIR: dir });
+    identity = await start({ CRM_DATA_DIR: dir, LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
   });
   afterAll(async () => {
     await identity?.close();
@@ -119,6 +119,22 @@ describe('identity service', () => {
       .send({ username: 'st.coordinator' })
       .expect(400);
     expectBilingual(missing.body, 'request.validation');
+  });
+
+  it('limits POST /auth/login per address (LOGIN_RATE_LIMIT_PER_MINUTE): 429 es/en, other routes unaffected', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'crm-identity-limit-'));
+    const limited = await start({ CRM_DATA_DIR: own, LOGIN_RATE_LIMIT_PER_MINUTE: '3' });
+    try {
+      const attempt = () =>
+        request(limited.url).post('/auth/login').send({ username: 'hn.reporting_officer', password: 'demo' });
+      for (let i = 0; i < 3; i++) expect((await attempt()).status).toBe(200);
+      const refused = await attempt().expect(429);
+      expectBilingual(refused.body, 'http.rate_limited');
+      await request(limited.url).get('/.well-known/jwks.json').expect(200);
+    } finally {
+      await limited.close();
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 
   it('lists the demo usernames (never a password)', async () => {

@@ -43,7 +43,14 @@ export async function startTestIdentity(
     options.env?.DEV_ISSUER_DIR || options.env?.CRM_DATA_DIR
       ? undefined
       : mkdtempSync(join(tmpdir(), 'crm-identity-'));
-  const env: NodeJS.ProcessEnv = { ...(own ? { CRM_DATA_DIR: own } : {}), ...options.env };
+  // tests log many demo accounts in from one address: the login rate limit is lifted unless `env` sets it
+  // (the limit itself is tested in libs/service-kit and services/identity)
+  const env: NodeJS.ProcessEnv = {
+    LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+    RATE_LIMIT_PER_MINUTE: '0',
+    ...(own ? { CRM_DATA_DIR: own } : {}),
+    ...options.env,
+  };
   const keyDir = env.DEV_ISSUER_DIR || join(env.CRM_DATA_DIR as string, 'dev-issuer');
   let service: RunningService<null>;
   try {

@@ -75,7 +75,7 @@ export function describePlanService(service: Pick<RunningService, 'url' | 'platf
     `Servicio del plan / Plan service: ${service.url}`,
     `  API:      ${service.url}/plan/catalogue   ${service.url}/plan/reports/<country>/<activityId>/<period>`,
     `  OpenAPI:  ${service.url}/${OPENAPI_UI_PATH}   (JSON: ${service.url}/${OPENAPI_JSON_PATH})`,
-    `  Salud / Health: ${service.url}/health`,
+    `  Salud / Health: ${service.url}/health/live   ${service.url}/health/ready   Métricas / Metrics: ${service.url}/metrics`,
     `  Base de datos / Database: ${service.platform.database.embedded ? `embedded PostgreSQL (${service.platform.config.dataDir})` : 'DATABASE_URL'}`,
     auth.mode === 'dev'
       ? `  Inicio de sesión / Login: POST ${auth.identityUrl}/auth/login  (servicio de identidad / identity service, AUTH_MODE=dev)`

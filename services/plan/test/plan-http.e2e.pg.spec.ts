@@ -598,11 +598,11 @@ describe('plan service HTTP API (e2e, real PostgreSQL)', () => {
       .http()
       .put(r)
       .set('Authorization', officer)
-      .set('If-Match', 'W/"3"')
+      .set('If-Match', '"3", "4"')
       .send(DRAFT)
       .expect(400);
     expectBilingualError(bad.body, 'request.validation');
-    expect(bad.body.details.problems).toEqual([{ field: 'headers.if-match', constraints: ['matches'] }]);
+    expect(bad.body.details.problems).toEqual([{ field: 'headers.if-match', constraints: ['entity_tag'] }]);
   });
 
   it('If-Match on the Secretariat commands, the catalogue amendments and the windows too', async () => {
@@ -855,6 +855,8 @@ describe('plan service HTTP API (e2e, real PostgreSQL)', () => {
     expect(routes.map((r) => r.route).sort()).toEqual(
       [
         'GET /health',
+        'GET /health/live',
+        'GET /health/ready',
         'PUT /plan/reports/{country}/{activityId}/{period}',
         'GET /plan/reports/{country}/{activityId}/{period}',
         'POST /plan/reports/{country}/{activityId}/{period}/submit',

@@ -192,8 +192,13 @@ export class MemoryBus implements Bus {
           headers: deadLetterHeaders(message, outcome.letter),
         },
       ]);
+      owner.options.onDeadLetter?.({ topic: message.topic, deadLetterTopic: dlq, code: outcome.letter.code });
     }
     group.committed.set(key, offset + 1);
+  }
+
+  async ping(): Promise<void> {
+    this.assertOpen();
   }
 
   private assertOpen(): void {

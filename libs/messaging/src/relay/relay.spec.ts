@@ -55,6 +55,7 @@ class FlakyBus implements Bus {
   }
   consume = (o: Parameters<Bus['consume']>[0]) => this.inner.consume(o);
   ensureTopics = (t: string[]) => this.inner.ensureTopics(t);
+  ping = () => this.inner.ping();
   close = () => this.inner.close();
 }
 

@@ -1,4 +1,6 @@
 import type { AllFilter, EventStore, Position, RecordedEvent, Subscription } from '@crm/event-store';
+import { logPortOf, type LogPort } from '@crm/kernel';
+import { stderrJsonLogPort } from '../stderr-log';
 import type { Bus, OutgoingMessage } from '../types';
 import type { CheckpointStore } from './checkpoint-store';
 import { backoffDelay, type BackoffOptions } from '../retry';
@@ -24,6 +26,9 @@ export interface RelayOptions {
   /** Publish/checkpoint retry back-off (default 100 ms doubling up to 30 s; retries never stop). */
   retryInitialMs?: number;
   retryMaxMs?: number;
+  /** Where failures and retries are reported (services: the kit's redacting logger). */
+  logger?: LogPort;
+  /** Legacy line callback, used when `logger` is absent. Default: JSON lines on stderr. */
   log?: (line: string) => void;
 }
 
@@ -35,6 +40,9 @@ export interface Relay {
   readonly caughtUp: boolean;
   /** The last checkpoint this relay saved (or loaded at start). */
   readonly checkpoint: Position | undefined;
+  /** Its checkpoint name and filter: what is still to publish is every matching event after `checkpoint`. */
+  readonly name: string;
+  readonly filter: AllFilter | undefined;
 }
 
 /**
@@ -64,12 +72,12 @@ class RelayRunner implements Relay {
   readonly done: Promise<void>;
   private readonly batchSize: number;
   private readonly backoff: BackoffOptions;
-  private readonly log: (line: string) => void;
+  private readonly logger: LogPort;
 
   constructor(private readonly options: RelayOptions) {
     this.batchSize = Math.max(1, options.batchSize ?? 100);
     this.backoff = { initialMs: options.retryInitialMs ?? 100, maxMs: options.retryMaxMs ?? 30_000 };
-    this.log = options.log ?? ((line) => console.warn(line));
+    this.logger = logPortOf(options, () => stderrJsonLogPort('relay'));
     this.done = new Promise((resolve, reject) => {
       this.resolveDone = resolve;
       this.rejectDone = reject;
@@ -83,6 +91,14 @@ class RelayRunner implements Relay {
 
   get checkpoint(): Position | undefined {
     return this.saved;
+  }
+
+  get name(): string {
+    return this.options.name;
+  }
+
+  get filter(): AllFilter | undefined {
+    return this.options.filter;
   }
 
   async start(): Promise<void> {
@@ -124,8 +140,9 @@ class RelayRunner implements Relay {
         failures = 0;
       } catch (err) {
         if (this.stopped || this.failure) return;
-        this.log(
-          `[relay ${this.options.name}] subscription failed, restarting from checkpoint: ${(err as Error).message}`,
+        this.logger.warn(
+          { relay: this.options.name, error: (err as Error).message },
+          `[relay ${this.options.name}] subscription failed, restarting from checkpoint`,
         );
       }
       await this.sleeps.sleep(backoffDelay(Math.max(1, failures), this.backoff));
@@ -168,7 +185,10 @@ class RelayRunner implements Relay {
       messages = batch.flatMap((event) => this.messagesFor(event));
     } catch (err) {
       this.failure = err instanceof Error ? err : new Error(String(err));
-      this.log(`[relay ${this.options.name}] map failed, relay stopped: ${this.failure.message}`);
+      this.logger.warn(
+        { relay: this.options.name, error: this.failure.message },
+        `[relay ${this.options.name}] map failed, relay stopped`,
+      );
       void this.stop();
       throw this.failure;
     }
@@ -201,8 +221,9 @@ class RelayRunner implements Relay {
         return;
       } catch (err) {
         const delay = backoffDelay(attempt, this.backoff);
-        this.log(
-          `[relay ${this.options.name}] ${what} failed (attempt ${attempt}), retrying in ${delay} ms: ${(err as Error).message}`,
+        this.logger.warn(
+          { relay: this.options.name, attempt, retryInMs: delay, error: (err as Error).message },
+          `[relay ${this.options.name}] ${what} failed, retrying`,
         );
         await this.sleeps.sleep(delay);
       }

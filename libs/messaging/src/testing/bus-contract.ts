@@ -5,6 +5,7 @@ import {
   type ConsumeOptions,
   type Consumer,
   type DeadLetter,
+  type DeadLetterEvent,
   type IncomingMessage,
   type OutgoingMessage,
 } from '../types';
@@ -336,11 +337,13 @@ export function describeBusContract(harness: BusHarness): void {
       const topic = randomTopic();
       await bus.ensureTopics([topic]);
       const handled: string[] = [];
+      const told: DeadLetterEvent[] = [];
       let calls = 0;
       await consume({
         groupId: 'g.exhaust',
         topics: [topic],
         maxAttempts: 3,
+        onDeadLetter: (e) => void told.push(e),
         handler: async (m) => {
           if (text(m) === 'always-fails') {
             calls++;
@@ -352,7 +355,7 @@ export function describeBusContract(harness: BusHarness): void {
       const dlq = await deadLetters(`${topic}.dlq`);
       await bus.publish([msg(topic, 'k', 'always-fails'), msg(topic, 'k', 'next')]);
       await eventually(
-        () => handled.length >= 1 && dlq.received.length >= 1,
+        () => handled.length >= 1 && dlq.received.length >= 1 && told.length >= 1,
         timeout,
         () => 'next handled + 1 dead letter',
       );
@@ -364,6 +367,11 @@ export function describeBusContract(harness: BusHarness): void {
         attempts: 3,
       });
       expect(dlq.letters()[0].message.en).toMatch(/3 times/);
+      expect(told).toEqual([{ topic, deadLetterTopic: `${topic}.dlq`, code: 'handler_failed' }]);
+    });
+
+    it('answers ping while open', async () => {
+      await expect(bus.ping()).resolves.toBeUndefined();
     });
 
     it('uses a custom dead-letter topic when given', async () => {

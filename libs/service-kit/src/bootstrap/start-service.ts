@@ -16,13 +16,22 @@ import { PERSONAL_DATA_FIELDS } from '@crm/contracts';
 import { createNestLogger, registerPersonalDataDeclarations } from '@crm/pii';
 import { createPlatform, type Platform } from '@crm/platform';
 import { loadServiceConfig, type ServiceConfig } from '../config/service-config';
+import { bodyParserErrorHandler, REQUEST_BODY_LIMIT_BYTES } from '../http/body-errors';
+import { LagSources } from '../http/health.controller';
+import { IdempotencyFingerprints } from '../http/idempotency-fingerprints';
+import {
+  migrateServiceKitSchema,
+  SERVICE_KIT_SCHEMA,
+} from '../http/migrations/1764633600000-create-idempotency-keys';
 import { setupOpenApi } from '../http/swagger';
 import { PersonalDataModule } from '../personal-data/personal-data.module';
+import { lagOf } from '../ops/lag';
+import { ServiceMetrics } from '../ops/metrics';
+import { requestObserver } from '../ops/request-log';
+import { applySecurity } from '../ops/security';
+import { ServiceLogger } from '../ops/service-logger';
 import type { ServiceContext, ServiceDefinition } from './service-definition';
 import { ServiceKitModule } from './service-kit.module';
-
-/** Largest JSON request body; a larger one is answered 413 with an es/en text. */
-export const REQUEST_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
 export interface StartServiceOptions {
   /** The process configuration (default: `loadServiceConfig` on `env`). */
@@ -52,6 +61,8 @@ export interface RunningService<P extends Platform | null = Platform> {
   platform: P;
   /** How it verifies tokens: issuer, audience, JWKS URL (and, in development mode, the identity service's URL). */
   auth: AuthConfig;
+  /** Its Prometheus registry and series (`GET /metrics`). */
+  metrics: ServiceMetrics;
   /** Ordered shutdown: HTTP server and modules (relay, gateway, projections), audit pool, platform. */
   close(): Promise<void>;
 }
@@ -70,8 +81,10 @@ export class LoggedAuditSink implements AuditSink {
 
 /**
  * Starts a service process: configuration (checked before anything starts) → platform (event store, bus,
- * database; not with `platform: false`) → token verifier (JWKS of the identity service or the OIDC provider) → Nest application
- * (ServiceKitModule with the service's modules) → OpenAPI at /docs → `beforeListen` → listen.
+ * database; not with `platform: false`) → the kit's schema (audit, Idempotency-Key fingerprints) → token
+ * verifier (JWKS of the identity service or the OIDC provider) → Nest application (ServiceKitModule with the
+ * service's modules; request log and metrics, helmet, CORS, JSON body limit) → OpenAPI at /docs →
+ * `beforeListen` → listen.
  */
 export async function startService<P extends Platform | null = Platform>(
   definition: ServiceDefinition<P>,
@@ -86,23 +99,39 @@ export async function startService<P extends Platform | null = Platform>(
   const port = options.port ?? config.port;
   const host = options.host ?? config.host;
 
-  const platform = withPlatform
+  const nestLogger = options.logger ?? createNestLogger(definition.name, { level: config.logLevel });
+  const logger = new ServiceLogger(nestLogger);
+  const metrics = new ServiceMetrics(definition.name);
+  const created = withPlatform
     ? await createPlatform({
         config: config.platform ?? loadPlatformConfig(env),
         ...(options.clock ? { clock: options.clock } : {}),
         log: () => undefined,
+        logger: logger.for('bus'),
       })
+    : null;
+  // the services append through the metered store (crm_events_appended_total); closing closes the real one
+  const platform: Platform | null = created
+    ? { ...created, store: metrics.meteredStore(created.store) }
     : null;
   let pool: Pool | undefined;
   let app: NestExpressApplication | undefined;
   let listening: string | undefined;
   try {
     let audit: AuditSink;
+    let fingerprints: IdempotencyFingerprints | null = null;
     if (platform) {
       pool = new Pool({ connectionString: platform.database.url, max: 3 });
+      // an idle connection dropped by the server (restart) must not crash the process; the next query reconnects
+      pool.on('error', (e) => logger.for('audit').warn({ error: e.message }, 'idle connection error'));
       const sink = new PostgresAuditSink(pool);
       await sink.migrate();
       audit = sink;
+      await migrateServiceKitSchema(platform.database.url);
+      fingerprints = new IdempotencyFingerprints(
+        await platform.dataSource(SERVICE_KIT_SCHEMA),
+        definition.name,
+      );
     } else audit = new LoggedAuditSink();
     const { verifier } = await createAuthentication(config.auth);
     const context: ServiceContext<P> = {
@@ -120,6 +149,10 @@ export async function startService<P extends Platform | null = Platform>(
         name: definition.name,
         ...(platform ? { platform } : {}),
         auth: { verifier, audit },
+        operations: config.operations,
+        metrics,
+        logger,
+        fingerprints,
         imports: [
           ...(config.kek && platform
             ? [PersonalDataModule.forRoot({ platform, kek: config.kek.ring, audit })]
@@ -129,14 +162,22 @@ export async function startService<P extends Platform | null = Platform>(
         ],
         controllers: definition.controllers?.(context) ?? [],
       }),
-      {
-        bodyParser: false,
-        logger: options.logger ?? createNestLogger(definition.name, { level: config.logLevel }),
-      },
+      { bodyParser: false, logger: nestLogger },
     );
+    app.use(requestObserver(metrics, logger.for('http')));
+    applySecurity(app, config.operations);
     app.useBodyParser('json', { limit: REQUEST_BODY_LIMIT_BYTES });
+    app.use(bodyParserErrorHandler());
     setupOpenApi(app, definition);
     await app.init();
+    if (platform) {
+      const sources = app.get(LagSources);
+      const cap = config.operations.readyMaxLagEvents + 1;
+      metrics.measureLag(
+        () => sources.all(),
+        (source) => lagOf(platform.store, source, cap),
+      );
+    }
     await definition.beforeListen?.(app, context);
     await app.listen(port, host);
     const address = app.getHttpServer().address() as { port: number };
@@ -150,11 +191,13 @@ export async function startService<P extends Platform | null = Platform>(
       url,
       platform: platform as P,
       auth: config.auth,
+      metrics,
       close() {
         closing ??= (async () => {
           await started.close().catch((e: Error) => log(`[${definition.name}] close app: ${e.message}`));
           await startedPool?.end().catch(() => undefined);
           await platform?.close();
+          metrics.close();
         })();
         return closing;
       },
@@ -163,6 +206,7 @@ export async function startService<P extends Platform | null = Platform>(
     await app?.close().catch(() => undefined);
     await pool?.end().catch(() => undefined);
     await platform?.close().catch(() => undefined);
+    metrics.close();
     throw e;
   }
 }

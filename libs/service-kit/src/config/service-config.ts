@@ -37,7 +37,31 @@ export interface ServiceConfig {
   logLevel: LogLevelName;
   /** Key-encryption keys of a service that stores children's personal data (absent otherwise). */
   kek?: { ring: KekRing; source: 'env' | 'file' | 'dev-file'; file?: string };
+  /** Health, rate limits and CORS (`docs/operations.md`). */
+  operations: OperationsConfig;
 }
+
+/** The operational settings every service reads (the same variables for every service). */
+export interface OperationsConfig {
+  /**
+   * READY_MAX_LAG_EVENTS: `/health/ready` answers 503 when a relay or projection of the service has more
+   * events than this still to handle (default 1000).
+   */
+  readyMaxLagEvents: number;
+  /** RATE_LIMIT_PER_MINUTE: requests per minute per client address over every route (default 300; 0: off). */
+  rateLimitPerMinute: number;
+  /** LOGIN_RATE_LIMIT_PER_MINUTE: login attempts per minute per client address (default 10). */
+  loginRateLimitPerMinute: number;
+  /** CORS_ORIGINS: the browser origins allowed to call the API (default none: CORS is off). */
+  corsOrigins: string[];
+}
+
+export const OPERATIONS_DEFAULTS: OperationsConfig = {
+  readyMaxLagEvents: 1000,
+  rateLimitPerMinute: 300,
+  loginRateLimitPerMinute: 10,
+  corsOrigins: [],
+};
 
 function invalid(variable: string, es: string, en: string): ConfigurationError {
   return new ConfigurationError(
@@ -75,11 +99,74 @@ export function hostFrom(env: NodeJS.ProcessEnv, variable: string, fallback: str
   return raw;
 }
 
+/** A whole number between `min` and `max` (inclusive), else a ConfigurationError naming the variable. */
+export function integerFrom(
+  env: NodeJS.ProcessEnv,
+  variable: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const raw = env[variable];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max)
+    throw invalid(
+      variable,
+      `debe ser un número entero entre ${min} y ${max}, recibido "${raw}"`,
+      `must be a whole number from ${min} to ${max}, received "${raw}"`,
+    );
+  return value;
+}
+
+/**
+ * CORS_ORIGINS: comma-separated origins (`https://crm.example.org,http://localhost:5173`): scheme http or
+ * https, a host, an optional port, nothing else (no path, no `*`). Empty or absent: CORS off.
+ */
+export function corsOriginsFrom(env: NodeJS.ProcessEnv, variable = 'CORS_ORIGINS'): string[] {
+  const raw = env[variable];
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw.split(',').map((entry) => {
+    const origin = entry.trim();
+    let url: URL | undefined;
+    try {
+      url = new URL(origin);
+    } catch {
+      url = undefined;
+    }
+    if (!url || !['http:', 'https:'].includes(url.protocol) || url.origin !== origin)
+      throw invalid(
+        variable,
+        `cada entrada debe ser un origen http(s)://host[:puerto] sin ruta ni comodín, recibido "${origin}"`,
+        `each entry must be an origin http(s)://host[:port] without a path or wildcard, received "${origin}"`,
+      );
+    return origin;
+  });
+}
+
+/** The operational variables (`docs/operations.md`), checked like the others. */
+export function loadOperationsConfig(env: NodeJS.ProcessEnv = process.env): OperationsConfig {
+  const d = OPERATIONS_DEFAULTS;
+  return {
+    readyMaxLagEvents: integerFrom(env, 'READY_MAX_LAG_EVENTS', d.readyMaxLagEvents, 0, 1_000_000),
+    rateLimitPerMinute: integerFrom(env, 'RATE_LIMIT_PER_MINUTE', d.rateLimitPerMinute, 0, 1_000_000),
+    loginRateLimitPerMinute: integerFrom(
+      env,
+      'LOGIN_RATE_LIMIT_PER_MINUTE',
+      d.loginRateLimitPerMinute,
+      1,
+      10_000,
+    ),
+    corsOrigins: corsOriginsFrom(env),
+  };
+}
+
 /**
  * The one configuration loader of a service process: platform (database, event store, bus; not with
- * `platform: false`), identity, listener, log level and, for a service that stores children's personal data,
- * its key-encryption keys. An invalid value throws a ConfigurationError whose
- * es/en text names the variable, before anything (PostgreSQL, the Nest application) has started.
+ * `platform: false`), identity, listener, log level, the operational settings (readiness lag bound, rate
+ * limits, CORS) and, for a service that stores children's personal data, its key-encryption keys. An invalid
+ * value throws a ConfigurationError whose es/en text names the variable, before anything (PostgreSQL, the Nest
+ * application) has started.
  */
 export function loadServiceConfig(
   service: ServiceSettings,
@@ -91,6 +178,15 @@ export function loadServiceConfig(
   const logLevel = loadLogLevel(env);
   const port = portFrom(env, listener.portVariable, listener.defaultPort);
   const host = hostFrom(env, listener.hostVariable, auth.mode === 'dev' ? '127.0.0.1' : '0.0.0.0');
+  const operations = loadOperationsConfig(env);
   const kek = service.personalData ? loadKekRing(env) : undefined;
-  return { ...(platform ? { platform } : {}), auth, port, host, logLevel, ...(kek ? { kek } : {}) };
+  return {
+    ...(platform ? { platform } : {}),
+    auth,
+    port,
+    host,
+    logLevel,
+    operations,
+    ...(kek ? { kek } : {}),
+  };
 }

@@ -50,3 +50,10 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => new RequestValidationError(flattenValidationErrors(errors)),
   });
 }
+
+/**
+ * The query string of a route that takes no parameter: with the global ValidationPipe (whitelist +
+ * forbidNonWhitelisted) any parameter, e.g. `?bogus=1`, is refused with 400 `request.validation`. Every GET
+ * route takes its query string as one DTO: this one, or a class-validator class of its own.
+ */
+export class NoQueryString {}

@@ -2,6 +2,7 @@ import {
   Inject,
   Injectable,
   Module,
+  Optional,
   type DynamicModule,
   type OnApplicationBootstrap,
   type OnModuleDestroy,
@@ -14,11 +15,14 @@ import {
   type InboundGateway,
   type InboundGatewayOptions,
 } from '@crm/gateway';
-import { MEMBER_COUNTRIES, type CountryCode } from '@crm/kernel';
+import { lineLogPort, MEMBER_COUNTRIES, type CountryCode, type LogPort } from '@crm/kernel';
 import type { Bus, CheckpointStore, Relay } from '@crm/messaging';
 import type { ServiceName } from '@crm/contracts';
 import type { EventStore } from '@crm/event-store';
 import { PLATFORM, type Platform } from '@crm/platform';
+import { LAG_SOURCES, relayLagSource, type LagSource } from '../ops/lag';
+import { SERVICE_METRICS, type ServiceMetrics } from '../ops/metrics';
+import { SERVICE_LOGGER, type ServiceLogger } from '../ops/service-logger';
 
 /** What a service's relay needs: its own streams, the bus to publish to and where to keep its checkpoint. */
 export interface RelayDeps {
@@ -27,6 +31,9 @@ export interface RelayDeps {
   checkpoints: CheckpointStore;
   /** The relay's checkpoint name (the service's, suffixed by the topic namespace when there is one). */
   name: string;
+  /** Where the relay reports failures and retries (the service's redacting logger). */
+  logger: LogPort;
+  /** The same as lines (legacy `RelayOptions.log`). */
   log: (line: string) => void;
 }
 
@@ -64,7 +71,10 @@ export interface IntegrationOptions {
   groupId?: string;
   /** Largest accepted inbound record value in bytes (default 256 KiB). */
   maxBytes?: number;
-  /** Where dead-letter and relay warnings go (default stderr). Never receives message bodies. */
+  /**
+   * Where dead-letter and relay warnings go as lines (tests pass a silent one). Default: the service's
+   * redacting logger (contexts `relay` and `gateway`). Never receives message bodies.
+   */
   log?: (line: string) => void;
 }
 
@@ -82,11 +92,29 @@ export class IntegrationService implements OnApplicationBootstrap, OnModuleDestr
     @Inject(SERVICE_INTEGRATION) private readonly integration: ServiceIntegration,
     @Inject(INTEGRATION_OPTIONS) private readonly options: IntegrationOptions,
     private readonly moduleRef: ModuleRef,
+    @Optional() @Inject(SERVICE_LOGGER) private readonly serviceLogger?: ServiceLogger,
+    @Optional() @Inject(SERVICE_METRICS) private readonly metrics?: ServiceMetrics,
   ) {}
+
+  /** The legacy `log` lines when given, else the service's logger for `component`, else JSON lines on stderr. */
+  private loggerFor(component: string): LogPort {
+    if (this.options.log) return lineLogPort(this.options.log);
+    if (this.serviceLogger) return this.serviceLogger.for(component);
+    return lineLogPort((line) => process.stderr.write(`${line}\n`));
+  }
+
+  /** The relay's checkpoint name (the service's, suffixed by the topic namespace when there is one). */
+  get relayName(): string {
+    const { integration, options } = this;
+    return options.topicNamespace
+      ? `${integration.relayName}@${options.topicNamespace}`
+      : integration.relayName;
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     const { platform, options, integration } = this;
-    const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+    const relayLogger = this.loggerFor('relay');
+    const gatewayLogger = this.loggerFor('gateway');
     const bus: Bus = options.topicNamespace
       ? namespacedBus(platform.bus, options.topicNamespace)
       : platform.bus;
@@ -96,10 +124,9 @@ export class IntegrationService implements OnApplicationBootstrap, OnModuleDestr
           store: platform.store,
           bus,
           checkpoints: platform.checkpoints,
-          name: options.topicNamespace
-            ? `${integration.relayName}@${options.topicNamespace}`
-            : integration.relayName,
-          log,
+          name: this.relayName,
+          logger: relayLogger,
+          log: (line) => relayLogger.warn({}, line),
         });
       }
       if (options.gateway !== false && integration.inbound) {
@@ -116,9 +143,9 @@ export class IntegrationService implements OnApplicationBootstrap, OnModuleDestr
           clock: platform.clock,
           ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
           ...(options.groupId ? { groupId: options.groupId } : {}),
-          log: (line) => {
-            if (line.includes(' dead letter ') || line.includes(' failed ')) log(line);
-          },
+          // dead letters and failures are warnings; routine lines (processed, redelivered) are info
+          logger: gatewayLogger,
+          ...(this.metrics ? { onDeadLetter: this.metrics.onDeadLetter } : {}),
           toCommand: integration.inbound(get, platform),
         });
       }
@@ -156,6 +183,12 @@ export class IntegrationModule {
         { provide: SERVICE_INTEGRATION, useValue: integration },
         { provide: INTEGRATION_OPTIONS, useValue: options },
         IntegrationService,
+        {
+          provide: LAG_SOURCES,
+          inject: [IntegrationService],
+          useFactory: (service: IntegrationService): LagSource[] =>
+            options.relay === false ? [] : [relayLagSource(service.relayName, () => service.runningRelay)],
+        },
       ],
       exports: [IntegrationService],
     };

@@ -1,7 +1,7 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { JWKS_PATH, Public, type DevIssuer } from '@crm/auth';
-import { ApiBilingual } from '@crm/service-kit';
+import { ApiBilingual, NoQueryString } from '@crm/service-kit';
 import { DISCOVERY_PATH, discoveryDocument } from '../discovery';
 import { DEV_ISSUER } from '../tokens';
 
@@ -21,7 +21,7 @@ export class DiscoveryController {
       en: "Issuer (the tokens' `iss`), public keys URL (JWKS), login, the ES256 algorithm and the platform's claims.",
     },
   })
-  discovery(): ReturnType<typeof discoveryDocument> {
+  discovery(@Query() _query: NoQueryString): ReturnType<typeof discoveryDocument> {
     return discoveryDocument(this.issuer.issuer);
   }
 
@@ -31,7 +31,7 @@ export class DiscoveryController {
     es: 'Claves públicas del emisor de desarrollo (JWKS)',
     en: "The development issuer's public keys (JWKS)",
   })
-  jwks(): { keys: unknown[] } {
+  jwks(@Query() _query: NoQueryString): { keys: unknown[] } {
     return this.issuer.jwks();
   }
 }

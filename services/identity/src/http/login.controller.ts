@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { Public, type DevIssuer, type LoginResult } from '@crm/auth';
-import { ApiBilingual } from '@crm/service-kit';
+import { ApiBilingual, LoginRateLimit, NoQueryString } from '@crm/service-kit';
 import { DEV_ISSUER } from '../tokens';
 
 export class LoginBody {
@@ -26,6 +26,7 @@ export class LoginController {
   constructor(@Inject(DEV_ISSUER) private readonly issuer: DevIssuer) {}
 
   @Public()
+  @LoginRateLimit()
   @Post('login')
   @HttpCode(200)
   @ApiBilingual({
@@ -38,6 +39,11 @@ export class LoginController {
   })
   @ApiResponse({ status: 400, description: 'Falta usuario o contraseña / username or password missing' })
   @ApiResponse({ status: 401, description: 'Usuario o contraseña incorrectos / wrong username or password' })
+  @ApiResponse({
+    status: 429,
+    description:
+      'Demasiados intentos desde esta dirección (LOGIN_RATE_LIMIT_PER_MINUTE) / too many attempts from this address',
+  })
   login(@Body() body: LoginBody): Promise<LoginResult> {
     return this.issuer.login(body.username, body.password);
   }
@@ -48,7 +54,7 @@ export class LoginController {
     es: 'Nombres de las cuentas de demostración (solo desarrollo)',
     en: 'Usernames of the demo accounts (development only)',
   })
-  accounts(): { usernames: string[] } {
+  accounts(@Query() _query: NoQueryString): { usernames: string[] } {
     return { usernames: this.issuer.demoAccounts().map((a) => a.username) };
   }
 }

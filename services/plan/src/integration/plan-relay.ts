@@ -1,5 +1,6 @@
 import { topicsOf } from '@crm/contracts';
 import type { EventStore } from '@crm/event-store';
+import type { LogPort } from '@crm/kernel';
 import { ensureTopicsRetrying } from '@crm/gateway';
 import {
   preparingStore,
@@ -23,6 +24,8 @@ export interface PlanRelayOptions {
   bus: Bus;
   checkpoints: CheckpointStore;
   name?: string;
+  /** Where failures and retries go (the kit passes the service's redacting logger). */
+  logger?: LogPort;
   log?: (line: string) => void;
 }
 
@@ -41,6 +44,6 @@ export async function startPlanRelay(options: PlanRelayOptions): Promise<Relay> 
     name: options.name ?? PLAN_RELAY_NAME,
     filter: { streamPrefixes: PLAN_RELAY_STREAM_PREFIXES },
     map: (event) => planIntegrationMessages(event, states.before(event)),
-    ...(options.log ? { log: options.log } : {}),
+    ...(options.logger ? { logger: options.logger } : options.log ? { log: options.log } : {}),
   });
 }

@@ -1,5 +1,5 @@
 import type { EventStore, Position } from '@crm/event-store';
-import type { Clock, CountryCode } from '@crm/kernel';
+import type { Clock, CountryCode, LogPort } from '@crm/kernel';
 import { ProjectionRunner } from '@crm/projection';
 import type { DataSource } from 'typeorm';
 import { liveActivities } from '../catalogue/domain';
@@ -42,6 +42,8 @@ export interface PlanReadModelsOptions {
   batchSize?: number;
   /** Events per transaction during a rebuild (default 2000). */
   rebuildBatchSize?: number;
+  /** Where the projection reports failures (the kit passes the service's redacting logger). */
+  logger?: LogPort;
   log?: (line: string) => void;
 }
 
@@ -65,7 +67,8 @@ export class PlanReadModels {
       projection: dashboardProjection,
       schema: READ_SCHEMA,
       batchSize: options.batchSize ?? 1000,
-      log: options.log,
+      ...(options.logger ? { logger: options.logger } : {}),
+      ...(options.log ? { log: options.log } : {}),
     });
   }
 

@@ -12,12 +12,6 @@ export const PERIOD_PATTERN = /^[1-9][0-9]{3}-S[12]$/;
 /** A plan id, `<first year>-<last year>` as in its catalogue (`2023-2027`). */
 export const PLAN_ID_PATTERN = /^[0-9]{4}-[0-9]{4}$/;
 
-/**
- * The query string of a route that takes no parameter: with the global ValidationPipe (whitelist +
- * forbidNonWhitelisted) any parameter, e.g. `?bogus=1`, is refused with 400 `request.validation`.
- */
-export class NoQueryString {}
-
 /** `?plan=<planId>`: the plan a catalogue route addresses (default: the plan imported at start). */
 export class PlanQueryString {
   @ApiPropertyOptional({

@@ -2,8 +2,8 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { RequireOperation } from '../../../plan.policy';
-import { ApiBilingual, ApiStandardErrors } from '@crm/service-kit';
-import { NoQueryString, ReportParams } from '../../../shared/dto';
+import { ApiBilingual, ApiStandardErrors, NoQueryString } from '@crm/service-kit';
+import { ReportParams } from '../../../shared/dto';
 import type { ReportView } from '../../report-view';
 import { GetReportQuery } from './get-report.query';
 

@@ -2,8 +2,8 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { RequireOperation } from '../../../plan.policy';
-import { ApiBilingual, ApiStandardErrors } from '@crm/service-kit';
-import { NoQueryString, WindowParams } from '../../../shared/dto';
+import { ApiBilingual, ApiStandardErrors, NoQueryString } from '@crm/service-kit';
+import { WindowParams } from '../../../shared/dto';
 import { GetWindowQuery, type WindowInForce } from './get-window.query';
 
 @ApiTags('windows')
