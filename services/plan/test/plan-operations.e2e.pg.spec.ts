@@ -45,6 +45,26 @@ describe('plan service operations (e2e, real PostgreSQL)', () => {
     await t.http().get(url('I.1.1.2')).set('Authorization', hn).set('If-None-Match', '"1"').expect(304);
   });
 
+  it('takes the ETag back as If-Match: the current revision saves, a stale one is 412 (es/en) and stores nothing', async () => {
+    const hn = await t.bearer('hn.reporting_officer');
+    await t.http().put(url('I.1.1.4')).set('Authorization', hn).send(DRAFT).expect(200);
+    const read = await t.http().get(url('I.1.1.4')).set('Authorization', hn).expect(200);
+    const etag = read.headers.etag as string;
+    expect(etag).toBe('"0"');
+    const edit = { ...DRAFT, status: 'completed' };
+    await t.http().put(url('I.1.1.4')).set('Authorization', hn).set('If-Match', etag).send(edit).expect(200);
+    expect(await t.revisions(stream('I.1.1.4'))).toEqual([0, 1]);
+    const stale = await t
+      .http()
+      .put(url('I.1.1.4'))
+      .set('Authorization', hn)
+      .set('If-Match', etag)
+      .send({ ...DRAFT, status: 'not_started' })
+      .expect(412);
+    expectBilingualError(stale.body, 'command.stale_revision');
+    expect(await t.revisions(stream('I.1.1.4'))).toEqual([0, 1]);
+  });
+
   it('answers 422 (es/en) to an Idempotency-Key reused with another draft, and stores nothing', async () => {
     const hn = await t.bearer('hn.reporting_officer');
     const put = (body: object) =>
