@@ -1,31 +1,10 @@
 /**
- * `npm start`: the platform on one machine with the embedded defaults (no Docker, no installed database):
- * embedded PostgreSQL under `.data/` (CRM_DATA_DIR) as event store, bus and read-model database, the built-in
- * development issuer with demo accounts, and the plan service on PLAN_PORT (default 3001).
- * Stops cleanly on SIGINT / SIGTERM (Ctrl-C): HTTP server, bus, store and the embedded PostgreSQL.
+ * `npm start`: the whole platform on one machine with the embedded defaults (no Docker, no installed database):
+ * one embedded PostgreSQL under `.data/` (CRM_DATA_DIR), then every service of scripts/services.ts as its own
+ * process on its own port. From the sources through ts-node (`npm start`) or from the build
+ * (`npm run build && npm run start:dist`). See scripts/launcher/launcher.ts.
  */
-import { describePlanService, startPlanService, stopOnSignals, type PlanService } from '@crm/plan';
+import { SERVICES } from './services';
+import { launch } from './launcher/launcher';
 
-const out = (line: string) => process.stdout.write(`${line}\n`);
-
-async function main(): Promise<void> {
-  const where = process.env.DATABASE_URL ? 'DATABASE_URL' : `${process.env.CRM_DATA_DIR || '.data'}/`;
-  out(
-    `Iniciando la plataforma CRM (PostgreSQL: ${where}) / Starting the CRM platform (PostgreSQL: ${where})...`,
-  );
-  const services: PlanService[] = [];
-  const signals = stopOnSignals([() => services[0]?.close() ?? Promise.resolve()], out);
-  services.push(await startPlanService());
-  if (signals.stopping()) return;
-  out('');
-  for (const line of describePlanService(services[0])) out(line);
-  out('');
-  out('Pulse Ctrl-C para detener / press Ctrl-C to stop. Guía / guide: docs/plan-service.md');
-}
-
-main().catch((e: Error & { text?: { es: string; en: string } }) => {
-  process.stderr.write(
-    `No se pudo iniciar / start failed: ${e.text ? `${e.text.es} / ${e.text.en}` : (e.stack ?? e.message)}\n`,
-  );
-  process.exit(1);
-});
+void launch({ services: SERVICES });

@@ -2,3 +2,4 @@ export * from './free-port';
 export * from './embedded-postgres';
 export * from './platform-config';
 export * from './database';
+export * from './parent-link';
