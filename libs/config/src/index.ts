@@ -4,3 +4,4 @@ export * from './platform-config';
 export * from './database';
 export * from './log-level';
 export * from './migrations';
+export * from './parent-link';

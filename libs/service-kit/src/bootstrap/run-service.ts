@@ -1,4 +1,5 @@
 import type { Platform } from '@crm/platform';
+import { stopWhenParentExits } from '@crm/config';
 import type { RunningService } from './start-service';
 import { startService } from './start-service';
 import type { ServiceDefinition } from './service-definition';
@@ -42,12 +43,15 @@ export function startFailure(e: Error & { text?: { es: string; en: string } }): 
 
 /**
  * A service's `main.ts`: starts it from the environment, prints where it listens, stops cleanly on
- * SIGINT / SIGTERM, and exits 1 with an es/en line when it cannot start.
+ * SIGINT / SIGTERM (and when the `npm start` launcher that spawned it goes away), and exits 1 with an es/en
+ * line when it cannot start.
  */
 export function runService<P extends Platform | null = Platform>(definition: ServiceDefinition<P>): void {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const running: Array<RunningService<P>> = [];
   const signals = stopOnSignals([() => running[0]?.close() ?? Promise.resolve()], out);
+  // a child of `npm start` stops with its launcher, whatever ended it (an IPC channel closes; none: no-op)
+  stopWhenParentExits();
   startService(definition)
     .then(async (service) => {
       running.push(service);
