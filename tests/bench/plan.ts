@@ -3,7 +3,7 @@
  * PostgreSQL read of the same events in the same run, on a throwaway embedded PostgreSQL.
  *
  *   npx ts-node -r tsconfig-paths/register --transpile-only tests/bench/plan.ts     (npm run bench:plan)
- *   BENCH_EVENTS=50000 ... for a quick run (default 1,000,000 events)
+ *   BENCH_EVENTS=50000 ... for a quick run (default 1,000,000 events x BENCH_SCALE, e.g. BENCH_SCALE=0.1: 100,000)
  *
  * Generation (the shapes of tests/support/plan-report-history.ts, shared with the bus bench and the fault
  * tests) writes realistic report histories (drafts, submissions on time and late, approvals, returns,
@@ -23,9 +23,9 @@ import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { countryStateAsOf, PlanReadModels, PlanReview, READ_SCHEMA } from '@crm/plan';
 import { eventOf, OBJECTIVES, PERIODS, planKinds, type ReportHistory } from '../support/plan-report-history';
-import { fmt, percentile, table, timed } from './bench-util';
+import { fmt, percentile, scaled, table, timed } from './bench-util';
 
-const TARGET = Math.max(1000, Number(process.env.BENCH_EVENTS ?? '1000000') || 1_000_000);
+const TARGET = Math.max(1000, Number(process.env.BENCH_EVENTS ?? '') || scaled(1_000_000));
 const AS_OF_SAMPLES = Number(process.env.BENCH_ASOF_SAMPLES ?? '50') || 50;
 const WRITERS = 8;
 const CHUNK = 5000;

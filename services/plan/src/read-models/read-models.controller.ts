@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Logger, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@crm/auth';
 import { RequireOperation, scopeCountries } from '../plan.policy';
@@ -8,6 +8,7 @@ import { ApiBilingual, ApiStandardErrors } from '@crm/service-kit';
 import { DashboardQueryString, SemesterDashboardQueryString } from './dashboard-query.dto';
 import { periodOrThrow, planIdOrThrow } from './errors';
 import { PlanReadModels } from './plan-read-models';
+import { rebuildWithin } from './rebuild-within';
 
 const READ = 'plan.report.read';
 /** Secretariat coordination and platform administration (libs/auth policy). */
@@ -28,6 +29,10 @@ export function dashboardCountries(principal: Principal, country: unknown): Coun
 @ApiTags('dashboard')
 @Controller('plan')
 export class ReadModelsController {
+  private readonly logger = new Logger('ReadModels');
+  /** The rebuild in progress: a second request while it runs waits on the same one. */
+  private rebuilding: Promise<void> | undefined;
+
   constructor(@Inject(PlanReadModels) private readonly readModels: PlanReadModels) {}
 
   @RequireOperation(READ, { country: 'query.country' })
@@ -135,11 +140,17 @@ export class ReadModelsController {
   @ApiStandardErrors()
   async rebuild(@Res({ passthrough: true }) res: { status(code: number): unknown }) {
     const started = Date.now();
-    await this.readModels.rebuild();
-    const caughtUp = await this.readModels.whenCaughtUp(REBUILD_WAIT_MS);
+    this.rebuilding ??= this.readModels.rebuild().finally(() => {
+      this.rebuilding = undefined;
+    });
+    const outcome = await rebuildWithin(this.rebuilding, REBUILD_WAIT_MS, (e) =>
+      this.logger.error(`read-model rebuild failed: ${e instanceof Error ? e.message : String(e)}`),
+    );
+    const left = Math.max(0, REBUILD_WAIT_MS - (Date.now() - started));
+    const caughtUp = outcome === 'done' && (await this.readModels.whenCaughtUp(left));
     if (!caughtUp) res.status(202);
     return {
-      rebuilt: caughtUp,
+      rebuilt: outcome === 'done',
       caughtUp,
       position: this.readModels.runner.position?.toString() ?? null,
       seconds: (Date.now() - started) / 1000,
