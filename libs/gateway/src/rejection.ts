@@ -1,5 +1,5 @@
 import { PoisonMessageError } from '@crm/messaging';
-import { errorKindOf, LocalizedError, type ErrorKind, type LocalizedText } from '@crm/kernel';
+import { CALLER_ERROR_KINDS, errorKindOf, LocalizedError, type LocalizedText } from '@crm/kernel';
 import type { Rejection } from '@crm/contracts';
 
 /** Longest `reason` text of a dead letter (details are summarised, never the message body). */
@@ -35,18 +35,6 @@ export interface BusinessReason {
 
 const REASON_CODE = /^[a-z][a-z0-9_.]{0,99}$/;
 
-/** The error kinds that are the caller's to fix (the HTTP 4xx kinds). */
-const CALLER_KINDS: ReadonlySet<ErrorKind> = new Set<ErrorKind>([
-  'invalid_request',
-  'unauthenticated',
-  'forbidden',
-  'not_found',
-  'conflict',
-  'precondition_failed',
-  'too_large',
-  'validation',
-]);
-
 /**
  * True for a command refused for a business reason: a LocalizedError whose kind is the caller's to fix
  * (validation, workflow conflict, not found, forbidden, invalid request...) other than a concurrency conflict
@@ -57,7 +45,7 @@ export function isBusinessRejection(error: unknown): error is LocalizedError {
   if (!(error instanceof LocalizedError)) return false;
   if (error.code === 'event_store.wrong_expected_revision') return false;
   const kind = errorKindOf(error);
-  return kind !== undefined && CALLER_KINDS.has(kind);
+  return kind !== undefined && CALLER_ERROR_KINDS.has(kind);
 }
 
 /** The outcome `reason` of a business refusal: stable code, es/en message and JSON-safe details. */

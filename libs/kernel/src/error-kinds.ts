@@ -42,6 +42,18 @@ export const ERROR_KINDS: readonly ErrorKind[] = [
   'internal',
 ];
 
+/** The kinds that are the caller's to fix (the HTTP 4xx kinds); `unavailable` and `internal` are not. */
+export const CALLER_ERROR_KINDS: ReadonlySet<ErrorKind> = new Set<ErrorKind>([
+  'invalid_request',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'precondition_failed',
+  'too_large',
+  'validation',
+]);
+
 type Details = Record<string, unknown>;
 
 /** 400: the input is malformed (shape, syntax, an unknown parameter). Nothing was stored. */

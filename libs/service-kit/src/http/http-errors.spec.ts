@@ -7,7 +7,8 @@ import {
 } from '@crm/kernel';
 import { WrongExpectedRevisionError } from '@crm/event-store';
 import { ConfigurationError } from '@crm/config';
-import { httpStatusOf } from './http-errors';
+import { CALLER_ERROR_KINDS, ERROR_KINDS } from '@crm/kernel';
+import { HTTP_STATUS_OF_KIND, httpStatusOf } from './http-errors';
 
 describe('httpStatusOf', () => {
   it('maps the kernel error kinds to their statuses', () => {
@@ -20,5 +21,12 @@ describe('httpStatusOf', () => {
     expect(httpStatusOf(new ConfigurationError('config.invalid', t))).toBe(500);
     expect(httpStatusOf(new LocalizedError('a', t))).toBe(422);
     expect(httpStatusOf(new Error('boom'))).toBe(500);
+  });
+
+  it('gives every kind the caller must fix a 4xx status and every other kind a 5xx', () => {
+    for (const kind of ERROR_KINDS) {
+      const status = HTTP_STATUS_OF_KIND[kind];
+      expect([kind, CALLER_ERROR_KINDS.has(kind)]).toEqual([kind, status >= 400 && status < 500]);
+    }
   });
 });
