@@ -5,6 +5,7 @@
  * process group of its own, so a Ctrl-C in the terminal does not stop the server under the running services:
  * the launcher stops the services first, then this.
  */
+import { bilingualLine } from '@crm/kernel';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadPlatformConfig, openDatabase, stopWhenParentExits } from '@crm/config';
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
 
 main().catch((e: Error & { text?: { es: string; en: string } }) => {
   process.stderr.write(
-    `PostgreSQL embebido no arrancó / embedded PostgreSQL did not start: ${e.text ? `${e.text.es} / ${e.text.en}` : e.message}\n`,
+    `PostgreSQL embebido no arrancó / embedded PostgreSQL did not start: ${bilingualLine(e) ?? e.message}\n`,
   );
   process.exit(1);
 });

@@ -1,3 +1,4 @@
+import { bilingualLine } from '@crm/kernel';
 import { loadPlatformConfig } from '@crm/config';
 import { DEMO_LOGIN_EXAMPLES, type ServiceEntry } from '../services';
 import { LauncherDatabase } from './database';
@@ -11,7 +12,7 @@ export interface LaunchOptions {
 }
 
 type Failure = Error & { text?: { es: string; en: string } };
-const describeError = (e: Failure) => (e.text ? `${e.text.es} / ${e.text.en}` : (e.stack ?? e.message));
+const describeError = (e: Failure) => bilingualLine(e) ?? e.stack ?? e.message;
 
 /**
  * `npm start`: one PostgreSQL (embedded, or DATABASE_URL), then every service of the registry as its own

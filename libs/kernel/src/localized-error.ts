@@ -22,3 +22,11 @@ export class LocalizedError extends Error {
     return { code: this.code, message: this.text, details: this.details };
   }
 }
+
+/**
+ * The one line a person reads about a failure that carries es/en texts (a LocalizedError, a configuration
+ * error): `<es> / <en>`; undefined for any other error, whose message or stack the caller prints instead.
+ */
+export function bilingualLine(error: { text?: LocalizedText }): string | undefined {
+  return error.text ? `${error.text.es} / ${error.text.en}` : undefined;
+}

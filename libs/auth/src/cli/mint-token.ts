@@ -7,6 +7,7 @@
  * `POST /auth/login` of the identity service, without it having to run. Development only (refused with
  * NODE_ENV=production or AUTH_MODE=oidc).
  */
+import { bilingualLine } from '@crm/kernel';
 import { loadAuthConfig, loadDevIssuerConfig } from '../auth-config';
 import { DevIssuer } from '../dev-issuer';
 
@@ -37,6 +38,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: Error & { text?: { es: string; en: string } }) => {
-  process.stderr.write(`${e.text ? `${e.text.es} / ${e.text.en}` : e.message}\n`);
+  process.stderr.write(`${bilingualLine(e) ?? e.message}\n`);
   process.exit(1);
 });

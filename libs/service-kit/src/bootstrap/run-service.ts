@@ -1,3 +1,4 @@
+import { bilingualLine } from '@crm/kernel';
 import type { Platform } from '@crm/platform';
 import { stopWhenParentExits } from '@crm/config';
 import type { RunningService } from './start-service';
@@ -38,7 +39,7 @@ export function stopOnSignals(
 
 /** The start failure as one line: the es/en text of a configuration or domain error, else the stack. */
 export function startFailure(e: Error & { text?: { es: string; en: string } }): string {
-  return e.text ? `${e.text.es} / ${e.text.en}` : (e.stack ?? e.message);
+  return bilingualLine(e) ?? e.stack ?? e.message;
 }
 
 /**
