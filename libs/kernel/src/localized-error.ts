@@ -27,6 +27,7 @@ export class LocalizedError extends Error {
  * The one line a person reads about a failure that carries es/en texts (a LocalizedError, a configuration
  * error): `<es> / <en>`; undefined for any other error, whose message or stack the caller prints instead.
  */
-export function bilingualLine(error: { text?: LocalizedText }): string | undefined {
-  return error.text ? `${error.text.es} / ${error.text.en}` : undefined;
+export function bilingualLine(error: unknown): string | undefined {
+  const text = (error as { text?: LocalizedText } | null | undefined)?.text;
+  return text ? `${text.es} / ${text.en}` : undefined;
 }
