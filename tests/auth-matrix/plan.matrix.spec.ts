@@ -58,7 +58,11 @@ const WHO_MAY: Record<string, string[]> = {
     'st:secretariat_coordinator',
     'st:secretariat_analyst',
   ],
-  'pii.read': ['own+addressed:protection_case_worker+purpose', 'own+addressed:consular_officer+purpose'],
+  'pii.read': [
+    'own+addressed:protection_case_worker+purpose',
+    'own+addressed:consular_officer+purpose',
+    'own+addressed:national_system+purpose',
+  ],
   'pii.erase': ['own:protection_case_worker', 'st:platform_admin'],
   'audit.read': ['st:secretariat_coordinator', 'st:platform_admin'],
 };
@@ -68,6 +72,7 @@ const COUNTRY_ROLES = [
   'reporting_officer',
   'consular_officer',
   'protection_case_worker',
+  'protection_supervisor',
   'alert_focal_point',
   'national_system',
 ];
