@@ -1,1 +1,4 @@
+// The referral service's definition, its policy and its shared vocabulary.
+export * from './bootstrap';
+export { REFERRALS_POLICY, type ReferralsOperation } from './referrals.policy';
 export * from './shared/vocabulary';
