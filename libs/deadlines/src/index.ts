@@ -1,0 +1,2 @@
+export * from './schema';
+export { DEADLINE_MIGRATIONS, CreateDeadlines1764720000000 } from './migrations';
