@@ -1,2 +1,4 @@
+export * from './deadline';
+export * from './deadlines';
 export * from './schema';
 export { DEADLINE_MIGRATIONS, CreateDeadlines1764720000000 } from './migrations';
