@@ -10,6 +10,8 @@ import { migrateDeadlines } from './schema';
 /** Longest `last_error` kept (a failing handler's message, not its stack). */
 const MAX_ERROR_LENGTH = 2_000;
 
+const FAILED = 'deadline handler failed, will retry / el manejador del plazo falló, se reintentará';
+
 export interface DeadlineRunnerOptions<P = unknown> {
   dataSource: DataSource;
   /** The schema of the deadlines table (the one its owners write with `Deadlines`). */
@@ -133,57 +135,74 @@ export class DeadlineRunner<P = unknown> {
     }
   }
 
-  private fireBatch(now: Date): Promise<{ claimed: number; fired: number }> {
+  /** One claim transaction; its log lines are written once it has committed (or failed as a whole). */
+  private async fireBatch(now: Date): Promise<{ claimed: number; fired: number }> {
+    const lines: Array<() => void> = [];
+    try {
+      return await this.options.dataSource.transaction(async (manager) => {
+        const rows: DeadlineRow[] = await manager.query(
+          `SELECT ${DEADLINE_COLUMNS} FROM ${this.deadlines.table}
+           WHERE status = 'pending' AND due_at <= $1 AND (retry_at IS NULL OR retry_at <= $1)
+           ORDER BY due_at, key LIMIT $2
+           FOR UPDATE SKIP LOCKED`,
+          [now, this.batchSize],
+        );
+        let fired = 0;
+        for (const row of rows) if (await this.fireOne(manager, row, now, lines)) fired += 1;
+        return { claimed: rows.length, fired };
+      });
+    } finally {
+      for (const line of lines) line();
+    }
+  }
+
+  /** Calls `fire` in a savepoint and marks the deadline fired, or backs it off; true when it fired. */
+  private async fireOne(
+    manager: EntityManager,
+    row: DeadlineRow,
+    now: Date,
+    lines: Array<() => void>,
+  ): Promise<boolean> {
+    const { key, stream, kind, dueAt, payload, expectedRevision, attempts } = toRecord<P>(row);
+    const due: DueDeadline<P> = {
+      key,
+      stream,
+      kind,
+      dueAt,
+      payload,
+      expectedRevision,
+      attempt: attempts + 1,
+    };
     const t = this.deadlines.table;
-    return this.options.dataSource.transaction(async (manager) => {
-      const rows: DeadlineRow[] = await manager.query(
-        `SELECT ${DEADLINE_COLUMNS} FROM ${t}
-         WHERE status = 'pending' AND due_at <= $1 AND (retry_at IS NULL OR retry_at <= $1)
-         ORDER BY due_at, key LIMIT $2
-         FOR UPDATE SKIP LOCKED`,
-        [now, this.batchSize],
+    try {
+      await manager.transaction((savepoint) => this.options.fire(due, savepoint));
+    } catch (err) {
+      const error = (err instanceof Error ? err.message : String(err)).slice(0, MAX_ERROR_LENGTH);
+      const after = Math.max(now.getTime(), this.options.clock().getTime());
+      const retryAt = new Date(after + retryDelayMs(due.attempt, this.retryInitialMs, this.retryMaxMs));
+      await manager.query(
+        `UPDATE ${t} SET attempts = attempts + 1, last_error = $2, retry_at = $3, updated_at = now() WHERE key = $1`,
+        [key, error, retryAt],
       );
-      let fired = 0;
-      for (const row of rows) {
-        const { key, stream, kind, dueAt, payload, expectedRevision, attempts } = toRecord<P>(row);
-        const due: DueDeadline<P> = {
-          key,
-          stream,
-          kind,
-          dueAt,
-          payload,
-          expectedRevision,
-          attempt: attempts + 1,
-        };
-        try {
-          await manager.transaction((savepoint) => this.options.fire(due, savepoint));
-        } catch (err) {
-          const error = (err instanceof Error ? err.message : String(err)).slice(0, MAX_ERROR_LENGTH);
-          const after = Math.max(now.getTime(), this.options.clock().getTime());
-          const retryAt = new Date(after + retryDelayMs(due.attempt, this.retryInitialMs, this.retryMaxMs));
-          await manager.query(
-            `UPDATE ${t} SET attempts = attempts + 1, last_error = $2, retry_at = $3, updated_at = now() WHERE key = $1`,
-            [key, error, retryAt],
-          );
-          this.logger.warn(
-            { deadlines: this.name, key, kind, attempt: due.attempt, retryAt: retryAt.toISOString(), error },
-            'deadline handler failed, will retry / el manejador del plazo falló, se reintentará',
-          );
-          continue;
-        }
-        await manager.query(
-          `UPDATE ${t} SET status = 'fired', attempts = attempts + 1, retry_at = NULL, fired_at = $2,
-             updated_at = now() WHERE key = $1`,
-          [key, this.options.clock()],
-        );
-        fired += 1;
-        this.logger.info?.(
-          { deadlines: this.name, key, kind, attempt: due.attempt },
-          'deadline fired / plazo disparado',
-        );
-      }
-      return { claimed: rows.length, fired };
-    });
+      const fields = {
+        deadlines: this.name,
+        key,
+        kind,
+        attempt: due.attempt,
+        retryAt: retryAt.toISOString(),
+        error,
+      };
+      lines.push(() => this.logger.warn(fields, FAILED));
+      return false;
+    }
+    await manager.query(
+      `UPDATE ${t} SET status = 'fired', attempts = attempts + 1, retry_at = NULL, fired_at = $2, updated_at = now()
+       WHERE key = $1`,
+      [key, this.options.clock()],
+    );
+    const fields = { deadlines: this.name, key, kind, attempt: due.attempt };
+    lines.push(() => this.logger.info?.(fields, 'deadline fired / plazo disparado'));
+    return true;
   }
 
   private async run(): Promise<void> {
