@@ -28,6 +28,7 @@ import type { CaseState, InterviewRecord } from './state';
  * Which categories each role may ever see, whatever the consent (the compiler checks every platform role is
  * listed):
  * - protection_case_worker, national_system: any category, as the consent allows (they handle the case);
+ * - protection_supervisor: the same (supervises the institution's case workers and authorises overrides);
  * - consular_officer: identity, family, indicators, protection (consular assistance, documentation, family
  *   tracing and international protection; not health, assessments or the narrative);
  * - secretariat_coordinator, secretariat_analyst: indicators only, never an identifying field (the
@@ -38,6 +39,7 @@ import type { CaseState, InterviewRecord } from './state';
 export const ROLE_CATEGORIES: Readonly<Record<`${Role}`, readonly DataCategory[]>> = {
   protection_case_worker: Object.keys(DATA_CATEGORIES) as DataCategory[],
   national_system: Object.keys(DATA_CATEGORIES) as DataCategory[],
+  protection_supervisor: Object.keys(DATA_CATEGORIES) as DataCategory[],
   consular_officer: ['identity', 'family', 'indicators', 'protection'],
   secretariat_coordinator: ['indicators'],
   secretariat_analyst: ['indicators'],
