@@ -27,6 +27,8 @@ import {
   type InstitutionState,
 } from '../../directory/domain';
 import { focalPoint } from '../../directory/domain/test-support';
+import { deadlinePolicyDecider, deadlinePolicyStreamName } from '../../deadline-policy/domain';
+import type { DeadlinePolicy } from '../domain';
 import { readInstitution } from '../readers/institution-reader';
 import { ReferralLifecycleModule } from '../referral-lifecycle.module';
 
@@ -153,6 +155,7 @@ export async function referralWorld(now = NOW, modules: Array<Type<unknown> | Dy
     stream: string,
     command: C,
     by: Principal,
+    countries: CountryCode[] = [by.country as CountryCode],
   ) => {
     seq += 1;
     await handleCommand({
@@ -164,7 +167,7 @@ export async function referralWorld(now = NOW, modules: Array<Type<unknown> | Dy
         envelope: {
           commandId: `seed-${seq}-${stream}`,
           actor: actorOf(by),
-          countries: [by.country as CountryCode],
+          countries,
           correlationId: `seed-${seq}`,
         },
         clock,
@@ -283,6 +286,16 @@ export async function referralWorld(now = NOW, modules: Array<Type<unknown> | Dy
         conductedOn: '2020-06-21',
         purpose: 'registration',
       });
+    },
+    /** The Secretariat coordinator configures the deadlines of referrals from `from` to `to`. */
+    async configureDeadlines(from: CountryCode, to: CountryCode, policy: DeadlinePolicy) {
+      await run(
+        deadlinePolicyDecider,
+        deadlinePolicyStreamName({ from, to }),
+        { type: 'ConfigureDeadlines', from, to, policy },
+        COORDINATOR,
+        [from, to],
+      );
     },
     /** The directory (MX, HN, GT, CR protection institutions) and the Mexican case with the child's consent. */
     async standardSetup(options: { consent?: boolean } = {}) {

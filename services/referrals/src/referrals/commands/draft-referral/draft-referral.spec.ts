@@ -1,5 +1,6 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import { referralStreamName } from '../../domain';
+import { DRAFT } from '../../testing/referral-paths';
 import {
   CASE_ID,
   CR_WORKER,
@@ -17,16 +18,6 @@ import { DraftReferralCommand, type DraftReferralInput } from './draft-referral.
 import { DraftReferralController } from './draft-referral.controller';
 
 const STREAM = referralStreamName(REFERRAL_ID);
-
-export const DRAFT: DraftReferralInput = {
-  referralId: REFERRAL_ID,
-  caseId: CASE_ID,
-  from: { ...FROM },
-  to: { ...TO },
-  servicesRequested: ['psychosocial', 'family_tracing'],
-  categories: ['identity', 'family', 'health'],
-  urgency: 'urgent',
-};
 
 describe('draft-referral: DraftReferralCommand on the CommandBus', () => {
   let world: ReferralWorld;
