@@ -7,6 +7,7 @@ import {
   type StartServiceOptions,
 } from '@crm/service-kit';
 import { ReferralsModule } from './referrals.module';
+import { ReferralSettingsModule } from './referrals/referral-settings';
 
 export const DEFAULT_REFERRALS_PORT = 3002;
 
@@ -39,7 +40,7 @@ export const REFERRALS_SERVICE: ServiceDefinition = {
     defaultPort: DEFAULT_REFERRALS_PORT,
   },
   personalData: true,
-  modules: () => [ReferralsModule],
+  modules: (context) => [ReferralsModule, ReferralSettingsModule.fromEnv(context.env)],
   features: referralsFeatures(),
   describe: describeReferralsService,
 };

@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
 import { commandDepsProvider } from '@crm/service-kit';
+import { GetDisclosedViewController } from './queries/get-disclosed-view/get-disclosed-view.controller';
+import { GetDisclosedViewHandler } from './queries/get-disclosed-view/get-disclosed-view.handler';
+import { GetReferralController } from './queries/get-referral/get-referral.controller';
+import { GetReferralHandler } from './queries/get-referral/get-referral.handler';
 import { NotifyConsentWithdrawalHandler } from './commands/notify-consent-withdrawal/notify-consent-withdrawal.handler';
 import { DraftReferralController } from './commands/draft-referral/draft-referral.controller';
 import { DraftReferralHandler } from './commands/draft-referral/draft-referral.handler';
@@ -52,6 +56,8 @@ import { AcknowledgeConsentWithdrawalHandler } from './commands/acknowledge-cons
     AcceptTransferController,
     DeclineTransferController,
     AcknowledgeConsentWithdrawalController,
+    GetReferralController,
+    GetDisclosedViewController,
   ],
   providers: [
     commandDepsProvider,
@@ -70,6 +76,8 @@ import { AcknowledgeConsentWithdrawalHandler } from './commands/acknowledge-cons
     DeclineTransferHandler,
     AcknowledgeConsentWithdrawalHandler,
     NotifyConsentWithdrawalHandler,
+    GetReferralHandler,
+    GetDisclosedViewHandler,
   ],
 })
 export class ReferralLifecycleModule {}
