@@ -6,6 +6,7 @@ import {
   type ServiceDefinition,
   type StartServiceOptions,
 } from '@crm/service-kit';
+import { ConsentProcessModule } from './consent-process/consent-process.module';
 import { ReferralsModule } from './referrals.module';
 import { ReferralSettingsModule } from './referrals/referral-settings';
 
@@ -13,7 +14,7 @@ export const DEFAULT_REFERRALS_PORT = 3002;
 
 /** The feature modules as production runs them (read models, deadlines, the Kafka integration). */
 export function referralsFeatures(): ServiceDefinition['features'] {
-  return [];
+  return [ConsentProcessModule];
 }
 
 /** The lines printed after start-up: where the API and its documentation are. */
