@@ -1,0 +1,3 @@
+export * from './table-model';
+export * from './two-way-table';
+export * from './primary';
