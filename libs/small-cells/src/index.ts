@@ -1,3 +1,4 @@
 export * from './table-model';
 export * from './two-way-table';
 export * from './primary';
+export * from './gaussian-elimination';
