@@ -59,6 +59,20 @@ export const SERVICES: ServiceEntry[] = [
     // development mode is OIDC against the identity service started just before
     env: ({ urls }) => ({ IDENTITY_URL: urls.identity }),
   },
+  {
+    name: 'referrals',
+    title: { es: 'Servicio de referencias de casos', en: 'Case referrals service' },
+    entry: 'services/referrals/src/main',
+    portVariable: 'REFERRALS_PORT',
+    defaultPort: 3002,
+    readyPath: '/health/ready',
+    links: [
+      { label: 'API', path: '/referrals/institutions' },
+      { label: 'OpenAPI', path: '/docs' },
+      { label: 'Metrics', path: '/metrics' },
+    ],
+    env: ({ urls }) => ({ IDENTITY_URL: urls.identity }),
+  },
 ];
 
 /** A few of the demo accounts (every member country has `<cc>.<role>`); their password is DEV_ISSUER_PASSWORD. */

@@ -40,6 +40,7 @@ describe('schemas only through migrations', () => {
       'libs/auth/src/migrations/',
       'libs/pii/src/migrations/',
       'libs/projection/src/migrations/',
+      'libs/deadlines/src/migrations/',
       'libs/gateway/src/migrations/',
       'services/plan/src/read-models/migrations/',
     ])

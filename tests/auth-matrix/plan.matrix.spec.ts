@@ -58,7 +58,11 @@ const WHO_MAY: Record<string, string[]> = {
     'st:secretariat_coordinator',
     'st:secretariat_analyst',
   ],
-  'pii.read': ['own+addressed:protection_case_worker+purpose', 'own+addressed:consular_officer+purpose'],
+  'pii.read': [
+    'own+addressed:protection_case_worker+purpose',
+    'own+addressed:consular_officer+purpose',
+    'own+addressed:national_system+purpose',
+  ],
   'pii.erase': ['own:protection_case_worker', 'st:platform_admin'],
   'audit.read': ['st:secretariat_coordinator', 'st:platform_admin'],
 };
@@ -68,6 +72,7 @@ const COUNTRY_ROLES = [
   'reporting_officer',
   'consular_officer',
   'protection_case_worker',
+  'protection_supervisor',
   'alert_focal_point',
   'national_system',
 ];
@@ -193,7 +198,7 @@ const rows = Object.keys(WHO_MAY).flatMap((operation) =>
 
 describe('authorisation matrix (plan, personal data, audit)', () => {
   it('covers every principal kind and every operation', () => {
-    expect(everybody).toHaveLength(11 * 5 + 4 + 5);
+    expect(everybody).toHaveLength(11 * 6 + 4 + 5);
     expect(rows).toHaveLength(Object.keys(WHO_MAY).length * everybody.length);
   });
 

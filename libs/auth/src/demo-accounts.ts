@@ -11,6 +11,7 @@ const COUNTRY_ROLE_INSTITUTION: Array<[Role, string, string]> = [
   [Role.ReportingOfficer, 'MRE', 'Ministerio de Relaciones Exteriores'],
   [Role.ConsularOfficer, 'CONSULADO', 'Red consular'],
   [Role.ProtectionCaseWorker, 'PROTECCION', 'Institución de protección de la niñez'],
+  [Role.ProtectionSupervisor, 'PROTECCION', 'Supervisión de la institución de protección de la niñez'],
   [Role.AlertFocalPoint, 'ALERTA', 'Punto focal de alertas de niñez desaparecida'],
   [Role.NationalSystem, 'SISTEMA', 'Sistema nacional (integración)'],
 ];

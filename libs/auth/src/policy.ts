@@ -6,7 +6,9 @@ import {
   type LocalizedText,
 } from '@crm/kernel';
 import { SetMetadata } from '@nestjs/common';
-import { enforceDecision, type EnforceDeps } from './enforce';
+import type { Actor } from '@crm/event-store';
+import type { AuditSink } from './audit';
+import { actorOf, enforceDecision, type EnforceDeps } from './enforce';
 import { REQUIRED_OPERATION, type OperationOptions, type OperationRequirement } from './nest/decorators';
 import { isRole, isValidPrincipal, type Principal, type Role } from './principal';
 
@@ -113,6 +115,10 @@ function checkScope(principal: Principal, grant: Grant, resource: Resource): Den
 
 /** Operation ids: dotted lower-camel segments, the first naming the owner (`plan.report.submit`, `pii.read`). */
 const OPERATION_ID = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/;
+/** No sink configured: the denial is refused (403) without being stored. */
+const NO_AUDIT: AuditSink = { record: async () => undefined };
+/** `path` of a command denial's audit row (method `COMMAND`) when the caller names none. */
+const DEFAULT_VIA = 'CommandBus';
 const SCOPES: readonly Scope[] = ['any', 'own-country', 'own-or-addressed', 'secretariat'];
 
 /** A service's authorisation rows: operation → the grants that allow it. */
@@ -152,6 +158,17 @@ export interface Policy<Op extends string = string> {
     operation: Op,
     resource?: Resource,
   ): Promise<{ grantedBy: Role }>;
+  /**
+   * `enforce`, then the events' actor under the granting role (`actorOf`): what a command handler records as
+   * who acted. Without `deps.audit` (unit tests without AuthModule) a denial is still a 403, just not stored.
+   * `deps.via` names the caller in the denial's audit row (default `CommandBus`).
+   */
+  enforceActor(
+    deps: Omit<EnforceDeps, 'audit'> & { audit?: AuditSink },
+    principal: Principal,
+    operation: Op,
+    resource?: Resource,
+  ): Promise<Actor>;
   /**
    * The route performs `operation`: the global OperationGuard (AuthModule) authorises it with THIS policy and
    * the resource found per `options` (`{ country: 'params.country' }`, ...). Type-checked against the rows.
@@ -198,6 +215,16 @@ export function definePolicy<const S extends readonly PolicyRows[]>(...sets: S):
       isOperation(operation) ? countriesFor(rows[operation], principal) : [],
     enforce: (deps, principal, operation, resource = {}) =>
       enforceDecision(authorize(principal, operation, resource), deps, principal, operation, resource),
+    enforceActor: async (deps, principal, operation, resource = {}) => {
+      const { grantedBy } = await enforceDecision(
+        authorize(principal, operation, resource),
+        { ...deps, audit: deps.audit ?? NO_AUDIT, via: deps.via ?? DEFAULT_VIA },
+        principal,
+        operation,
+        resource,
+      );
+      return actorOf(principal, grantedBy);
+    },
     RequireOperation: (operation, options = {}) =>
       SetMetadata(REQUIRED_OPERATION, { policy, operation, options } satisfies OperationRequirement),
   };

@@ -5,6 +5,8 @@ export enum Role {
   ReportingOfficer = 'reporting_officer',
   ConsularOfficer = 'consular_officer',
   ProtectionCaseWorker = 'protection_case_worker',
+  /** Supervises a protection institution's case workers: reads its cases' access logs. */
+  ProtectionSupervisor = 'protection_supervisor',
   AlertFocalPoint = 'alert_focal_point',
   SecretariatCoordinator = 'secretariat_coordinator',
   SecretariatAnalyst = 'secretariat_analyst',
@@ -34,6 +36,7 @@ export const ROLE_HOLDER: Record<Role, RoleHolder> = {
   [Role.ReportingOfficer]: 'country',
   [Role.ConsularOfficer]: 'country',
   [Role.ProtectionCaseWorker]: 'country',
+  [Role.ProtectionSupervisor]: 'country',
   [Role.AlertFocalPoint]: 'country',
   [Role.NationalSystem]: 'country',
   [Role.SecretariatCoordinator]: 'secretariat',

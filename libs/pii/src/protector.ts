@@ -1,4 +1,4 @@
-import { actorOf, type AuditSink } from '@crm/auth';
+import type { AuditSink } from '@crm/auth';
 import type { EventStore } from '@crm/event-store';
 import type { Clock } from '@crm/kernel';
 import {
@@ -24,8 +24,6 @@ export interface ProtectorOptions {
   clock?: Clock;
 }
 
-const NO_AUDIT: AuditSink = { record: async () => undefined };
-
 /**
  * The one way services touch a child's personal data: `protect` encrypts (envelope encryption, see
  * EnvelopeCipher), `reveal` decrypts only after the view is authorised (`pii.read`) and recorded in the
@@ -38,6 +36,10 @@ export class PersonalDataProtector {
   constructor(private readonly options: ProtectorOptions) {
     this.cipher = new EnvelopeCipher(options);
     this.clock = this.cipher.clock;
+  }
+
+  private auditDeps() {
+    return { clock: this.clock, ...(this.options.audit ? { audit: this.options.audit } : {}) };
   }
 
   /** A copy of `record` where each present personal field holds a FieldCiphertext. */
@@ -61,13 +63,12 @@ export class PersonalDataProtector {
   ): Promise<T> {
     assertSubject(subjectId);
     const purpose = validPurpose(access.purpose);
-    const { grantedBy } = await PII_POLICY.enforce(
-      { audit: this.options.audit ?? NO_AUDIT, clock: this.clock, via: `pii.reveal:${access.caseId}` },
+    const actor = await PII_POLICY.enforceActor(
+      { ...this.auditDeps(), via: `pii.reveal:${access.caseId}` },
       access.principal,
       'pii.read',
       { country: access.caseCountry, addressedTo: access.addressedTo ?? [], purpose },
     );
-    const actor = actorOf(access.principal, grantedBy);
     const lookup = await this.cipher.lookup(subjectId, record, personalFields);
     const outcome = lookup?.state === 'erased' ? 'erased' : 'revealed';
     const event = personalDataViewedEvent(access, subjectId, actor, this.clock(), outcome);
@@ -91,13 +92,12 @@ export class PersonalDataProtector {
   async erase(request: ErasureRequest): Promise<'erased' | 'already_erased'> {
     assertSubject(request.subjectId);
     validReason(request.reason);
-    const { grantedBy } = await PII_POLICY.enforce(
-      { audit: this.options.audit ?? NO_AUDIT, clock: this.clock, via: `pii.erase:${request.subjectId}` },
+    const actor = await PII_POLICY.enforceActor(
+      { ...this.auditDeps(), via: `pii.erase:${request.subjectId}` },
       request.principal,
       'pii.erase',
       { country: request.caseCountry },
     );
-    const actor = actorOf(request.principal, grantedBy);
     const outcome = await this.cipher.destroyKey(request.subjectId);
     const tombstone = await this.options.keys.find(request.subjectId);
     const erasedAt = tombstone.state === 'erased' ? tombstone.erasedAt : this.clock();

@@ -12,6 +12,9 @@ export * from './http/localized-error.filter';
 export * from './http/health.controller';
 export * from './http/migrations/1764633600000-create-idempotency-keys';
 
+// Commands: the base class, per-call options, handler dependencies and event envelopes.
+export * from './commands';
+
 // Operations: logger, metrics, lag, rate limits, security headers and CORS.
 export * from './ops/service-logger';
 export * from './ops/metrics';

@@ -38,7 +38,7 @@ describe('@crm/plan public exports (used by tests/bench/plan.ts and the e2e suit
       new plan.AmendCatalogueCommand(principal, {} as never),
       new plan.ImportCatalogueCommand(principal, { catalogue: {} }, { expectedRevision: -1 }),
     ];
-    for (const command of commands) expect(command).toBeInstanceOf(plan.PlanCommand);
+    for (const command of commands) expect(command).toBeInstanceOf(plan.ServiceCommand);
     expect(commands[0].options).toEqual({});
     expect(commands[7].options).toEqual({ expectedRevision: -1 });
     expect(

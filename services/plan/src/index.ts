@@ -5,8 +5,8 @@ export { PlanModule } from './plan.module';
 
 // The write side: one command class per use case, dispatched with `app.get(CommandBus).execute(new XCommand(
 // principal, input, options))` (the HTTP controllers, the Kafka inbound adapter and the start-up import do the same).
-export type { CommandOptions } from './shared/command-context';
-export { PlanCommand } from './shared/plan-command';
+export type { CommandOptions } from '@crm/service-kit';
+export { ServiceCommand } from '@crm/service-kit';
 export { SaveDraftCommand, type SaveDraftInput } from './reports/commands/save-draft/save-draft.command';
 export {
   SubmitReportCommand,

@@ -36,4 +36,4 @@ export const PLAN_POLICY = definePolicy({
 export type PlanOperation = OperationOf<typeof PLAN_POLICY>;
 
 /** The plan's route decorator, command check and query scope, bound to its rows. */
-export const { RequireOperation, enforce, scopeCountries } = PLAN_POLICY;
+export const { RequireOperation, enforce, enforceActor, scopeCountries } = PLAN_POLICY;

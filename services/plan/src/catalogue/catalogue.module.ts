@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { commandDepsProvider } from '../shared/command-context';
+import { commandDepsProvider } from '@crm/service-kit';
 import { AmendCatalogueController } from './commands/amend-catalogue/amend-catalogue.controller';
 import { AmendCatalogueHandler } from './commands/amend-catalogue/amend-catalogue.handler';
 import { ImportCatalogueController } from './commands/import-catalogue/import-catalogue.controller';

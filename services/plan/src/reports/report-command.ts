@@ -4,8 +4,9 @@ import { type PlanOperation as Operation } from '../plan.policy';
 import { handleCommand } from '@crm/decider';
 import type { Actor, EventStore } from '@crm/event-store';
 import { activityKnown, loadCatalogueForPeriod, type LoadedCatalogue } from '../catalogue/catalogue-reader';
-import { authorizeCommand } from '../shared/authorization';
-import { envelopeFor, type CommandDeps, type CommandOptions } from '../shared/command-context';
+import { enforceActor } from '../plan.policy';
+import { type CommandDeps, type CommandOptions } from '@crm/service-kit';
+import { envelopeFor } from '../shared/envelope';
 import { activityNotFound } from '../shared/errors';
 import {
   reportDecider,
@@ -42,7 +43,7 @@ export async function authorizeReport(
   via: string,
 ): Promise<{ key: ReportKey; actor: Actor }> {
   const key = validateReportKey(ref);
-  const actor = await authorizeCommand({ ...deps, via }, principal, operation, { country: key.country });
+  const actor = await enforceActor({ ...deps, via }, principal, operation, { country: key.country });
   return { key, actor };
 }
 

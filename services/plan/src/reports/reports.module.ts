@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { commandDepsProvider } from '../shared/command-context';
+import { commandDepsProvider } from '@crm/service-kit';
 import { ApproveReportController } from './commands/approve-report/approve-report.controller';
 import { ApproveReportHandler } from './commands/approve-report/approve-report.handler';
 import { ReopenReportController } from './commands/reopen-report/reopen-report.controller';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { commandDepsProvider } from '../shared/command-context';
+import { commandDepsProvider } from '@crm/service-kit';
 import { ScheduleWindowController } from './commands/schedule-window/schedule-window.controller';
 import { ScheduleWindowHandler } from './commands/schedule-window/schedule-window.handler';
 import { GetWindowController } from './queries/get-window/get-window.controller';

@@ -1,5 +1,5 @@
 import type { LocalizedText } from '@crm/kernel';
-import { PlanCommand } from '../../../shared/plan-command';
+import { ServiceCommand } from '@crm/service-kit';
 import type { CatalogueSummary } from '../../catalogue-view';
 import type { Activity, Reason, ScheduleValue } from '../../domain';
 
@@ -17,4 +17,4 @@ export type AmendCatalogueInput = AmendmentInput & { planId?: string };
  * Secretariat coordinator: add, reword, retire an activity or change its schedule in a plan's catalogue.
  * Operation `plan.catalogue.amend`.
  */
-export class AmendCatalogueCommand extends PlanCommand<AmendCatalogueInput, CatalogueSummary> {}
+export class AmendCatalogueCommand extends ServiceCommand<AmendCatalogueInput, CatalogueSummary> {}

@@ -1,8 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { handleCommand } from '@crm/decider';
-import { authorizeCommand } from '../../../shared/authorization';
-import { envelopeFor, PLAN_COMMAND_DEPS, type CommandDeps } from '../../../shared/command-context';
+import { enforceActor } from '../../../plan.policy';
+import { COMMAND_DEPS, type CommandDeps } from '@crm/service-kit';
+import { envelopeFor } from '../../../shared/envelope';
 import { DEFAULT_PLAN_ID } from '../../catalogue-reader';
 import { toCatalogueSummary, type CatalogueSummary } from '../../catalogue-view';
 import { catalogueDecider, catalogueStreamId, type CatalogueCommand } from '../../domain';
@@ -11,11 +12,11 @@ import { AmendCatalogueCommand, type AmendmentInput } from './amend-catalogue.co
 /** Each amendment appends one event to `planCatalogue-<planId>` and makes a new catalogue version. */
 @CommandHandler(AmendCatalogueCommand)
 export class AmendCatalogueHandler implements ICommandHandler<AmendCatalogueCommand> {
-  constructor(@Inject(PLAN_COMMAND_DEPS) private readonly deps: CommandDeps) {}
+  constructor(@Inject(COMMAND_DEPS) private readonly deps: CommandDeps) {}
 
   async execute({ principal, input, options }: AmendCatalogueCommand): Promise<CatalogueSummary> {
     const { deps } = this;
-    const actor = await authorizeCommand(
+    const actor = await enforceActor(
       { ...deps, via: AmendCatalogueCommand.name },
       principal,
       'plan.catalogue.amend',

@@ -1,4 +1,4 @@
-import { PlanCommand } from '../../../shared/plan-command';
+import { ServiceCommand } from '@crm/service-kit';
 import type { CatalogueSummary } from '../../catalogue-view';
 import type { Reason } from '../../domain';
 
@@ -12,4 +12,4 @@ export interface ImportCatalogueInput {
  * Secretariat coordinator (and the service itself at start-up, for its default plan's file): import a plan's
  * catalogue once. Operation `plan.catalogue.amend`.
  */
-export class ImportCatalogueCommand extends PlanCommand<ImportCatalogueInput, CatalogueSummary> {}
+export class ImportCatalogueCommand extends ServiceCommand<ImportCatalogueInput, CatalogueSummary> {}

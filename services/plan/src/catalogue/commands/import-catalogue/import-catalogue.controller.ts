@@ -6,7 +6,7 @@ import { RequireOperation } from '../../../plan.policy';
 import { ApiBilingual, ApiIdempotencyKey, ApiStandardErrors, CommandMeta } from '@crm/service-kit';
 import type { CatalogueSummary } from '../../catalogue-view';
 import { ApiIfMatch } from '@crm/service-kit';
-import type { CommandOptions } from '../../../shared/command-context';
+import type { CommandOptions } from '@crm/service-kit';
 import { ImportCatalogueCommand } from './import-catalogue.command';
 import { ImportCatalogueBody } from './import-catalogue.dto';
 

@@ -2,8 +2,9 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ConflictError } from '@crm/kernel';
 import { handleCommand } from '@crm/decider';
-import { authorizeCommand } from '../../../shared/authorization';
-import { envelopeFor, PLAN_COMMAND_DEPS, type CommandDeps } from '../../../shared/command-context';
+import { enforceActor } from '../../../plan.policy';
+import { COMMAND_DEPS, type CommandDeps } from '@crm/service-kit';
+import { envelopeFor } from '../../../shared/envelope';
 import { overlappingPlan, planYearsOf, type PlanYears } from '../../../windows/domain';
 import { toCatalogueSummary, type CatalogueSummary } from '../../catalogue-view';
 import { catalogueDecider, catalogueStreamId, importCommandFrom } from '../../domain';
@@ -23,11 +24,11 @@ import { ImportCatalogueCommand } from './import-catalogue.command';
  */
 @CommandHandler(ImportCatalogueCommand)
 export class ImportCatalogueHandler implements ICommandHandler<ImportCatalogueCommand> {
-  constructor(@Inject(PLAN_COMMAND_DEPS) private readonly deps: CommandDeps) {}
+  constructor(@Inject(COMMAND_DEPS) private readonly deps: CommandDeps) {}
 
   async execute({ principal, input, options }: ImportCatalogueCommand): Promise<CatalogueSummary> {
     const { deps } = this;
-    const actor = await authorizeCommand(
+    const actor = await enforceActor(
       { ...deps, via: ImportCatalogueCommand.name },
       principal,
       'plan.catalogue.amend',

@@ -1,4 +1,4 @@
-import { PlanCommand } from '../../../shared/plan-command';
+import { ServiceCommand } from '@crm/service-kit';
 import type { MultilingualText } from '../../domain';
 import type { ReportRef } from '../../report-command';
 import type { ReportView } from '../../report-view';
@@ -11,4 +11,4 @@ export interface ApproveReportInput extends ReportRef {
  * Secretariat coordinator: approve a submitted report (locks it, records a new approved version).
  * Operation `plan.report.approve`.
  */
-export class ApproveReportCommand extends PlanCommand<ApproveReportInput, ReportView> {}
+export class ApproveReportCommand extends ServiceCommand<ApproveReportInput, ReportView> {}

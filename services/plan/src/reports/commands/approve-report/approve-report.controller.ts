@@ -5,7 +5,7 @@ import { CurrentPrincipal, type Principal } from '@crm/auth';
 import { RequireOperation } from '../../../plan.policy';
 import { ApiBilingual, ApiIdempotencyKey, ApiStandardErrors, CommandMeta } from '@crm/service-kit';
 import { ApiIfMatch } from '@crm/service-kit';
-import type { CommandOptions } from '../../../shared/command-context';
+import type { CommandOptions } from '@crm/service-kit';
 import { ReportParams } from '../../../shared/dto';
 import type { ReportView } from '../../report-view';
 import { ApproveReportCommand } from './approve-report.command';

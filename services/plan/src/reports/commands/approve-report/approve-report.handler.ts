@@ -1,13 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { PLAN_COMMAND_DEPS, type CommandDeps } from '../../../shared/command-context';
+import { COMMAND_DEPS, type CommandDeps } from '@crm/service-kit';
 import { appendToReport, authorizeReport, catalogueForReport } from '../../report-command';
 import type { ReportView } from '../../report-view';
 import { ApproveReportCommand } from './approve-report.command';
 
 @CommandHandler(ApproveReportCommand)
 export class ApproveReportHandler implements ICommandHandler<ApproveReportCommand> {
-  constructor(@Inject(PLAN_COMMAND_DEPS) private readonly deps: CommandDeps) {}
+  constructor(@Inject(COMMAND_DEPS) private readonly deps: CommandDeps) {}
 
   async execute({ principal, input, options }: ApproveReportCommand): Promise<ReportView> {
     const { key, actor } = await authorizeReport(

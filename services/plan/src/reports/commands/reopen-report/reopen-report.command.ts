@@ -1,4 +1,4 @@
-import { PlanCommand } from '../../../shared/plan-command';
+import { ServiceCommand } from '@crm/service-kit';
 import type { MultilingualText } from '../../domain';
 import type { ReportRef } from '../../report-command';
 import type { ReportView } from '../../report-view';
@@ -11,4 +11,4 @@ export interface ReopenReportInput extends ReportRef {
  * Secretariat coordinator: reopen an approved report (reason required; the approved version is kept).
  * Operation `plan.report.reopen`.
  */
-export class ReopenReportCommand extends PlanCommand<ReopenReportInput, ReportView> {}
+export class ReopenReportCommand extends ServiceCommand<ReopenReportInput, ReportView> {}

@@ -1,4 +1,4 @@
-import { PlanCommand } from '../../../shared/plan-command';
+import { ServiceCommand } from '@crm/service-kit';
 import type { MultilingualText } from '../../domain';
 import type { ReportRef } from '../../report-command';
 import type { ReportView } from '../../report-view';
@@ -11,4 +11,4 @@ export interface ReturnReportInput extends ReportRef {
  * Secretariat coordinator: return a submitted report to the country with comments (required).
  * Operation `plan.report.return`.
  */
-export class ReturnReportCommand extends PlanCommand<ReturnReportInput, ReportView> {}
+export class ReturnReportCommand extends ServiceCommand<ReturnReportInput, ReportView> {}

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { catalogueViewOf } from '../../../catalogue/catalogue-reader';
-import { PLAN_COMMAND_DEPS, type CommandDeps } from '../../../shared/command-context';
+import { COMMAND_DEPS, type CommandDeps } from '@crm/service-kit';
 import type { ReportContentInput } from '../../domain';
 import { appendToReport, authorizeReport, catalogueForReport } from '../../report-command';
 import type { ReportView } from '../../report-view';
@@ -9,7 +9,7 @@ import { SaveDraftCommand } from './save-draft.command';
 
 @CommandHandler(SaveDraftCommand)
 export class SaveDraftHandler implements ICommandHandler<SaveDraftCommand> {
-  constructor(@Inject(PLAN_COMMAND_DEPS) private readonly deps: CommandDeps) {}
+  constructor(@Inject(COMMAND_DEPS) private readonly deps: CommandDeps) {}
 
   async execute({ principal, input, options }: SaveDraftCommand): Promise<ReportView> {
     const { key, actor } = await authorizeReport(

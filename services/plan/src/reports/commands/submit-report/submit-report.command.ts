@@ -1,4 +1,4 @@
-import { PlanCommand } from '../../../shared/plan-command';
+import { ServiceCommand } from '@crm/service-kit';
 import type { ReportRef } from '../../report-command';
 import type { ReportView } from '../../report-view';
 
@@ -8,4 +8,4 @@ export type SubmitReportInput = ReportRef;
  * Country: submit the current draft for review, judged against the period's effective window (refused
  * before it opens, 409; marked late after it closes). Operation `plan.report.submit`.
  */
-export class SubmitReportCommand extends PlanCommand<SubmitReportInput, ReportView> {}
+export class SubmitReportCommand extends ServiceCommand<SubmitReportInput, ReportView> {}

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { PLAN_COMMAND_DEPS, type CommandDeps } from '../../../shared/command-context';
+import { COMMAND_DEPS, type CommandDeps } from '@crm/service-kit';
 import { loadWindow } from '../../../windows/window-reader';
 import { appendToReport, authorizeReport, catalogueForReport } from '../../report-command';
 import type { ReportView } from '../../report-view';
@@ -8,7 +8,7 @@ import { SubmitReportCommand } from './submit-report.command';
 
 @CommandHandler(SubmitReportCommand)
 export class SubmitReportHandler implements ICommandHandler<SubmitReportCommand> {
-  constructor(@Inject(PLAN_COMMAND_DEPS) private readonly deps: CommandDeps) {}
+  constructor(@Inject(COMMAND_DEPS) private readonly deps: CommandDeps) {}
 
   async execute({ principal, input, options }: SubmitReportCommand): Promise<ReportView> {
     const { key, actor } = await authorizeReport(

@@ -7,7 +7,7 @@ import type { EventStore } from '@crm/event-store';
 import type { Clock, CountryCode } from '@crm/kernel';
 import { activityKnown, loadCatalogueForPeriod } from '../../../catalogue/catalogue-reader';
 import { activityNotFound } from '../../../shared/errors';
-import type { CommandOptions } from '../../../shared/command-context';
+import type { CommandOptions } from '@crm/service-kit';
 import { hasOpened, isReportingPeriod } from '../../../windows/domain';
 import { loadWindow } from '../../../windows/window-reader';
 import { reportStreamName } from '../../domain';

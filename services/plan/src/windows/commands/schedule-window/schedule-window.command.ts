@@ -1,4 +1,4 @@
-import { PlanCommand } from '../../../shared/plan-command';
+import { ServiceCommand } from '@crm/service-kit';
 import type { MultilingualText } from '../../../reports/domain';
 import type { WindowView } from '../../window-reader';
 
@@ -17,4 +17,4 @@ export interface ScheduleWindowInput {
 }
 
 /** Secretariat coordinator: schedule (or move, with a reason) a period's reporting window. */
-export class ScheduleWindowCommand extends PlanCommand<ScheduleWindowInput, WindowView> {}
+export class ScheduleWindowCommand extends ServiceCommand<ScheduleWindowInput, WindowView> {}

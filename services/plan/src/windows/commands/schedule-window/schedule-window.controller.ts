@@ -5,7 +5,7 @@ import { CurrentPrincipal, type Principal } from '@crm/auth';
 import { RequireOperation } from '../../../plan.policy';
 import { ApiBilingual, ApiIdempotencyKey, ApiStandardErrors, CommandMeta } from '@crm/service-kit';
 import { ApiIfMatch } from '@crm/service-kit';
-import type { CommandOptions } from '../../../shared/command-context';
+import type { CommandOptions } from '@crm/service-kit';
 import { WindowParams } from '../../../shared/dto';
 import type { WindowView } from '../../window-reader';
 import { SCHEDULE_WINDOW_OPERATION, ScheduleWindowCommand } from './schedule-window.command';

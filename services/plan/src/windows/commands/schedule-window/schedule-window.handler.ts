@@ -3,8 +3,9 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { handleCommand } from '@crm/decider';
 import { planDirectory } from '../../../catalogue/plan-directory';
 import type { MultilingualText } from '../../../reports/domain';
-import { authorizeCommand } from '../../../shared/authorization';
-import { envelopeFor, PLAN_COMMAND_DEPS, type CommandDeps } from '../../../shared/command-context';
+import { enforceActor } from '../../../plan.policy';
+import { COMMAND_DEPS, type CommandDeps } from '@crm/service-kit';
+import { envelopeFor } from '../../../shared/envelope';
 import {
   parsePeriod,
   windowDecider,
@@ -25,13 +26,13 @@ import {
  */
 @CommandHandler(ScheduleWindowCommand)
 export class ScheduleWindowHandler implements ICommandHandler<ScheduleWindowCommand> {
-  constructor(@Inject(PLAN_COMMAND_DEPS) private readonly deps: CommandDeps) {}
+  constructor(@Inject(COMMAND_DEPS) private readonly deps: CommandDeps) {}
 
   async execute({ principal, input, options }: ScheduleWindowCommand): Promise<WindowView> {
     const { deps } = this;
     parsePeriod(input.period);
     const period = input.period as ReportingPeriod;
-    const actor = await authorizeCommand(
+    const actor = await enforceActor(
       { ...deps, via: ScheduleWindowCommand.name },
       principal,
       SCHEDULE_WINDOW_OPERATION,

@@ -1,0 +1,15 @@
+export * from './codes';
+export * from './commands';
+export * from './consent';
+export * from './deadlines';
+export * from './decide';
+export * from './decider';
+export * from './events';
+export * from './protected-record';
+export * from './sides';
+export * from './state';
+export * from './status';
+export * from './stream';
+export * from './timers';
+export * from './transitions';
+export { REFERRAL_ID_PATTERN, validReferralId } from './validation';
