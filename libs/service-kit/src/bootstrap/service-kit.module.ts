@@ -7,7 +7,7 @@ import { AuthModule, type AuditSink, type TokenVerifier } from '@crm/auth';
 import { PlatformModule, type Platform } from '@crm/platform';
 import type { OperationsConfig } from '../config/service-config';
 import { RevisionETagInterceptor } from '../http/etag';
-import { HealthController, LagSources, ReadinessChecks } from '../http/health.controller';
+import { BacklogSources, HealthController, LagSources, ReadinessChecks } from '../http/health.controller';
 import {
   IDEMPOTENCY_FINGERPRINTS,
   IdempotencyKeyInterceptor,
@@ -77,9 +77,10 @@ export class ServiceKitModule {
         { provide: APP_INTERCEPTOR, useClass: RevisionETagInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyKeyInterceptor },
         LagSources,
+        BacklogSources,
         ReadinessChecks,
       ],
-      exports: [SERVICE_NAME, OPERATIONS, SERVICE_METRICS, SERVICE_LOGGER, LagSources],
+      exports: [SERVICE_NAME, OPERATIONS, SERVICE_METRICS, SERVICE_LOGGER, LagSources, BacklogSources],
     };
   }
 }

@@ -17,7 +17,7 @@ import { createNestLogger, registerPersonalDataDeclarations } from '@crm/pii';
 import { createPlatform, type Platform } from '@crm/platform';
 import { loadServiceConfig, type ServiceConfig } from '../config/service-config';
 import { bodyParserErrorHandler, REQUEST_BODY_LIMIT_BYTES } from '../http/body-errors';
-import { LagSources } from '../http/health.controller';
+import { BacklogSources, LagSources } from '../http/health.controller';
 import { IdempotencyFingerprints } from '../http/idempotency-fingerprints';
 import {
   migrateServiceKitSchema,
@@ -178,6 +178,8 @@ export async function startService<P extends Platform | null = Platform>(
         (source) => lagOf(platform.store, source, cap),
       );
     }
+    const backlogs = app.get(BacklogSources);
+    metrics.measureBacklog(() => backlogs.all());
     await definition.beforeListen?.(app, context);
     await app.listen(port, host);
     const address = app.getHttpServer().address() as { port: number };

@@ -48,6 +48,12 @@ export interface OperationsConfig {
    * events than this still to handle (default 1000).
    */
   readyMaxLagEvents: number;
+  /**
+   * READY_MAX_BACKLOG_AGE_SECONDS: `/health/ready` answers 503 when the oldest due item of a backlog source
+   * (a deadline runner's due-but-unfired deadlines) fell due longer ago than this (default 300), unless the
+   * source sets its own limit.
+   */
+  readyMaxBacklogAgeSeconds: number;
   /** RATE_LIMIT_PER_MINUTE: requests per minute per client address over every route (default 300; 0: off). */
   rateLimitPerMinute: number;
   /** LOGIN_RATE_LIMIT_PER_MINUTE: login attempts per minute per client address (default 10). */
@@ -58,6 +64,7 @@ export interface OperationsConfig {
 
 export const OPERATIONS_DEFAULTS: OperationsConfig = {
   readyMaxLagEvents: 1000,
+  readyMaxBacklogAgeSeconds: 300,
   rateLimitPerMinute: 300,
   loginRateLimitPerMinute: 10,
   corsOrigins: [],
@@ -149,6 +156,13 @@ export function loadOperationsConfig(env: NodeJS.ProcessEnv = process.env): Oper
   const d = OPERATIONS_DEFAULTS;
   return {
     readyMaxLagEvents: integerFrom(env, 'READY_MAX_LAG_EVENTS', d.readyMaxLagEvents, 0, 1_000_000),
+    readyMaxBacklogAgeSeconds: integerFrom(
+      env,
+      'READY_MAX_BACKLOG_AGE_SECONDS',
+      d.readyMaxBacklogAgeSeconds,
+      1,
+      604_800,
+    ),
     rateLimitPerMinute: integerFrom(env, 'RATE_LIMIT_PER_MINUTE', d.rateLimitPerMinute, 0, 1_000_000),
     loginRateLimitPerMinute: integerFrom(
       env,
