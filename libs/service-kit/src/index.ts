@@ -26,6 +26,7 @@ export * from './ops/security';
 
 // Configuration, bootstrap and shutdown.
 export * from './config/service-config';
+export * from './config/clock-offset';
 export * from './bootstrap/tokens';
 export * from './bootstrap/service-definition';
 export * from './bootstrap/service-kit.module';

@@ -8,6 +8,7 @@ import {
   type LogLevelName,
   type PlatformConfig,
 } from '@crm/config';
+import { clockOffsetFrom } from './clock-offset';
 
 /** How a service names its own listener variables, e.g. `PLAN_PORT` / `PLAN_HOST`, default port 3001. */
 export interface ListenerSettings {
@@ -35,6 +36,11 @@ export interface ServiceConfig {
   /** Listen address: `<SERVICE>_HOST`, else 127.0.0.1 with the development issuer and 0.0.0.0 with OIDC. */
   host: string;
   logLevel: LogLevelName;
+  /**
+   * CRM_CLOCK_OFFSET in milliseconds (0: the real time): added to the service clock, i.e. the decision clock of
+   * its commands and the clock of its deadline runners. Development and tests only (`clock-offset.ts`).
+   */
+  clockOffsetMs: number;
   /** Key-encryption keys of a service that stores children's personal data (absent otherwise). */
   kek?: { ring: KekRing; source: 'env' | 'file' | 'dev-file'; file?: string };
   /** Health, rate limits and CORS (`docs/operations.md`). */
@@ -177,7 +183,7 @@ export function loadOperationsConfig(env: NodeJS.ProcessEnv = process.env): Oper
 
 /**
  * The one configuration loader of a service process: platform (database, event store, bus; not with
- * `platform: false`), identity, listener, log level, the operational settings (readiness lag bound, rate
+ * `platform: false`), identity, listener, log level, the development clock offset, the operational settings (readiness lag bound, rate
  * limits, CORS) and, for a service that stores children's personal data, its key-encryption keys. An invalid
  * value throws a ConfigurationError whose es/en text names the variable, before anything (PostgreSQL, the Nest
  * application) has started.
@@ -190,6 +196,7 @@ export function loadServiceConfig(
   const platform = service.platform === false ? undefined : loadPlatformConfig(env);
   const auth = loadAuthConfig(env);
   const logLevel = loadLogLevel(env);
+  const clockOffsetMs = clockOffsetFrom(env, auth.mode);
   const port = portFrom(env, listener.portVariable, listener.defaultPort);
   const host = hostFrom(env, listener.hostVariable, auth.mode === 'dev' ? '127.0.0.1' : '0.0.0.0');
   const operations = loadOperationsConfig(env);
@@ -200,6 +207,7 @@ export function loadServiceConfig(
     port,
     host,
     logLevel,
+    clockOffsetMs,
     operations,
     ...(kek ? { kek } : {}),
   };
