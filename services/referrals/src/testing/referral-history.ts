@@ -66,7 +66,7 @@ export const referralSteps = {
     act(deps, SENDING_OFFICER, {
       type: 'RevokeReferral',
       referralId,
-      reason: 'The child was found at home.',
+      reason: 'no_longer_needed',
     }),
   /** Accepted (acknowledged and accepted at once), then closed: completed. */
   acceptAndClose: async (deps: Deps, referralId: string) => {
