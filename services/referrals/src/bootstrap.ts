@@ -7,14 +7,17 @@ import {
   type StartServiceOptions,
 } from '@crm/service-kit';
 import { ConsentProcessModule } from './consent-process/consent-process.module';
+import { loadEscalationConfig } from './escalation/escalation-config';
+import { EscalationModule } from './escalation/escalation.module';
 import { ReferralsModule } from './referrals.module';
-import { ReferralSettingsModule } from './referrals/referral-settings';
+import { referralSettingsFrom } from './referrals/referral-settings';
 
 export const DEFAULT_REFERRALS_PORT = 3002;
 
 /** The feature modules as production runs them (read models, deadlines, the Kafka integration). */
 export function referralsFeatures(): ServiceDefinition['features'] {
-  return [ConsentProcessModule];
+  // deadlines and escalation: the referrals.deadlines projection and the deadline runner; the consent process
+  return [EscalationModule, ConsentProcessModule];
 }
 
 /** The lines printed after start-up: where the API and its documentation are. */
@@ -41,7 +44,12 @@ export const REFERRALS_SERVICE: ServiceDefinition = {
     defaultPort: DEFAULT_REFERRALS_PORT,
   },
   personalData: true,
-  modules: (context) => [ReferralsModule, ReferralSettingsModule.fromEnv(context.env)],
+  // the service's own variables, checked with the kit's before anything starts
+  checkEnvironment: (env) => {
+    loadEscalationConfig(env);
+    referralSettingsFrom(env);
+  },
+  modules: () => [ReferralsModule],
   features: referralsFeatures(),
   describe: describeReferralsService,
 };

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DeadlinePolicyModule } from './deadline-policy/deadline-policy.module';
 import { ReferralLifecycleModule } from './referrals/referral-lifecycle.module';
 
 /**
@@ -7,6 +8,6 @@ import { ReferralLifecycleModule } from './referrals/referral-lifecycle.module';
  * CommandBus and QueryBus. Events are stored by the handlers in the event store and published by the relay.
  */
 @Module({
-  imports: [ReferralLifecycleModule],
+  imports: [DeadlinePolicyModule, ReferralLifecycleModule],
 })
 export class ReferralsModule {}

@@ -2,6 +2,7 @@ import { fold, readState, toDomainEvent } from '@crm/decider';
 import type { EventStore, RecordedEvent } from '@crm/event-store';
 import { caseDecider, caseStreamName, parseCaseStreamName, type CaseEvent } from '../cases/domain';
 import { NotifyConsentWithdrawalCommand } from '../referrals/commands/notify-consent-withdrawal/notify-consent-withdrawal.command';
+import { CONSENT_PROCESS_PRINCIPAL } from '../referrals/commands/notify-consent-withdrawal/consent-process-principal';
 import { referralDecider, referralStreamName, type ReferralDrafted } from '../referrals/domain';
 import { calendarDateOf } from '../shared/formats';
 import type { CaseReferralsTable } from './case-referrals-table';
@@ -58,7 +59,7 @@ export class ConsentProcessor {
     const on = calendarDateOf(new Date(event.metadata.occurredAt));
     for (const notice of withdrawalNotices(before, after, change, referrals, on)) {
       await this.dispatch(
-        new NotifyConsentWithdrawalCommand(notice, {
+        new NotifyConsentWithdrawalCommand(CONSENT_PROCESS_PRINCIPAL, notice, {
           commandId: `${event.metadata.eventId}:${notice.referralId}`,
           causationId: event.metadata.eventId,
           correlationId: event.metadata.correlationId,

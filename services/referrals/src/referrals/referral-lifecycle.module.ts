@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { commandDepsProvider } from '@crm/service-kit';
+import { referralSettingsProvider } from './referral-settings';
 import { GetDisclosedViewController } from './queries/get-disclosed-view/get-disclosed-view.controller';
 import { GetDisclosedViewHandler } from './queries/get-disclosed-view/get-disclosed-view.handler';
 import { GetReferralController } from './queries/get-referral/get-referral.controller';
@@ -61,6 +62,7 @@ import { AcknowledgeConsentWithdrawalHandler } from './commands/acknowledge-cons
   ],
   providers: [
     commandDepsProvider,
+    referralSettingsProvider,
     DraftReferralHandler,
     UpdateDraftHandler,
     SendReferralHandler,

@@ -1,10 +1,10 @@
-import { Module, type DynamicModule } from '@nestjs/common';
-import { integerFrom } from '@crm/service-kit';
+import type { Provider } from '@nestjs/common';
+import { integerFrom, SERVICE_ENV } from '@crm/service-kit';
 import { DEFAULT_INTERVIEW_THRESHOLD } from '../cases/domain';
 
 /**
- * The referral service's own settings, read from its environment once at start (an invalid value stops it
- * with an es/en message naming the variable):
+ * The referral lifecycle's own settings, from the service's environment (checked at start by the service
+ * definition's `checkEnvironment`: an invalid value stops it with an es/en message naming the variable):
  * - `REFERRALS_INTERVIEW_WARNING_THRESHOLD` (1–100, default 3): from this many recorded interviews the
  *   recipient's disclosed view warns before interviewing the child again (re-victimisation, plan VI.1.1.4).
  */
@@ -14,10 +14,6 @@ export interface ReferralSettings {
 
 export const REFERRAL_SETTINGS = Symbol('referrals.ReferralSettings');
 export const INTERVIEW_THRESHOLD_VARIABLE = 'REFERRALS_INTERVIEW_WARNING_THRESHOLD';
-
-export const DEFAULT_REFERRAL_SETTINGS: Readonly<ReferralSettings> = Object.freeze({
-  interviewWarningThreshold: DEFAULT_INTERVIEW_THRESHOLD,
-});
 
 export function referralSettingsFrom(env: NodeJS.ProcessEnv): ReferralSettings {
   return {
@@ -31,19 +27,9 @@ export function referralSettingsFrom(env: NodeJS.ProcessEnv): ReferralSettings {
   };
 }
 
-/** Provides `REFERRAL_SETTINGS` to the whole application (handlers fall back to the defaults without it). */
-@Module({})
-export class ReferralSettingsModule {
-  static fromEnv(env: NodeJS.ProcessEnv): DynamicModule {
-    return ReferralSettingsModule.of(referralSettingsFrom(env));
-  }
-
-  static of(settings: ReferralSettings): DynamicModule {
-    return {
-      module: ReferralSettingsModule,
-      global: true,
-      providers: [{ provide: REFERRAL_SETTINGS, useValue: settings }],
-      exports: [REFERRAL_SETTINGS],
-    };
-  }
-}
+/** `REFERRAL_SETTINGS` from the kit's SERVICE_ENV (none, e.g. a unit world without it: the defaults). */
+export const referralSettingsProvider: Provider = {
+  provide: REFERRAL_SETTINGS,
+  inject: [{ token: SERVICE_ENV, optional: true }],
+  useFactory: (env?: NodeJS.ProcessEnv) => referralSettingsFrom(env ?? {}),
+};

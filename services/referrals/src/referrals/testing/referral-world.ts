@@ -1,4 +1,4 @@
-import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus, CqrsModule, QueryBus } from '@nestjs/cqrs';
 import { AUDIT_SINK, MemoryAuditSink } from '@crm/auth';
@@ -7,13 +7,13 @@ import { MemoryEventStore } from '@crm/event-store';
 import { fixedClock } from '@crm/kernel';
 import { KekRing, LocalKeyEncryptionKey, MemoryKeyStore, PersonalDataProtector } from '@crm/pii';
 import { CLOCK, EVENT_STORE } from '@crm/platform';
-import { PERSONAL_DATA } from '@crm/service-kit';
+import { PERSONAL_DATA, SERVICE_ENV } from '@crm/service-kit';
 import { ReferralLifecycleModule } from '../referral-lifecycle.module';
 import { NOW, referralSeeder } from './seed';
 
 export * from './seed';
 
-/** The ports the handlers inject, in memory: event store, clock, audit sink, personal-data protector. */
+/** The ports the handlers inject, in memory: event store, clock, audit sink, protector, the service's env. */
 @Module({})
 class MemoryPortsModule {
   static of(ports: {
@@ -21,6 +21,7 @@ class MemoryPortsModule {
     clock: () => Date;
     audit: MemoryAuditSink;
     protector: PersonalDataProtector;
+    env: NodeJS.ProcessEnv;
   }): DynamicModule {
     return {
       module: MemoryPortsModule,
@@ -30,8 +31,9 @@ class MemoryPortsModule {
         { provide: CLOCK, useValue: ports.clock },
         { provide: AUDIT_SINK, useValue: ports.audit },
         { provide: PERSONAL_DATA, useValue: ports.protector },
+        { provide: SERVICE_ENV, useValue: ports.env },
       ],
-      exports: [EVENT_STORE, CLOCK, AUDIT_SINK, PERSONAL_DATA],
+      exports: [EVENT_STORE, CLOCK, AUDIT_SINK, PERSONAL_DATA, SERVICE_ENV],
     };
   }
 }
@@ -46,9 +48,9 @@ export type ReferralWorld = Awaited<ReturnType<typeof referralWorld>>;
  *
  * The other contexts a referral needs (the child's case, the directory) are set up by running their own
  * deciders on the store (`registerInstitution`, `registerCase`, `caseCommand`): their use cases are another
- * module's. `modules` adds modules beside the lifecycle's (e.g. the settings).
+ * module's. `env` is the service's environment (SERVICE_ENV: its own variables).
  */
-export async function referralWorld(now = NOW, modules: Array<Type<unknown> | DynamicModule> = []) {
+export async function referralWorld(now = NOW, env: NodeJS.ProcessEnv = {}) {
   const clock = fixedClock(now);
   const store = new MemoryEventStore({ clock });
   const audit = new MemoryAuditSink();
@@ -63,10 +65,9 @@ export async function referralWorld(now = NOW, modules: Array<Type<unknown> | Dy
     {
       module: class ReferralWorld {},
       imports: [
-        MemoryPortsModule.of({ store, clock, audit, protector }),
+        MemoryPortsModule.of({ store, clock, audit, protector, env }),
         CqrsModule.forRoot(),
         ReferralLifecycleModule,
-        ...modules,
       ],
     },
     { logger: false },

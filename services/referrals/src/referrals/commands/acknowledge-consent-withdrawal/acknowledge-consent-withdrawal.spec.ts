@@ -10,6 +10,7 @@ import {
   type ReferralWorld,
 } from '../../testing/referral-world';
 import { NotifyConsentWithdrawalCommand } from '../notify-consent-withdrawal/notify-consent-withdrawal.command';
+import { CONSENT_PROCESS_PRINCIPAL } from '../notify-consent-withdrawal/consent-process-principal';
 import { AcknowledgeConsentWithdrawalCommand } from './acknowledge-consent-withdrawal.command';
 import { AcknowledgeConsentWithdrawalController } from './acknowledge-consent-withdrawal.controller';
 
@@ -38,7 +39,11 @@ describe('acknowledge-consent-withdrawal: AcknowledgeConsentWithdrawalCommand on
 
   it('the receiver acknowledges every pending withdrawal; the withdrawn categories stay withdrawn', async () => {
     await world.commandBus.execute(
-      new NotifyConsentWithdrawalCommand({ ...id, consentId: 'consent-1', categories: ['health', 'family'] }),
+      new NotifyConsentWithdrawalCommand(CONSENT_PROCESS_PRINCIPAL, {
+        ...id,
+        consentId: 'consent-1',
+        categories: ['health', 'family'],
+      }),
     );
     const view = await acknowledge()();
     expect(view).toMatchObject({
@@ -55,7 +60,11 @@ describe('acknowledge-consent-withdrawal: AcknowledgeConsentWithdrawalCommand on
 
   it('the sender and a third country may not acknowledge it (403)', async () => {
     await world.commandBus.execute(
-      new NotifyConsentWithdrawalCommand({ ...id, consentId: 'consent-1', categories: ['health'] }),
+      new NotifyConsentWithdrawalCommand(CONSENT_PROCESS_PRINCIPAL, {
+        ...id,
+        consentId: 'consent-1',
+        categories: ['health'],
+      }),
     );
     await expectRefused(world, STREAM, acknowledge(MX_WORKER), {
       code: 'referral.wrong_side',

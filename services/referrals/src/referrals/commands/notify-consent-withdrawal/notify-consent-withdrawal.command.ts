@@ -1,5 +1,4 @@
-import { Command } from '@nestjs/cqrs';
-import type { CommandOptions } from '@crm/service-kit';
+import { ServiceCommand } from '@crm/service-kit';
 import type { DataCategory } from '../../../shared/vocabulary';
 import type { ReferralView } from '../../referral-view';
 
@@ -12,17 +11,12 @@ export interface NotifyConsentWithdrawalInput {
 }
 
 /**
- * System only (the consent process, `services/referrals/src/consent-process`): tell a referral's receiving
- * institution that a consent its basis rests on no longer covers `categories`. No principal and no HTTP route:
- * it is dispatched in-process with the consent process's actor; the acknowledgement deadline comes from the
- * country pair's policy. `options.commandId` makes it idempotent (the consent process derives it from the
- * case event and the referral).
+ * System only: the consent process (`CONSENT_PROCESS_PRINCIPAL`) tells a referral's receiving institution that
+ * a consent its basis rests on no longer covers `categories`. No HTTP route; any other principal is refused by
+ * the domain (403 `referral.system_only`). The acknowledgement deadline comes from the country pair's policy;
+ * `options.commandId` (the case event and the referral) makes it idempotent.
  */
-export class NotifyConsentWithdrawalCommand extends Command<ReferralView> {
-  constructor(
-    readonly input: NotifyConsentWithdrawalInput,
-    readonly options: CommandOptions = {},
-  ) {
-    super();
-  }
-}
+export class NotifyConsentWithdrawalCommand extends ServiceCommand<
+  NotifyConsentWithdrawalInput,
+  ReferralView
+> {}

@@ -1,13 +1,14 @@
 import { referralStreamName } from '../../domain';
-import { reach } from '../../testing/referral-paths';
-import { NOW, REFERRAL_ID, referralWorld, type ReferralWorld } from '../../testing/referral-world';
+import { expectRefused, reach } from '../../testing/referral-paths';
+import { HN_WORKER, NOW, REFERRAL_ID, referralWorld, type ReferralWorld } from '../../testing/referral-world';
+import { CONSENT_PROCESS_PRINCIPAL, CONSENT_PROCESS_SUBJECT } from './consent-process-principal';
 import { NotifyConsentWithdrawalCommand } from './notify-consent-withdrawal.command';
-import { CONSENT_PROCESS_SUBJECT } from './notify-consent-withdrawal.handler';
 
 const STREAM = referralStreamName(REFERRAL_ID);
 const hours = (n: number) => new Date(Date.parse(NOW) + n * 3_600_000).toISOString();
 const notice = (categories: Array<'health' | 'family' | 'narrative'> = ['health'], consentId = 'consent-1') =>
   new NotifyConsentWithdrawalCommand(
+    CONSENT_PROCESS_PRINCIPAL,
     { referralId: REFERRAL_ID, consentId, categories },
     { commandId: 'case-event-1' },
   );
@@ -48,19 +49,37 @@ describe('notify-consent-withdrawal: NotifyConsentWithdrawalCommand on the Comma
   it('another consent, or categories not shared, record nothing', async () => {
     const before = await world.count(STREAM);
     await world.commandBus.execute(
-      new NotifyConsentWithdrawalCommand({
+      new NotifyConsentWithdrawalCommand(CONSENT_PROCESS_PRINCIPAL, {
         referralId: REFERRAL_ID,
         consentId: 'consent-9',
         categories: ['health'],
       }),
     );
     await world.commandBus.execute(
-      new NotifyConsentWithdrawalCommand({
+      new NotifyConsentWithdrawalCommand(CONSENT_PROCESS_PRINCIPAL, {
         referralId: REFERRAL_ID,
         consentId: 'consent-1',
         categories: ['narrative'],
       }),
     );
     expect(await world.count(STREAM)).toBe(before);
+  });
+
+  it('a person may not send it, not even with the consent process’s subject (403 referral.system_only)', async () => {
+    for (const who of [HN_WORKER, { ...CONSENT_PROCESS_PRINCIPAL }]) {
+      await expectRefused(
+        world,
+        STREAM,
+        () =>
+          world.commandBus.execute(
+            new NotifyConsentWithdrawalCommand(who, {
+              referralId: REFERRAL_ID,
+              consentId: 'consent-1',
+              categories: ['health'],
+            }),
+          ),
+        { code: 'referral.system_only', kind: 'forbidden' },
+      );
+    }
   });
 });

@@ -13,7 +13,7 @@ import {
 } from '../../domain';
 import { nothingCovered, unknownCase } from '../../errors';
 import { readCase } from '../../readers/case-reader';
-import { effectiveDeadlinePolicy } from '../../readers/deadline-policy-reader';
+import { effectiveDeadlinePolicy } from '../../../deadline-policy/deadline-policy-reader';
 import type { LoadedReferral } from '../../referral-access';
 import { actOnReferral } from '../../referral-command';
 import { consentBasisFor } from '../../referral-consent';

@@ -1,4 +1,4 @@
-import { Inject, Optional } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '@crm/auth';
 import { PII_POLICY, type PersonalDataProtector } from '@crm/pii';
@@ -18,7 +18,7 @@ import { OVERRIDE_REASONS, sideOf, stillShared, type ReferralState } from '../..
 import { notRecipient, notSent, purposeNotRequested, unknownCase } from '../../errors';
 import { readCase } from '../../readers/case-reader';
 import { authorizeOnReferral, loadReferral, type LoadedReferral } from '../../referral-access';
-import { DEFAULT_REFERRAL_SETTINGS, REFERRAL_SETTINGS, type ReferralSettings } from '../../referral-settings';
+import { REFERRAL_SETTINGS, type ReferralSettings } from '../../referral-settings';
 import type { DisclosedReferralView } from './disclosed-referral-view';
 import { GetDisclosedViewQuery } from './get-disclosed-view.query';
 
@@ -34,15 +34,11 @@ const ALL_CATEGORIES = Object.keys(DATA_CATEGORIES) as DataCategory[];
  */
 @QueryHandler(GetDisclosedViewQuery)
 export class GetDisclosedViewHandler implements IQueryHandler<GetDisclosedViewQuery> {
-  private readonly settings: ReferralSettings;
-
   constructor(
     @Inject(COMMAND_DEPS) private readonly deps: CommandDeps,
     @Inject(PERSONAL_DATA) private readonly protector: PersonalDataProtector,
-    @Optional() @Inject(REFERRAL_SETTINGS) settings?: ReferralSettings,
-  ) {
-    this.settings = settings ?? DEFAULT_REFERRAL_SETTINGS;
-  }
+    @Inject(REFERRAL_SETTINGS) private readonly settings: ReferralSettings,
+  ) {}
 
   async execute({ principal, referralId, purpose }: GetDisclosedViewQuery): Promise<DisclosedReferralView> {
     const loaded = await loadReferral(this.deps.store, referralId);

@@ -2,9 +2,10 @@ import type { QueryBus } from '@nestjs/cqrs';
 import { piiAccessStream } from '@crm/pii';
 import { AcknowledgeConsentWithdrawalCommand } from '../../commands/acknowledge-consent-withdrawal/acknowledge-consent-withdrawal.command';
 import { NotifyConsentWithdrawalCommand } from '../../commands/notify-consent-withdrawal/notify-consent-withdrawal.command';
+import { CONSENT_PROCESS_PRINCIPAL } from '../../commands/notify-consent-withdrawal/consent-process-principal';
 import { SendReferralCommand } from '../../commands/send-referral/send-referral.command';
 import { UpdateDraftCommand } from '../../commands/update-draft/update-draft.command';
-import { ReferralSettingsModule } from '../../referral-settings';
+import { referralSettingsFrom } from '../../referral-settings';
 import { reach } from '../../testing/referral-paths';
 import {
   CASE_ID,
@@ -127,7 +128,11 @@ describe('get-disclosed-view: the receiving institution’s view of the case', (
       expect(direct.categories.family).toEqual({ status: 'withdrawn' });
       expect(direct.identifying).not.toHaveProperty('familyContacts');
       await world.commandBus.execute(
-        new NotifyConsentWithdrawalCommand({ ...id, consentId: 'consent-1', categories: ['family'] }),
+        new NotifyConsentWithdrawalCommand(CONSENT_PROCESS_PRINCIPAL, {
+          ...id,
+          consentId: 'consent-1',
+          categories: ['family'],
+        }),
       );
       await world.commandBus.execute(new AcknowledgeConsentWithdrawalCommand(HN_WORKER, id));
       const later = await view(world);
@@ -168,15 +173,13 @@ describe('get-disclosed-view: the receiving institution’s view of the case', (
   });
 
   it('the threshold is configurable (REFERRALS_INTERVIEW_WARNING_THRESHOLD): 3 interviews under a threshold of 5 warn of nothing', async () => {
-    world = await referralWorld(undefined, [
-      ReferralSettingsModule.fromEnv({ REFERRALS_INTERVIEW_WARNING_THRESHOLD: '5' }),
-    ]);
+    world = await referralWorld(undefined, { REFERRALS_INTERVIEW_WARNING_THRESHOLD: '5' });
     await world.standardSetup();
     for (const i of [1, 2, 3]) await world.recordInterview(`interview-${i}`);
     await reach(world, 'requested');
     const disclosed = await view(world);
     expect(disclosed.interviews).toEqual({ count: 3, threshold: 5, warning: null, records: [] });
-    expect(() => ReferralSettingsModule.fromEnv({ REFERRALS_INTERVIEW_WARNING_THRESHOLD: '0' })).toThrow(
+    expect(() => referralSettingsFrom({ REFERRALS_INTERVIEW_WARNING_THRESHOLD: '0' })).toThrow(
       /REFERRALS_INTERVIEW_WARNING_THRESHOLD/,
     );
   });
