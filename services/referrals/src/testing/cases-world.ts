@@ -142,3 +142,8 @@ export function capturingBus<T extends CommandBus | QueryBus>(answer: unknown = 
   } as unknown as T;
   return { bus, sent };
 }
+
+/** Every stored event's data and metadata as one JSON text (to check that no plaintext was stored). */
+export async function storedText(world: Pick<CasesWorld, 'store'>): Promise<string> {
+  return JSON.stringify(await world.store.readAll(), (_k, v) => (typeof v === 'bigint' ? String(v) : v));
+}
