@@ -2,7 +2,7 @@ import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus, CqrsModule, QueryBus } from '@nestjs/cqrs';
 import { AUDIT_SINK, MemoryAuditSink, Role, type Principal } from '@crm/auth';
-import { MemoryEventStore } from '@crm/event-store';
+import { MemoryEventStore, type EventStore, type RecordedEvent } from '@crm/event-store';
 import { fixedClock } from '@crm/kernel';
 import { KekRing, LocalKeyEncryptionKey, MemoryKeyStore, PersonalDataProtector } from '@crm/pii';
 import { CLOCK, EVENT_STORE } from '@crm/platform';
@@ -13,6 +13,12 @@ import {
   RegisterInstitutionCommand,
   type RegisterInstitutionInput,
 } from '../directory/commands/register-institution/register-institution.command';
+import type { ChildIdentifyingInput } from '../cases/case-command';
+import {
+  RegisterCaseCommand,
+  type RegisterCaseInput,
+} from '../cases/commands/register-case/register-case.command';
+import { indicators } from '../cases/domain/test-support';
 
 /** Demo-like principals (the identity service's `<cc>.<role>` accounts: institution `<CC>/PROTECCION`). */
 function official(country: string, role: Role, institution = `${country}/PROTECCION`): Principal {
@@ -43,6 +49,30 @@ export const PLATFORM_ADMIN = {
   roles: [Role.PlatformAdmin],
 } as Principal;
 
+/**
+ * The memory store as the handlers see it, with each read event's `data` rebuilt in the test's own realm.
+ * Why: under jest a test runs in a vm context, while the MemoryEventStore copies events with Node's
+ * `structuredClone`, whose objects and arrays belong to the outer realm; `util.isDeepStrictEqual` (the
+ * deciders' "nothing changed, record nothing" checks) compares prototypes, so every stored value would look
+ * changed. In a service process there is one realm (and the PostgreSQL store parses JSON in the caller's), so
+ * this only puts the test back where production is.
+ */
+function sameRealm(store: MemoryEventStore): EventStore {
+  const copy = (e: RecordedEvent): RecordedEvent => ({ ...e, data: JSON.parse(JSON.stringify(e.data)) });
+  return new Proxy(store, {
+    get(target, property) {
+      if (property === 'readStream')
+        return async (...args: Parameters<EventStore['readStream']>) =>
+          (await target.readStream(...args)).map(copy);
+      if (property === 'readAll')
+        return async (...args: Parameters<EventStore['readAll']>) =>
+          (await target.readAll(...args)).map(copy);
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 /** The ports the handlers inject, in memory: event store, clock, audit sink and the personal-data protector. */
 @Module({})
 class MemoryPortsModule {
@@ -70,7 +100,7 @@ class MemoryPortsModule {
  */
 export async function casesWorld(now = '2020-07-10T15:00:00.000Z') {
   const clock = fixedClock(now);
-  const store = new MemoryEventStore({ clock });
+  const store = sameRealm(new MemoryEventStore({ clock }));
   const audit = new MemoryAuditSink();
   const keys = new MemoryKeyStore();
   const protector = new PersonalDataProtector({
@@ -146,4 +176,46 @@ export function capturingBus<T extends CommandBus | QueryBus>(answer: unknown = 
 /** Every stored event's data and metadata as one JSON text (to check that no plaintext was stored). */
 export async function storedText(world: Pick<CasesWorld, 'store'>): Promise<string> {
   return JSON.stringify(await world.store.readAll(), (_k, v) => (typeof v === 'bigint' ? String(v) : v));
+}
+
+/** A Mexican case (registered by Mexico's case worker, handled by MX-PROTECCION). */
+export const CASE_ID = 'MX-3f0c8a1e-5b2d-4c6f-9a7e-1d2b3c4d5e6f';
+
+/** The child's identifying data as the case worker types it (plaintext that must never be stored). */
+export const CHILD: ChildIdentifyingInput = {
+  givenNames: 'Yeimi Marisol',
+  familyNames: 'Alvarado Cruz',
+  dateOfBirth: '2005-03-14',
+  familyContacts: [{ relationship: 'tía materna', name: 'Dora Cruz Mejía', phone: '+504 9999 1234' }],
+  notes: 'Viaja con su hermano menor desde San Pedro Sula',
+};
+
+/** Every plaintext string of CHILD. */
+export const CHILD_STRINGS = [
+  'Yeimi Marisol',
+  'Alvarado Cruz',
+  '2005-03-14',
+  'Dora Cruz Mejía',
+  '+504 9999 1234',
+  'San Pedro Sula',
+];
+
+export function caseInput(over: Partial<RegisterCaseInput> = {}): RegisterCaseInput {
+  return {
+    caseId: CASE_ID,
+    institutionId: 'MX-PROTECCION',
+    indicators: indicators(),
+    identifying: CHILD,
+    ...over,
+  };
+}
+
+/** Registers MX-PROTECCION (unless `institution: false`) and the case, as Mexico's case worker. */
+export async function registerCase(
+  world: CasesWorld,
+  over: Partial<RegisterCaseInput> = {},
+  options: { institution?: boolean } = {},
+) {
+  if (options.institution !== false) await registerInstitution(world);
+  return world.commandBus.execute(new RegisterCaseCommand(MX_CASE_WORKER, caseInput(over)));
 }

@@ -3,6 +3,7 @@ import {
   capturingBus,
   casesWorld,
   GT_SUPERVISOR,
+  institutionInput,
   MX_SUPERVISOR,
   registerInstitution,
   storedText,
@@ -56,7 +57,7 @@ describe('update-institution: UpdateInstitutionCommand on the CommandBus', () =>
   });
 
   it('nothing different records nothing; a new person without a contact is refused (422)', async () => {
-    await world.commandBus.execute(update({ kind: 'child_protection' }));
+    await world.commandBus.execute(update({ kind: 'child_protection', name: institutionInput().name }));
     expect(await world.store.readStream(STREAM)).toHaveLength(1);
     await expect(
       world.commandBus.execute(update({ intake: { focalPointId: 'fp-new', languages: ['es'] } })),
