@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from './cases/cases.module';
+import { DirectoryModule } from './directory/directory.module';
 
 /**
  * The referral service's use cases: one module per context (directory, cases, referrals, deadline policy), each
@@ -6,6 +8,6 @@ import { Module } from '@nestjs/common';
  * CommandBus and QueryBus. Events are stored by the handlers in the event store and published by the relay.
  */
 @Module({
-  imports: [],
+  imports: [DirectoryModule, CasesModule],
 })
 export class ReferralsModule {}
