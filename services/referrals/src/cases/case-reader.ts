@@ -24,7 +24,7 @@ export async function loadCase(store: Pick<EventStore, 'readStream'>, caseId: st
   return { streamName, revision, state };
 }
 
-/** The registered case `caseId`, else 404 `referral.case.not_found`. */
+/** The registered case `caseId`, else 404 `referral.case.not_registered`. */
 export async function requireCase(
   store: Pick<EventStore, 'readStream'>,
   caseId: string,

@@ -1,9 +1,9 @@
 import { ForbiddenError, NotFoundError } from '@crm/kernel';
 
-/** 404: no case with this id is registered. */
+/** 404: no case with this id is registered (the code the decider uses for commands on an unregistered case). */
 export function caseNotFound(caseId: string): NotFoundError {
   return new NotFoundError(
-    'referral.case.not_found',
+    'referral.case.not_registered',
     {
       es: `El caso ${caseId} no está registrado. Revise el identificador.`,
       en: `Case ${caseId} is not registered. Check the id.`,

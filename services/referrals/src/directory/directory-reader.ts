@@ -40,7 +40,7 @@ export async function loadInstitution(
   return { streamName, revision, state, events };
 }
 
-/** The registered entry `institutionId`, else 404 `referral.institution.not_found`. */
+/** The registered entry `institutionId`, else 404 `referral.institution.not_registered`. */
 export async function requireInstitution(
   store: Pick<EventStore, 'readStream'>,
   institutionId: string,

@@ -1,9 +1,9 @@
 import { NotFoundError } from '@crm/kernel';
 
-/** 404: no directory entry has this id (or it was never registered). */
+/** 404: no directory entry has this id (the code the decider uses for commands on an unregistered entry). */
 export function institutionNotFound(institutionId: string): NotFoundError {
   return new NotFoundError(
-    'referral.institution.not_found',
+    'referral.institution.not_registered',
     {
       es: `La institución ${institutionId} no está en el directorio. Revise el identificador (p. ej. HN-DINAF).`,
       en: `Institution ${institutionId} is not in the directory. Check the id (e.g. HN-DINAF).`,

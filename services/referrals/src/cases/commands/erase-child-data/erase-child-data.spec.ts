@@ -88,7 +88,7 @@ describe('erase-child-data: EraseChildDataCommand on the CommandBus', () => {
     });
     await expect(
       world.commandBus.execute(erase(MX_CASE_WORKER, REASON, 'MX-00000000-0000-4000-8000-000000000000')),
-    ).rejects.toMatchObject({ kind: 'not_found', code: 'referral.case.not_found' });
+    ).rejects.toMatchObject({ kind: 'not_found', code: 'referral.case.not_registered' });
     expect((await world.keys.find(SUBJECT)).state).toBe('active');
     expect(await world.store.readStream(`piiErasure-${SUBJECT}`)).toEqual([]);
   });

@@ -67,7 +67,7 @@ describe('get-case: GetCaseQuery on the QueryBus', () => {
     );
     await expect(
       world.queryBus.execute(new GetCaseQuery(MX_CASE_WORKER, 'MX-00000000-0000-4000-8000-000000000000')),
-    ).rejects.toMatchObject({ kind: 'not_found', code: 'referral.case.not_found' });
+    ).rejects.toMatchObject({ kind: 'not_found', code: 'referral.case.not_registered' });
   });
 });
 

@@ -73,7 +73,7 @@ describe('get-institution-contacts: GetInstitutionContactsQuery on the QueryBus'
   it('404 for an unknown entry', async () => {
     await expect(
       world.queryBus.execute(new GetInstitutionContactsQuery(GT_CASE_WORKER, 'MX-NADIE', PURPOSE)),
-    ).rejects.toMatchObject({ code: 'referral.institution.not_found' });
+    ).rejects.toMatchObject({ code: 'referral.institution.not_registered' });
   });
 });
 

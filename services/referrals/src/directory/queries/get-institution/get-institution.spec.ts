@@ -22,7 +22,7 @@ describe('get-institution: GetInstitutionQuery on the QueryBus', () => {
   it('404 for an entry never registered, 422 for a malformed id', async () => {
     await expect(world.queryBus.execute(new GetInstitutionQuery('MX-NADIE'))).rejects.toMatchObject({
       kind: 'not_found',
-      code: 'referral.institution.not_found',
+      code: 'referral.institution.not_registered',
     });
     await expect(world.queryBus.execute(new GetInstitutionQuery('nope'))).rejects.toMatchObject({
       kind: 'validation',
