@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from './cases/cases.module';
 import { DeadlinePolicyModule } from './deadline-policy/deadline-policy.module';
+import { DirectoryModule } from './directory/directory.module';
 
 /**
  * The referral service's use cases: one module per context (directory, cases, referrals, deadline policy), each
@@ -7,6 +9,6 @@ import { DeadlinePolicyModule } from './deadline-policy/deadline-policy.module';
  * CommandBus and QueryBus. Events are stored by the handlers in the event store and published by the relay.
  */
 @Module({
-  imports: [DeadlinePolicyModule],
+  imports: [DirectoryModule, CasesModule, DeadlinePolicyModule],
 })
 export class ReferralsModule {}
