@@ -6,13 +6,14 @@ import {
   type ServiceDefinition,
   type StartServiceOptions,
 } from '@crm/service-kit';
+import { ReferralReadModelsModule } from './read-models/read-models.module';
 import { ReferralsModule } from './referrals.module';
 
 export const DEFAULT_REFERRALS_PORT = 3002;
 
 /** The feature modules as production runs them (read models, deadlines, the Kafka integration). */
 export function referralsFeatures(): ServiceDefinition['features'] {
-  return [];
+  return [ReferralReadModelsModule];
 }
 
 /** The lines printed after start-up: where the API and its documentation are. */
