@@ -165,6 +165,30 @@ export async function registerCase(store: EventStore, spec: CaseSpec): Promise<v
   );
 }
 
+/** Replaces the case's indicators with a corrected set (UpdateIndicators through the case decider). */
+export async function correctIndicators(
+  store: EventStore,
+  spec: Pick<CaseSpec, 'caseId' | 'institution' | 'ageBand' | 'sex' | 'accompaniment'> & {
+    at: string;
+    registeredAt: string;
+  },
+): Promise<void> {
+  const indicators = caseIndicators({ ...spec, at: spec.registeredAt, country: spec.institution.country });
+  await appendDecided(
+    store,
+    caseStreamName(spec.caseId),
+    caseDecider,
+    [
+      {
+        command: { type: 'UpdateIndicators', caseId: spec.caseId, indicators },
+        at: spec.at,
+        actor: worker(spec.institution),
+      },
+    ],
+    [spec.institution.country],
+  );
+}
+
 /** A step of a referral's life, at an instant. */
 export type ReferralAction =
   | { kind: 'send'; at: string }
@@ -173,6 +197,8 @@ export type ReferralAction =
   | { kind: 'decline'; at: string }
   | { kind: 'start'; at: string }
   | { kind: 'complete'; at: string }
+  | { kind: 'revoke'; at: string }
+  | { kind: 'enteredInError'; at: string }
   | { kind: 'remind'; at: string; step: DeadlineStep; dueAt: string }
   | { kind: 'escalate'; at: string; step: DeadlineStep; dueAt: string };
 
@@ -206,6 +232,10 @@ function stepOf(spec: ReferralSpec, action: ReferralAction): Step<ReferralComman
       return { command: { ...cmd.followUp(), ...id }, at: action.at, actor: receiver };
     case 'complete':
       return { command: { ...cmd.close(), ...id }, at: action.at, actor: receiver };
+    case 'revoke':
+      return { command: { ...cmd.revoke(), ...id }, at: action.at, actor: worker(spec.from) };
+    case 'enteredInError':
+      return { command: { ...cmd.enteredInError(), ...id }, at: action.at, actor: worker(spec.from) };
     case 'remind':
       return {
         command: { ...cmd.remind(action.step, action.dueAt), ...id },
