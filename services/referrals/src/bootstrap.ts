@@ -6,6 +6,8 @@ import {
   type ServiceDefinition,
   type StartServiceOptions,
 } from '@crm/service-kit';
+import { loadEscalationConfig } from './escalation/escalation-config';
+import { EscalationModule } from './escalation/escalation.module';
 import { ReferralReadModelsModule } from './read-models/read-models.module';
 import { ReferralsModule } from './referrals.module';
 
@@ -13,7 +15,8 @@ export const DEFAULT_REFERRALS_PORT = 3002;
 
 /** The feature modules as production runs them (read models, deadlines, the Kafka integration). */
 export function referralsFeatures(): ServiceDefinition['features'] {
-  return [ReferralReadModelsModule];
+  // deadlines and escalation: the referrals.deadlines projection and the deadline runner
+  return [EscalationModule, ReferralReadModelsModule];
 }
 
 /** The lines printed after start-up: where the API and its documentation are. */
@@ -40,6 +43,8 @@ export const REFERRALS_SERVICE: ServiceDefinition = {
     defaultPort: DEFAULT_REFERRALS_PORT,
   },
   personalData: true,
+  // the service's own variables, checked with the kit's before anything starts
+  checkEnvironment: (env) => void loadEscalationConfig(env),
   modules: () => [ReferralsModule],
   features: referralsFeatures(),
   describe: describeReferralsService,
