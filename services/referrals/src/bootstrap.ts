@@ -8,6 +8,7 @@ import {
 } from '@crm/service-kit';
 import { loadEscalationConfig } from './escalation/escalation-config';
 import { EscalationModule } from './escalation/escalation.module';
+import { ReferralReadModelsModule } from './read-models/read-models.module';
 import { ReferralsModule } from './referrals.module';
 
 export const DEFAULT_REFERRALS_PORT = 3002;
@@ -15,7 +16,7 @@ export const DEFAULT_REFERRALS_PORT = 3002;
 /** The feature modules as production runs them (read models, deadlines, the Kafka integration). */
 export function referralsFeatures(): ServiceDefinition['features'] {
   // deadlines and escalation: the referrals.deadlines projection and the deadline runner
-  return [EscalationModule];
+  return [EscalationModule, ReferralReadModelsModule];
 }
 
 /** The lines printed after start-up: where the API and its documentation are. */
