@@ -1,33 +1,12 @@
 import { Controller, HttpCode, Inject, Logger, Post, Res } from '@nestjs/common';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { rebuildWithin } from '@crm/projection';
 import { ApiBilingual, ApiStandardErrors } from '@crm/service-kit';
 import { RequireOperation } from '../referrals.policy';
 import { ReferralReadModels } from './referral-read-models';
 
 /** How long the route waits for the rebuild before answering 202 (the rebuild goes on). */
 export const REBUILD_WAIT_MS = 25_000;
-
-/**
- * Waits for `rebuild` at most `waitMs`: 'done' when it finished in time (its error, if any, is thrown),
- * 'running' when it still runs; a later failure then goes to `onLateError` (never an unhandled rejection).
- */
-export async function rebuildWithin(
-  rebuild: Promise<void>,
-  waitMs: number,
-  onLateError: (error: unknown) => void,
-): Promise<'done' | 'running'> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'running'>((resolve) => {
-    timer = setTimeout(() => resolve('running'), waitMs);
-  });
-  try {
-    const outcome = await Promise.race([rebuild.then(() => 'done' as const), timeout]);
-    if (outcome === 'running') rebuild.catch(onLateError);
-    return outcome;
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** `POST /referrals/read-models/rebuild` (`referrals.readModels.rebuild`): truncate and replay the pipeline read models. */
 @ApiTags('dashboards')
