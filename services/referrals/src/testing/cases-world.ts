@@ -2,7 +2,7 @@ import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus, CqrsModule, QueryBus } from '@nestjs/cqrs';
 import { AUDIT_SINK, MemoryAuditSink, Role, type Principal } from '@crm/auth';
-import { MemoryEventStore, type EventStore, type RecordedEvent } from '@crm/event-store';
+import { MemoryEventStore } from '@crm/event-store';
 import { fixedClock } from '@crm/kernel';
 import { KekRing, LocalKeyEncryptionKey, MemoryKeyStore, PersonalDataProtector } from '@crm/pii';
 import { CLOCK, EVENT_STORE } from '@crm/platform';
@@ -49,30 +49,6 @@ export const PLATFORM_ADMIN = {
   roles: [Role.PlatformAdmin],
 } as Principal;
 
-/**
- * The memory store as the handlers see it, with each read event's `data` rebuilt in the test's own realm.
- * Why: under jest a test runs in a vm context, while the MemoryEventStore copies events with Node's
- * `structuredClone`, whose objects and arrays belong to the outer realm; `util.isDeepStrictEqual` (the
- * deciders' "nothing changed, record nothing" checks) compares prototypes, so every stored value would look
- * changed. In a service process there is one realm (and the PostgreSQL store parses JSON in the caller's), so
- * this only puts the test back where production is.
- */
-function sameRealm(store: MemoryEventStore): EventStore {
-  const copy = (e: RecordedEvent): RecordedEvent => ({ ...e, data: JSON.parse(JSON.stringify(e.data)) });
-  return new Proxy(store, {
-    get(target, property) {
-      if (property === 'readStream')
-        return async (...args: Parameters<EventStore['readStream']>) =>
-          (await target.readStream(...args)).map(copy);
-      if (property === 'readAll')
-        return async (...args: Parameters<EventStore['readAll']>) =>
-          (await target.readAll(...args)).map(copy);
-      const value = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
-
 /** The ports the handlers inject, in memory: event store, clock, audit sink and the personal-data protector. */
 @Module({})
 class MemoryPortsModule {
@@ -100,7 +76,7 @@ class MemoryPortsModule {
  */
 export async function casesWorld(now = '2020-07-10T15:00:00.000Z') {
   const clock = fixedClock(now);
-  const store = sameRealm(new MemoryEventStore({ clock }));
+  const store = new MemoryEventStore({ clock });
   const audit = new MemoryAuditSink();
   const keys = new MemoryKeyStore();
   const protector = new PersonalDataProtector({
