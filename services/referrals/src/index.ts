@@ -2,3 +2,5 @@
 export * from './bootstrap';
 export { REFERRALS_POLICY, type ReferralsOperation } from './referrals.policy';
 export * from './shared/vocabulary';
+export * from './directory/domain';
+export * from './cases/domain';
