@@ -78,6 +78,14 @@ export const Services = (es: string, en: string) =>
     { minItems: 1, uniqueItems: true, ...d(es, en) },
   );
 
+/** Whether a recorded reason or report has an (encrypted) note: the note itself never travels. */
+export const HasNote = Type.Boolean(
+  d(
+    'Verdadero si tiene una nota (cifrada; la nota no viaja: solo en la vista divulgada, por HTTPS).',
+    'True when it has a note (encrypted; the note does not travel: only in the disclosed view, over HTTPS).',
+  ),
+);
+
 export const Revision = Type.Integer({
   minimum: 0,
   ...d(

@@ -65,6 +65,33 @@ export const DECLINE_REASON_CODES = [
   'other',
 ] as const;
 
+/** Why the sending institution revoked a sent referral. */
+export const REVOKE_REASON_CODES = [
+  'child_located_elsewhere',
+  'family_reunified',
+  'no_longer_needed',
+  'wrong_institution',
+  'came_of_age',
+  'other',
+] as const;
+
+/** Why a referral should never have existed. */
+export const ENTERED_IN_ERROR_REASON_CODES = [
+  'wrong_case',
+  'wrong_institution',
+  'duplicate',
+  'test_record',
+  'other',
+] as const;
+
+/** Why the receiving institution proposes a transfer to a third country. */
+export const TRANSFER_REASON_CODES = [
+  'child_moved',
+  'family_located',
+  'services_available',
+  'other',
+] as const;
+
 export const FOLLOW_UP_STATUS_CODES = ['planned', 'provided', 'not_available'] as const;
 
 export const CLOSE_OUTCOME_CODES = [

@@ -10,15 +10,18 @@ import {
   AGE_BAND_CODES,
   CLOSE_OUTCOME_CODES,
   DECLINE_REASON_CODES,
+  ENTERED_IN_ERROR_REASON_CODES,
   FOLLOW_UP_STATUS_CODES,
   INTERNATIONAL_PROTECTION_NEED_CODES,
   MIGRATION_STAGE_CODES,
+  REVOKE_REASON_CODES,
   SEX_CODES,
   URGENCY_CODES,
 } from './codes';
 import {
   Categories,
   EXAMPLE_REFERRAL,
+  HasNote,
   Identifier,
   referralEventDescription,
   referralFields,
@@ -184,16 +187,35 @@ export const ReferralStatusChangedV1 = Type.Object(
         ),
       ),
     ),
+    revokeReason: Type.Optional(
+      StringEnum(
+        REVOKE_REASON_CODES,
+        tolerate(
+          'Motivo de la revocación (código), si se revocó.',
+          'Reason for revoking (code), when revoked.',
+        ),
+      ),
+    ),
+    enteredInErrorReason: Type.Optional(
+      StringEnum(
+        ENTERED_IN_ERROR_REASON_CODES,
+        tolerate(
+          'Por qué se registró por error (código), si es el caso.',
+          'Why it was entered in error (code), when it was.',
+        ),
+      ),
+    ),
     outcome: Type.Optional(
       StringEnum(
         CLOSE_OUTCOME_CODES,
         tolerate('Resultado del cierre (código), si se concluyó.', 'Closing outcome (code), when completed.'),
       ),
     ),
+    hasNote: Type.Optional(HasNote),
   },
   referralEventDescription(
-    'La referencia cambió de estado (acuse, aceptación, rechazo, inicio de la atención, conclusión, revocación, registro por error). Solo códigos: ni notas ni motivos en texto libre.',
-    'The referral changed status (acknowledged, accepted, declined, started, completed, revoked, entered in error). Codes only: no notes nor free-text reasons.',
+    'La referencia cambió de estado (acuse, aceptación, rechazo, inicio de la atención, conclusión, revocación, registro por error). Solo códigos: el motivo es un código y su nota (cifrada) no viaja.',
+    'The referral changed status (acknowledged, accepted, declined, started, completed, revoked, entered in error). Codes only: the reason is a code and its (encrypted) note does not travel.',
   ),
 );
 export type ReferralStatusChangedV1 = Static<typeof ReferralStatusChangedV1>;
@@ -230,12 +252,7 @@ export const ReferralFollowUpReportedV1 = Type.Object(
       FOLLOW_UP_STATUS_CODES,
       tolerate('Situación de los servicios informados.', 'Where the services reported stand.'),
     ),
-    hasNote: Type.Boolean(
-      d(
-        'Verdadero si el seguimiento tiene una nota (la nota no viaja: solo en la vista divulgada).',
-        'True when the follow-up has a note (the note does not travel: only in the disclosed view).',
-      ),
-    ),
+    hasNote: HasNote,
     reportedAt: Timestamp('Momento del informe (RFC 3339).', 'When it was reported (RFC 3339).'),
   },
   referralEventDescription(

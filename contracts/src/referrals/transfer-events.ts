@@ -5,15 +5,18 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { defineContract } from '../contract';
 import { d, StringEnum, Timestamp } from '../schema-kit';
+import { DECLINE_REASON_CODES, TRANSFER_REASON_CODES } from './codes';
 import {
   Categories,
   EXAMPLE_REFERRAL,
+  HasNote,
   Identifier,
   Institution,
   referralEventDescription,
   referralFields,
   referralViewPath,
   ReferralStatus,
+  tolerate,
   VIEW_PATH_PATTERN,
 } from './blocks';
 
@@ -30,6 +33,11 @@ export const ReferralTransferRequestedV1 = Type.Object(
     ...referralFields,
     transferId: TransferId,
     transferee: Transferee,
+    transferReason: StringEnum(
+      TRANSFER_REASON_CODES,
+      tolerate('Motivo del traslado (código).', 'Reason for the transfer (code).'),
+    ),
+    hasNote: HasNote,
     categories: Categories(
       'Categorías que recibiría la institución propuesta (las aún compartidas).',
       'Categories the proposed institution would receive (those still shared).',
@@ -37,8 +45,8 @@ export const ReferralTransferRequestedV1 = Type.Object(
     requestedAt: Timestamp('Momento de la propuesta (RFC 3339).', 'When it was proposed (RFC 3339).'),
   },
   referralEventDescription(
-    'La institución receptora propuso trasladar la referencia a una institución de un tercer país (el motivo no viaja).',
-    'The receiving institution proposed to transfer the referral to an institution of a third country (the reason does not travel).',
+    'La institución receptora propuso trasladar la referencia a una institución de un tercer país (el motivo como código; su nota no viaja).',
+    'The receiving institution proposed to transfer the referral to an institution of a third country (the reason as a code; its note does not travel).',
   ),
 );
 export type ReferralTransferRequestedV1 = Static<typeof ReferralTransferRequestedV1>;
@@ -60,6 +68,8 @@ export const referralTransferRequestedV1 = defineContract({
     actor: HN_ACTOR,
     transferId: 'HN-TR-0001',
     transferee: GT_INSTITUTION,
+    transferReason: 'family_located',
+    hasNote: false,
     categories: ['indicators', 'identity'],
     requestedAt: '2026-03-12T10:00:00.000Z',
   },
@@ -78,6 +88,16 @@ export const ReferralTransferDecidedV1 = Type.Object(
       ),
     ),
     transferee: Transferee,
+    declineReason: Type.Optional(
+      StringEnum(
+        DECLINE_REASON_CODES,
+        tolerate(
+          'Motivo del rechazo del traslado (código), si se rechazó.',
+          'Reason for declining the transfer (code), when declined.',
+        ),
+      ),
+    ),
+    hasNote: Type.Optional(HasNote),
     previousReceiver: Type.Optional(
       Institution(
         'Institución receptora anterior (si se aceptó).',
@@ -102,8 +122,8 @@ export const ReferralTransferDecidedV1 = Type.Object(
     decidedAt: Timestamp('Momento de la respuesta (RFC 3339).', 'When it was answered (RFC 3339).'),
   },
   referralEventDescription(
-    'La institución propuesta aceptó o rechazó el traslado (el motivo de un rechazo no viaja).',
-    'The proposed institution accepted or declined the transfer (the reason of a refusal does not travel).',
+    'La institución propuesta aceptó o rechazó el traslado (el motivo de un rechazo como código; su nota no viaja).',
+    'The proposed institution accepted or declined the transfer (the reason of a refusal as a code; its note does not travel).',
   ),
 );
 export type ReferralTransferDecidedV1 = Static<typeof ReferralTransferDecidedV1>;

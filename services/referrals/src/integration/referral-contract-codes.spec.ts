@@ -16,9 +16,12 @@ import {
   CLOSE_OUTCOMES,
   DECLINE_REASONS,
   DEADLINE_STEPS,
+  ENTERED_IN_ERROR_REASONS,
   ESCALATION_TARGETS,
   FOLLOW_UP_STATUSES,
   REFERRAL_STATUSES,
+  REVOKE_REASONS,
+  TRANSFER_REASONS,
   URGENCIES,
 } from '../referrals/domain';
 import { DATA_CATEGORIES, FOLLOW_UP_SERVICES } from '../shared/vocabulary';
@@ -38,6 +41,9 @@ describe('the referral contracts publish exactly the service codes', () => {
     ['follow-up services', contracts.FOLLOW_UP_SERVICE_CODES, codes(FOLLOW_UP_SERVICES)],
     ['urgencies', contracts.URGENCY_CODES, codes(URGENCIES)],
     ['decline reasons', contracts.DECLINE_REASON_CODES, codes(DECLINE_REASONS)],
+    ['revoke reasons', contracts.REVOKE_REASON_CODES, codes(REVOKE_REASONS)],
+    ['entered-in-error reasons', contracts.ENTERED_IN_ERROR_REASON_CODES, codes(ENTERED_IN_ERROR_REASONS)],
+    ['transfer reasons', contracts.TRANSFER_REASON_CODES, codes(TRANSFER_REASONS)],
     ['follow-up statuses', contracts.FOLLOW_UP_STATUS_CODES, codes(FOLLOW_UP_STATUSES)],
     ['close outcomes', contracts.CLOSE_OUTCOME_CODES, codes(CLOSE_OUTCOMES)],
     ['deadline steps', contracts.DEADLINE_STEP_CODES, codes(DEADLINE_STEPS)],

@@ -186,6 +186,8 @@ describe('referral relay mapping: domain events -> integration events', () => {
     const revoked = messages.filter(({ data }) => data.referralId === history.revoked);
     expect(revoked.find(({ e }) => e.type === 'referrals.referral.sent')!.data.basis).toBe('override');
     expect(revoked.find(({ e }) => e.type === 'referrals.referral.status-changed')!.data).toMatchObject({
+      revokeReason: 'other',
+      hasNote: true,
       status: 'revoked',
       previousStatus: 'requested',
       fhirStatus: 'cancelled',
@@ -202,7 +204,12 @@ describe('referral relay mapping: domain events -> integration events', () => {
       ({ e, data }) =>
         e.type === 'referrals.referral.status-changed' && data.referralId === history.sentInError,
     )!.data;
-    expect(inError).toMatchObject({ status: 'entered_in_error', previousStatus: 'requested' });
+    expect(inError).toMatchObject({
+      status: 'entered_in_error',
+      previousStatus: 'requested',
+      enteredInErrorReason: 'other',
+      hasNote: true,
+    });
     const completed = messages.find(
       ({ data }) => data.referralId === history.full && data.status === 'completed',
     )!.data;
@@ -212,6 +219,12 @@ describe('referral relay mapping: domain events -> integration events', () => {
       actor: { role: 'protection_case_worker', subject: 'gt-case-worker-01' },
     });
     const followUp = messages.find(({ e }) => e.type === 'referrals.referral.follow-up-reported')!.data;
+    const transfer = messages.find(({ e }) => e.type === 'referrals.referral.transfer-requested')!.data;
+    expect(transfer).toMatchObject({ transferReason: 'other', hasNote: true, transferee: { country: 'GT' } });
+    const transferDeclined = messages.find(
+      ({ e, data }) => e.type === 'referrals.referral.transfer-decided' && data.decision === 'declined',
+    )!.data;
+    expect(transferDeclined).toMatchObject({ declineReason: 'other', hasNote: true });
     expect(followUp).toMatchObject({
       followUpId: 'fu-1',
       side: 'receiver',
@@ -238,7 +251,8 @@ describe('referral relay mapping: domain events -> integration events', () => {
       const text = `${m.value.toString('utf8')} ${JSON.stringify(m.headers)}`;
       for (const secret of forbiddenStrings()) expect(text).not.toContain(secret);
       expect(text).not.toContain('MARCADOR');
-      expect(text).not.toMatch(/"(note|reason|ageYears|detectedOn|identifying)"/);
+      expect(text).not.toMatch(/"(note|reason|text|fields|ageYears|detectedOn|identifying)"/);
+      expect(text).not.toContain('"subject":"child-'); // no record encrypted under the child's key
     }
   });
 });

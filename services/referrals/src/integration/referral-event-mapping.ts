@@ -9,8 +9,9 @@
  *
  * CloudEvents id = the domain event id (the same on every republish), key and subject = the stream name,
  * every payload validated by `encodeIntegrationEvent` before publishing. Payloads carry ids, codes, instants,
- * the actor's opaque subject and role, and, on `sent`, the case's NON-identifying indicators and the
- * disclosed view's path: never a note, an override or revocation reason, any free text, or identifying data.
+ * reason codes, the actor's opaque subject and role, and, on `sent`, the case's NON-identifying indicators
+ * and the disclosed view's path: never a note (only whether there is one), the override's reason, any free
+ * text, or identifying data.
  */
 import {
   encodeIntegrationEvent,
@@ -49,17 +50,17 @@ export const REFERRAL_EVENT_CONTRACTS: Readonly<Record<ReferralEventType, Referr
   ReferralDrafted: null, // a draft is the sending country's own: nothing is published until it is sent
   ReferralDraftUpdated: null, // idem
   ReferralSent: 'referrals.referral.sent',
-  ReferralRevoked: 'referrals.referral.status-changed', // the reason (free text) stays in the service
+  ReferralRevoked: 'referrals.referral.status-changed', // the reason code; its note stays in the service
   ReferralEnteredInError: 'referrals.referral.status-changed', // only once sent: a draft's is internal
   ReferralAcknowledged: 'referrals.referral.status-changed',
   ReferralAccepted: 'referrals.referral.status-changed',
-  ReferralDeclined: 'referrals.referral.status-changed', // the code, never the note
+  ReferralDeclined: 'referrals.referral.status-changed', // the reason code, never the note
   ReferralStarted: 'referrals.referral.status-changed',
   FollowUpReported: 'referrals.referral.follow-up-reported', // never the note
   ReferralCompleted: 'referrals.referral.status-changed',
-  TransferRequested: 'referrals.referral.transfer-requested', // the reason stays in the service
+  TransferRequested: 'referrals.referral.transfer-requested', // the reason code, never the note
   TransferAccepted: 'referrals.referral.transfer-decided',
-  TransferDeclined: 'referrals.referral.transfer-decided', // the reason stays in the service
+  TransferDeclined: 'referrals.referral.transfer-decided', // the reason code, never the note
   ReferralReminderSent: 'referrals.referral.reminder-sent',
   ReferralEscalated: 'referrals.referral.escalated',
   ConsentWithdrawalNotified: 'referrals.referral.consent-withdrawal-notified',
@@ -168,18 +169,29 @@ function payloadOf(
       return { type: contract, data };
     }
     case 'ReferralRevoked':
-      return statusChanged(domain.data.revokedAt, {}, domain.data.previousStatus);
+      return statusChanged(
+        domain.data.revokedAt,
+        { revokeReason: domain.data.reason, hasNote: domain.data.note !== null },
+        domain.data.previousStatus,
+      );
     case 'ReferralEnteredInError':
       // a draft marked in error was never published: nothing to correct outside the service
       return domain.data.previousStatus === 'draft'
         ? null
-        : statusChanged(domain.data.markedAt, {}, domain.data.previousStatus);
+        : statusChanged(
+            domain.data.markedAt,
+            { enteredInErrorReason: domain.data.reason, hasNote: domain.data.note !== null },
+            domain.data.previousStatus,
+          );
     case 'ReferralAcknowledged':
       return statusChanged(domain.data.acknowledgedAt);
     case 'ReferralAccepted':
       return statusChanged(domain.data.acceptedAt);
     case 'ReferralDeclined':
-      return statusChanged(domain.data.declinedAt, { declineReason: domain.data.reason });
+      return statusChanged(domain.data.declinedAt, {
+        declineReason: domain.data.reason,
+        hasNote: domain.data.note !== null,
+      });
     case 'ReferralStarted':
       return statusChanged(domain.data.startedAt);
     case 'ReferralCompleted':
@@ -207,6 +219,8 @@ function payloadOf(
           ...common,
           transferId: t.transferId,
           transferee: t.to,
+          transferReason: t.reason,
+          hasNote: t.note !== null,
           categories: t.categories,
           requestedAt: t.requestedAt,
         },
@@ -241,6 +255,8 @@ function payloadOf(
           transferId: domain.data.transferId,
           decision: 'declined',
           transferee: pending.to,
+          declineReason: domain.data.reason,
+          hasNote: domain.data.note !== null,
           decidedAt: domain.data.declinedAt,
         },
       };

@@ -1,6 +1,7 @@
 /**
  * Test support of the referral integration specs (this folder's and `../*.spec.ts` only): a memory store, a
- * clock the test moves, a registered case whose identifying data and notes carry marker strings, and
+ * clock the test moves, a registered case whose identifying data and notes (ciphertexts: the domain holds no
+ * plaintext) carry marker strings, and
  * histories that run the real referral decider through `appendToReferral` (so the events carry the
  * countries the service records) until every referral domain event type has been recorded at least once.
  */
@@ -18,6 +19,7 @@ import {
   withdrawalDeadlineFor,
   type InstitutionRef,
   type ReferralCommand,
+  type ReferralNote,
 } from '../../referrals/domain';
 import { appendToReferral } from '../../referrals/referral-command';
 
@@ -217,11 +219,20 @@ export async function representativeHistory(world: ReferralWorld, parties: Parti
     type: 'SendReferral',
     referralId,
     consent: override
-      ? { kind: 'override', reason: MARKERS.overrideReason, authorisedBy: 'protection_supervisor' }
+      ? {
+          kind: 'override',
+          reason: 'other',
+          note: note(MARKERS.overrideReason),
+          authorisedBy: 'protection_supervisor',
+        }
       : { kind: 'consent', consentIds: ['consent-1'], covered: ['indicators', 'identity', 'protection'] },
     deadlines: deadlinesFor(DEFAULT_DEADLINE_POLICY, world.now),
   });
   const id = () => randomUUID();
+  const note = (text: string): ReferralNote => ({
+    subject: childSubject(caseId),
+    fields: { text: ciphertext(text) },
+  });
   const history: History = {
     caseId,
     full: id(),
@@ -250,7 +261,7 @@ export async function representativeHistory(world: ReferralWorld, parties: Parti
     followUpId: 'fu-1',
     services: ['psychosocial'],
     status: 'provided',
-    note: { text: ciphertext(MARKERS.followUpNote) },
+    note: note(MARKERS.followUpNote),
   });
   await world.later(1).act(S, {
     type: 'ReportFollowUp',
@@ -264,13 +275,15 @@ export async function representativeHistory(world: ReferralWorld, parties: Parti
     referralId: full,
     transferId: 'transfer-1',
     to: institution(transferee),
-    reason: MARKERS.transferReason,
+    reason: 'other',
+    note: note(MARKERS.transferReason),
   });
   await world.later(1).act(T, {
     type: 'DeclineTransfer',
     referralId: full,
     transferId: 'transfer-1',
-    reason: MARKERS.declineTransferReason,
+    reason: 'other',
+    note: note(MARKERS.declineTransferReason),
   });
   await world.later(1).act(SYSTEM, {
     type: 'NotifyConsentWithdrawal',
@@ -285,7 +298,7 @@ export async function representativeHistory(world: ReferralWorld, parties: Parti
     referralId: full,
     transferId: 'transfer-2',
     to: institution(transferee),
-    reason: MARKERS.transferReason,
+    reason: 'family_located',
   });
   await world.later(1).act(T, { type: 'AcceptTransfer', referralId: full, transferId: 'transfer-2' });
   await world.later(1).act(T, { type: 'CloseReferral', referralId: full, outcome: 'reunified' });
@@ -296,21 +309,24 @@ export async function representativeHistory(world: ReferralWorld, parties: Parti
     type: 'DeclineReferral',
     referralId: history.declined,
     reason: 'no_capacity',
-    note: { text: ciphertext(MARKERS.declineNote) },
+    note: note(MARKERS.declineNote),
   });
 
   await world.later(1).act(S, draft(history.revoked));
   await world.later(1).act(S, send(history.revoked, true));
-  await world
-    .later(1)
-    .act(S, { type: 'RevokeReferral', referralId: history.revoked, reason: MARKERS.revokeReason });
+  await world.later(1).act(S, {
+    type: 'RevokeReferral',
+    referralId: history.revoked,
+    reason: 'other',
+    note: note(MARKERS.revokeReason),
+  });
 
   await world.later(1).act(S, draft(history.draftInError));
   await world.later(1).act(S, { type: 'UpdateDraft', referralId: history.draftInError, urgency: 'routine' });
   await world.later(1).act(S, {
     type: 'MarkEnteredInError',
     referralId: history.draftInError,
-    reason: MARKERS.errorReason,
+    reason: 'wrong_case',
   });
 
   await world.later(1).act(S, draft(history.sentInError));
@@ -318,7 +334,8 @@ export async function representativeHistory(world: ReferralWorld, parties: Parti
   await world.later(1).act(S, {
     type: 'MarkEnteredInError',
     referralId: history.sentInError,
-    reason: MARKERS.errorReason,
+    reason: 'other',
+    note: note(MARKERS.errorReason),
   });
   return history;
 }
