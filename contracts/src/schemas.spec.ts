@@ -154,20 +154,24 @@ const INVALID: Record<string, [string, (example: Record<string, any>) => unknown
     ],
     [
       'accept carrying a decline reason',
-      ({ followUp: _, ...rest }) => ({ ...rest, action: 'accept', declineReason: 'other' }),
+      ({ followUp: _, ...rest }) => ({ ...rest, action: 'accept', declineReason: 'no_capacity' }),
     ],
     [
       'decline carrying an outcome',
       ({ followUp: _, ...rest }) => ({
         ...rest,
         action: 'decline',
-        declineReason: 'other',
+        declineReason: 'no_capacity',
         outcome: 'reunified',
       }),
     ],
     [
       'unknown decline reason',
       ({ followUp: _, ...rest }) => ({ ...rest, action: 'decline', declineReason: 'busy' }),
+    ],
+    [
+      'decline "other" (it needs a note: HTTPS only)',
+      ({ followUp: _, ...rest }) => ({ ...rest, action: 'decline', declineReason: 'other' }),
     ],
     ['follow-up with no services', (e) => ({ ...e, followUp: { ...e.followUp, services: [] } })],
     ['no external reference', ({ externalReference: _, ...rest }) => rest],

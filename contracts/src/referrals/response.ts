@@ -54,7 +54,13 @@ export const ReferralResponseRequestedV1 = Type.Object(
     referralId: ReferralId,
     action: Action,
     declineReason: Type.Optional(
-      StringEnum(DECLINE_REASON_CODES, d('Motivo del rechazo (código).', 'Reason for declining (code).')),
+      StringEnum(
+        DECLINE_REASON_CODES.filter((c) => c !== 'other'),
+        d(
+          'Motivo del rechazo (código). "other" no se acepta por Kafka: exige una nota, que solo se escribe por HTTPS (cifrada).',
+          'Reason for declining (code). "other" is not accepted through Kafka: it needs a note, which is written over HTTPS only (encrypted).',
+        ),
+      ),
     ),
     followUp: Type.Optional(
       Type.Object(
