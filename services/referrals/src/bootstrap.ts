@@ -6,13 +6,16 @@ import {
   type ServiceDefinition,
   type StartServiceOptions,
 } from '@crm/service-kit';
+import { referralsIntegration, type ReferralsIntegrationOptions } from './integration/referrals-integration';
 import { ReferralsModule } from './referrals.module';
 
 export const DEFAULT_REFERRALS_PORT = 3002;
 
-/** The feature modules as production runs them (read models, deadlines, the Kafka integration). */
-export function referralsFeatures(): ServiceDefinition['features'] {
-  return [];
+/** The feature modules as production runs them (read models, deadlines, the Kafka integration with its options). */
+export function referralsFeatures(
+  options: { integration?: ReferralsIntegrationOptions } = {},
+): ServiceDefinition['features'] {
+  return [referralsIntegration(options.integration)];
 }
 
 /** The lines printed after start-up: where the API and its documentation are. */
