@@ -8,6 +8,7 @@ import {
 } from '@crm/service-kit';
 import { referralsIntegration, type ReferralsIntegrationOptions } from './integration/referrals-integration';
 import { ReferralsModule } from './referrals.module';
+import { ReferralSettingsModule } from './referrals/referral-settings';
 
 export const DEFAULT_REFERRALS_PORT = 3002;
 
@@ -42,7 +43,7 @@ export const REFERRALS_SERVICE: ServiceDefinition = {
     defaultPort: DEFAULT_REFERRALS_PORT,
   },
   personalData: true,
-  modules: () => [ReferralsModule],
+  modules: (context) => [ReferralsModule, ReferralSettingsModule.fromEnv(context.env)],
   features: referralsFeatures(),
   describe: describeReferralsService,
 };

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ReferralLifecycleModule } from './referrals/referral-lifecycle.module';
 
 /**
  * The referral service's use cases: one module per context (directory, cases, referrals, deadline policy), each
@@ -6,6 +7,6 @@ import { Module } from '@nestjs/common';
  * CommandBus and QueryBus. Events are stored by the handlers in the event store and published by the relay.
  */
 @Module({
-  imports: [],
+  imports: [ReferralLifecycleModule],
 })
 export class ReferralsModule {}
