@@ -1,5 +1,8 @@
 import { IntegrationModule, type IntegrationOptions, type ServiceIntegration } from '@crm/service-kit';
 import type { DynamicModule } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { RESPONSE_COMMANDS } from './referral-response.commands';
+import { handleReferralResponse } from './referral-response.inbound';
 import { REFERRALS_RELAY_NAME, startReferralsRelay } from './referrals-relay';
 
 /** Schema of the inbound gateway's processed-id table (the service's own schema). */
@@ -14,6 +17,12 @@ export const REFERRALS_INTEGRATION: ServiceIntegration = {
   schema: REFERRALS_INTEGRATION_SCHEMA,
   relayName: REFERRALS_RELAY_NAME,
   startRelay: (deps) => startReferralsRelay(deps),
+  inbound: (get, platform) => (event, context) =>
+    handleReferralResponse(
+      { commandBus: get(CommandBus), clock: platform.clock, commands: RESPONSE_COMMANDS },
+      event,
+      context,
+    ),
 };
 
 export type ReferralsIntegrationOptions = IntegrationOptions;
