@@ -232,9 +232,7 @@ describeWithKafka(
         'mx.protection_case_worker',
         'POST',
         `/referrals/referrals/${REFERRAL_ID}/send`,
-        {
-          consent: { kind: 'consent', consentIds: [CONSENT_ID] },
-        },
+        {}, // the consent basis is computed from the case's consents
       );
       expect(sent).toMatchObject({ status: 200, body: { status: 'requested' } });
     });
@@ -340,7 +338,7 @@ describeWithKafka(
       const view = await referrals.api(
         'hn.national_system',
         'GET',
-        `/referrals/referrals/${REFERRAL_ID}/disclosed-view?purpose=${encodeURIComponent('Atender la referencia recibida')}`,
+        `/referrals/referrals/${REFERRAL_ID}/disclosed-view?purpose=family_reunification`,
       );
       expect(view.status).toBe(200);
       expect(JSON.stringify(view.body)).toContain(CHILD.givenNames); // disclosed to the recipient, over HTTPS only
@@ -355,7 +353,7 @@ describeWithKafka(
         expect.arrayContaining([
           expect.objectContaining({
             viewer: expect.objectContaining({ subject: 'dev|hn.national_system', country: 'HN' }),
-            purpose: 'Atender la referencia recibida',
+            purpose: `referral ${REFERRAL_ID} disclosed view (family_reunification)`,
             outcome: 'revealed',
           }),
         ]),
