@@ -334,6 +334,45 @@ describeWithKafka(
       expect(hn.deadLetters((t) => t === T('crm.HN.in.referrals.dlq'))).toEqual([]);
     });
 
+    it('a response carrying free text (a note about the child) is dead-lettered with schema_violation; nothing is stored', async () => {
+      const stream = `referral-${REFERRAL_ID}`;
+      const before = (await referrals.service.platform.store.readStream(stream)).length;
+      const id = `hn-sni-${randomUUID()}`;
+      const data = {
+        country: 'HN',
+        referralId: REFERRAL_ID,
+        action: 'update',
+        followUp: { followUpId: 'hn-fu-1', services: ['psychosocial'], status: 'provided' },
+        note: `${CHILD.givenNames} está bien`,
+        externalReference: 'HN-SNI-NOTE',
+      };
+      const headers = {
+        ce_specversion: '1.0',
+        ce_id: id,
+        ce_source: '/national/HN',
+        ce_type: 'org.crm.referrals.referral.response-requested.v1',
+        ce_crmcountry: 'HN',
+        'content-type': 'application/json',
+      };
+      await hn.send(T('crm.HN.in.referrals'), [
+        { key: REFERRAL_ID, headers, value: Buffer.from(JSON.stringify(data)) },
+      ]);
+      const letter = await waitFor('the dead letter', () =>
+        hn
+          .deadLetters((t) => t === T('crm.HN.in.referrals.dlq'))
+          .find((l) => l.original.headers.ce_id === id),
+      );
+      expect(letter).toMatchObject({
+        code: 'schema_violation',
+        original: { topic: T('crm.HN.in.referrals') },
+      });
+      expect(letter.message.es.length).toBeGreaterThan(10);
+      expect(letter.message.en.length).toBeGreaterThan(10);
+      expect(letter.reason).not.toContain(CHILD.givenNames); // the reason never copies the payload
+      expect((await referrals.service.platform.store.readStream(stream)).length).toBe(before);
+      expect(outcomeOf(hn, 'HN', id)).toBeUndefined();
+    });
+
     it("Honduras pulls the disclosed view over HTTPS with its national system's token, and the case's access log records the fetch", async () => {
       const view = await referrals.api(
         'hn.national_system',
