@@ -15,16 +15,18 @@ export * from './http/migrations/1764633600000-create-idempotency-keys';
 // Commands: the base class, per-call options, handler dependencies and event envelopes.
 export * from './commands';
 
-// Operations: logger, metrics, lag, rate limits, security headers and CORS.
+// Operations: logger, metrics, lag and backlog sources, rate limits, security headers and CORS.
 export * from './ops/service-logger';
 export * from './ops/metrics';
 export * from './ops/lag';
+export * from './ops/backlog';
 export * from './ops/rate-limit';
 export * from './ops/request-log';
 export * from './ops/security';
 
 // Configuration, bootstrap and shutdown.
 export * from './config/service-config';
+export * from './config/clock-offset';
 export * from './bootstrap/tokens';
 export * from './bootstrap/service-definition';
 export * from './bootstrap/service-kit.module';

@@ -26,11 +26,14 @@ import { startRelay } from '@crm/messaging';
 import { EVENT_STORE } from '@crm/platform';
 import { createTestDatabase } from '@crm/testing';
 import {
+  BACKLOG_SOURCES,
   CommandMeta,
   IntegrationModule,
   LAG_SOURCES,
   LoginRateLimit,
   startService,
+  type Backlog,
+  type BacklogSource,
   type CommandMetadata,
   type LagSource,
   type RunningService,
@@ -139,9 +142,26 @@ export class FakeProjection implements LagSource {
 
 export const FAKE_PROJECTION = new FakeProjection();
 
+/** A backlog source the tests set by hand (a deadline runner falling behind, stopped, failing, caught up). */
+export class FakeBacklog implements BacklogSource {
+  readonly kind = 'deadlines';
+  readonly name = 'kit-notes-reminders';
+  /** What `backlog()` answers; an Error is thrown (a database that does not answer). */
+  now: Backlog | null | Error = null;
+  async backlog(): Promise<Backlog | null> {
+    if (this.now instanceof Error) throw this.now;
+    return this.now;
+  }
+}
+
+export const FAKE_BACKLOG = new FakeBacklog();
+
 @Module({
   controllers: [NotesController],
-  providers: [{ provide: LAG_SOURCES, useValue: [FAKE_PROJECTION] }],
+  providers: [
+    { provide: LAG_SOURCES, useValue: [FAKE_PROJECTION] },
+    { provide: BACKLOG_SOURCES, useValue: [FAKE_BACKLOG] },
+  ],
 })
 class NotesModule {}
 

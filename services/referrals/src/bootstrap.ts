@@ -6,6 +6,9 @@ import {
   type ServiceDefinition,
   type StartServiceOptions,
 } from '@crm/service-kit';
+import { loadEscalationConfig } from './escalation/escalation-config';
+import { EscalationModule } from './escalation/escalation.module';
+import { ReferralReadModelsModule } from './read-models/read-models.module';
 import { referralsIntegration, type ReferralsIntegrationOptions } from './integration/referrals-integration';
 import { ReferralsModule } from './referrals.module';
 import { ReferralSettingsModule } from './referrals/referral-settings';
@@ -16,7 +19,8 @@ export const DEFAULT_REFERRALS_PORT = 3002;
 export function referralsFeatures(
   options: { integration?: ReferralsIntegrationOptions } = {},
 ): ServiceDefinition['features'] {
-  return [referralsIntegration(options.integration)];
+  // deadlines and escalation: the referrals.deadlines projection and the deadline runner
+  return [EscalationModule, ReferralReadModelsModule, referralsIntegration(options.integration)];
 }
 
 /** The lines printed after start-up: where the API and its documentation are. */
@@ -43,6 +47,8 @@ export const REFERRALS_SERVICE: ServiceDefinition = {
     defaultPort: DEFAULT_REFERRALS_PORT,
   },
   personalData: true,
+  // the service's own variables, checked with the kit's before anything starts
+  checkEnvironment: (env) => void loadEscalationConfig(env),
   modules: (context) => [ReferralsModule, ReferralSettingsModule.fromEnv(context.env)],
   features: referralsFeatures(),
   describe: describeReferralsService,

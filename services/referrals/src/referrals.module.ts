@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from './cases/cases.module';
+import { DeadlinePolicyModule } from './deadline-policy/deadline-policy.module';
+import { DirectoryModule } from './directory/directory.module';
 import { ReferralLifecycleModule } from './referrals/referral-lifecycle.module';
 
 /**
@@ -7,6 +10,6 @@ import { ReferralLifecycleModule } from './referrals/referral-lifecycle.module';
  * CommandBus and QueryBus. Events are stored by the handlers in the event store and published by the relay.
  */
 @Module({
-  imports: [ReferralLifecycleModule],
+  imports: [DirectoryModule, CasesModule, DeadlinePolicyModule, ReferralLifecycleModule],
 })
 export class ReferralsModule {}

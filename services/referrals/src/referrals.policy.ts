@@ -56,6 +56,17 @@ export const REFERRALS_POLICY = definePolicy(
     /** Statuses and deadlines without any of the child's data (the Secretariat's follow-up). */
     'referrals.referral.status': [{ roles: SECRETARIAT_STAFF, scope: 'secretariat' }],
     'referrals.deadlines.configure': [{ roles: [Role.SecretariatCoordinator], scope: 'secretariat' }],
+    /**
+     * The deadlines in force between two countries (no child data): whoever reads referrals of either country
+     * of the pair (the rows of `referrals.referral.read`) and the Secretariat (those of `referrals.referral.status`).
+     */
+    'referrals.deadlines.read': [
+      {
+        roles: [...CASE_HANDLERS, Role.ProtectionSupervisor, Role.ConsularOfficer],
+        scope: 'own-or-addressed',
+      },
+      { roles: SECRETARIAT_STAFF, scope: 'secretariat' },
+    ],
     /** Aggregates with small-cell suppression (no child identifiable). */
     'referrals.aggregates.read': [
       { roles: COUNTRY_OFFICIALS, scope: 'any' },

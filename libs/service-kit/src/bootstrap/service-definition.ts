@@ -33,6 +33,12 @@ interface ServiceDefinitionParts<P extends Platform | null> {
    * PersonalDataProtector under `PERSONAL_DATA`.
    */
   personalData?: boolean;
+  /**
+   * Checks the service's own variables (e.g. `REFERRALS_DEADLINE_POLL_MS`) with the kit's, before anything
+   * starts: throw a ConfigurationError of @crm/config whose es/en text names the variable. Its modules read them
+   * from the environment under `SERVICE_ENV` (or `context.env`).
+   */
+  checkEnvironment?(env: NodeJS.ProcessEnv): void;
   /** The modules the service always needs (its contexts and their commands and queries). */
   modules(context: ServiceContext<P>): Array<Type<unknown> | DynamicModule>;
   /** Feature modules started by default; `features` of the start options replace them (tests leave them out). */

@@ -7,7 +7,7 @@ import { AuthModule, type AuditSink, type TokenVerifier } from '@crm/auth';
 import { PlatformModule, type Platform } from '@crm/platform';
 import type { OperationsConfig } from '../config/service-config';
 import { RevisionETagInterceptor } from '../http/etag';
-import { HealthController, LagSources, ReadinessChecks } from '../http/health.controller';
+import { BacklogSources, HealthController, LagSources, ReadinessChecks } from '../http/health.controller';
 import {
   IDEMPOTENCY_FINGERPRINTS,
   IdempotencyKeyInterceptor,
@@ -18,7 +18,7 @@ import { createValidationPipe } from '../http/validation';
 import { MetricsController, SERVICE_METRICS, type ServiceMetrics } from '../ops/metrics';
 import { rateLimitModule } from '../ops/rate-limit';
 import { SERVICE_LOGGER, type ServiceLogger } from '../ops/service-logger';
-import { OPERATIONS, SERVICE_NAME } from './tokens';
+import { OPERATIONS, SERVICE_ENV, SERVICE_NAME } from './tokens';
 
 export interface ServiceKitModuleOptions {
   /** The service's short name (health answers, logs). */
@@ -28,6 +28,8 @@ export interface ServiceKitModuleOptions {
   auth: { verifier: TokenVerifier; audit: AuditSink };
   /** Readiness lag bound, rate limits, CORS. */
   operations: OperationsConfig;
+  /** The environment the service started with (SERVICE_ENV; default none). */
+  env?: NodeJS.ProcessEnv;
   metrics: ServiceMetrics;
   logger: ServiceLogger;
   /** Null for a service without the platform (no database to remember Idempotency-Keys in). */
@@ -68,6 +70,7 @@ export class ServiceKitModule {
       providers: [
         { provide: SERVICE_NAME, useValue: options.name },
         { provide: OPERATIONS, useValue: options.operations },
+        { provide: SERVICE_ENV, useValue: options.env ?? {} },
         { provide: SERVICE_METRICS, useValue: options.metrics },
         { provide: SERVICE_LOGGER, useValue: options.logger },
         { provide: IDEMPOTENCY_FINGERPRINTS, useValue: options.fingerprints },
@@ -77,9 +80,18 @@ export class ServiceKitModule {
         { provide: APP_INTERCEPTOR, useClass: RevisionETagInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyKeyInterceptor },
         LagSources,
+        BacklogSources,
         ReadinessChecks,
       ],
-      exports: [SERVICE_NAME, OPERATIONS, SERVICE_METRICS, SERVICE_LOGGER, LagSources],
+      exports: [
+        SERVICE_NAME,
+        OPERATIONS,
+        SERVICE_ENV,
+        SERVICE_METRICS,
+        SERVICE_LOGGER,
+        LagSources,
+        BacklogSources,
+      ],
     };
   }
 }

@@ -17,6 +17,7 @@ import { captureLog } from '@crm/pii/testing';
 import { loadServiceConfig } from '../config/service-config';
 import type { ServiceContext, ServiceDefinition } from './service-definition';
 import { startService, type RunningService } from './start-service';
+import { SERVICE_ENV } from './tokens';
 
 const CONTEXT = Symbol('test.context');
 
@@ -176,6 +177,42 @@ describe('a service without the platform (platform: false)', () => {
     });
     await s.close();
     expect(String(early)).toContain('before the service listens');
+  });
+
+  it("checks the service's own variables before anything starts and gives its modules the environment", async () => {
+    const base = { AUTH_MODE: 'oidc', OIDC_ISSUER: ISSUER, OIDC_AUDIENCE: 'a', OIDC_JWKS_URL: jwksUrl };
+    let built = false;
+    const own: ServiceDefinition<null> = {
+      ...STANDALONE,
+      checkEnvironment: (env) => {
+        if (env.STANDALONE_GREETING !== 'hola')
+          throw new ConfigurationError(
+            'config.invalid',
+            { es: 'STANDALONE_GREETING: debe ser "hola"', en: 'STANDALONE_GREETING: must be "hola"' },
+            { variable: 'STANDALONE_GREETING' },
+          );
+      },
+      modules: (context) => {
+        built = true;
+        return STANDALONE.modules(context);
+      },
+    };
+    const options = {
+      port: 0,
+      host: '127.0.0.1',
+      log: () => undefined,
+      logger: createNestLogger('standalone', { destination: log.stream, level: 'silent' }),
+    };
+    await expect(
+      startService(own, { ...options, env: { ...base, STANDALONE_GREETING: 'hi' } }),
+    ).rejects.toMatchObject({ details: { variable: 'STANDALONE_GREETING' } });
+    expect(built).toBe(false);
+    const s = await startService(own, { ...options, env: { ...base, STANDALONE_GREETING: 'hola' } });
+    try {
+      expect(s.app.get(SERVICE_ENV)).toMatchObject({ STANDALONE_GREETING: 'hola' });
+    } finally {
+      await s.close();
+    }
   });
 });
 

@@ -11,13 +11,14 @@ import {
   type AuthConfig,
 } from '@crm/auth';
 import { loadPlatformConfig } from '@crm/config';
-import type { Clock } from '@crm/kernel';
+import { systemClock, type Clock } from '@crm/kernel';
 import { PERSONAL_DATA_FIELDS } from '@crm/contracts';
 import { createNestLogger, registerPersonalDataDeclarations } from '@crm/pii';
 import { createPlatform, type Platform } from '@crm/platform';
+import { CLOCK_OFFSET_VARIABLE, describeClockOffset, offsetClock } from '../config/clock-offset';
 import { loadServiceConfig, type ServiceConfig } from '../config/service-config';
 import { bodyParserErrorHandler, REQUEST_BODY_LIMIT_BYTES } from '../http/body-errors';
-import { LagSources } from '../http/health.controller';
+import { BacklogSources, LagSources } from '../http/health.controller';
 import { IdempotencyFingerprints } from '../http/idempotency-fingerprints';
 import {
   migrateServiceKitSchema,
@@ -39,7 +40,10 @@ export interface StartServiceOptions {
   /** Overrides of the configuration's port (0 = any free port) and host. */
   port?: number;
   host?: string;
-  /** Decision clock of the commands (default: system time). */
+  /**
+   * The service clock: decision clock of the commands, clock of the event store and of deadline runners
+   * (default: system time). CRM_CLOCK_OFFSET (development and tests) moves it, this one too.
+   */
   clock?: Clock;
   /** Start-up lines (imports, close errors); fixed texts without personal data. Default stdout. */
   log?: (line: string) => void;
@@ -96,16 +100,23 @@ export async function startService<P extends Platform | null = Platform>(
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const withPlatform = definition.platform !== false;
   const config = options.config ?? loadServiceConfig(definition, env);
+  definition.checkEnvironment?.(env);
   const port = options.port ?? config.port;
   const host = options.host ?? config.host;
 
   const nestLogger = options.logger ?? createNestLogger(definition.name, { level: config.logLevel });
   const logger = new ServiceLogger(nestLogger);
   const metrics = new ServiceMetrics(definition.name);
+  const offsetMs = config.clockOffsetMs ?? 0;
+  if (offsetMs !== 0)
+    log(
+      `[${definition.name}] ${CLOCK_OFFSET_VARIABLE}=${describeClockOffset(offsetMs)}: el reloj del servicio está desplazado (solo desarrollo y pruebas) / the service clock is moved (development and tests only)`,
+    );
+  const clock = offsetMs === 0 ? options.clock : offsetClock(options.clock ?? systemClock, offsetMs);
   const created = withPlatform
     ? await createPlatform({
         config: config.platform ?? loadPlatformConfig(env),
-        ...(options.clock ? { clock: options.clock } : {}),
+        ...(clock ? { clock } : {}),
         log: () => undefined,
         logger: logger.for('bus'),
       })
@@ -150,6 +161,7 @@ export async function startService<P extends Platform | null = Platform>(
         ...(platform ? { platform } : {}),
         auth: { verifier, audit },
         operations: config.operations,
+        env,
         metrics,
         logger,
         fingerprints,
@@ -178,6 +190,8 @@ export async function startService<P extends Platform | null = Platform>(
         (source) => lagOf(platform.store, source, cap),
       );
     }
+    const backlogs = app.get(BacklogSources);
+    metrics.measureBacklog(() => backlogs.all());
     await definition.beforeListen?.(app, context);
     await app.listen(port, host);
     const address = app.getHttpServer().address() as { port: number };

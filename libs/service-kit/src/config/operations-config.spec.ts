@@ -16,6 +16,7 @@ describe('operations configuration', () => {
   it('has the documented defaults (CORS off) and is part of the service configuration', () => {
     expect(loadOperationsConfig({})).toEqual({
       readyMaxLagEvents: 1000,
+      readyMaxBacklogAgeSeconds: 300,
       rateLimitPerMinute: 300,
       loginRateLimitPerMinute: 10,
       corsOrigins: [],
@@ -27,12 +28,14 @@ describe('operations configuration', () => {
     expect(
       loadOperationsConfig({
         READY_MAX_LAG_EVENTS: '50',
+        READY_MAX_BACKLOG_AGE_SECONDS: '60',
         RATE_LIMIT_PER_MINUTE: '0',
         LOGIN_RATE_LIMIT_PER_MINUTE: '3',
         CORS_ORIGINS: 'https://crm.example.org, http://localhost:5173',
       }),
     ).toEqual({
       readyMaxLagEvents: 50,
+      readyMaxBacklogAgeSeconds: 60,
       rateLimitPerMinute: 0,
       loginRateLimitPerMinute: 3,
       corsOrigins: ['https://crm.example.org', 'http://localhost:5173'],
@@ -42,6 +45,8 @@ describe('operations configuration', () => {
   it.each([
     ['READY_MAX_LAG_EVENTS', '-1'],
     ['READY_MAX_LAG_EVENTS', 'many'],
+    ['READY_MAX_BACKLOG_AGE_SECONDS', '0'],
+    ['READY_MAX_BACKLOG_AGE_SECONDS', '5m'],
     ['RATE_LIMIT_PER_MINUTE', '1.5'],
     ['LOGIN_RATE_LIMIT_PER_MINUTE', '0'],
     ['CORS_ORIGINS', '*'],

@@ -8,6 +8,7 @@ import {
   type LogLevelName,
   type PlatformConfig,
 } from '@crm/config';
+import { clockOffsetFrom } from './clock-offset';
 
 /** How a service names its own listener variables, e.g. `PLAN_PORT` / `PLAN_HOST`, default port 3001. */
 export interface ListenerSettings {
@@ -35,6 +36,11 @@ export interface ServiceConfig {
   /** Listen address: `<SERVICE>_HOST`, else 127.0.0.1 with the development issuer and 0.0.0.0 with OIDC. */
   host: string;
   logLevel: LogLevelName;
+  /**
+   * CRM_CLOCK_OFFSET in milliseconds (0: the real time): added to the service clock, i.e. the decision clock of
+   * its commands and the clock of its deadline runners. Development and tests only (`clock-offset.ts`).
+   */
+  clockOffsetMs: number;
   /** Key-encryption keys of a service that stores children's personal data (absent otherwise). */
   kek?: { ring: KekRing; source: 'env' | 'file' | 'dev-file'; file?: string };
   /** Health, rate limits and CORS (`docs/operations.md`). */
@@ -48,6 +54,12 @@ export interface OperationsConfig {
    * events than this still to handle (default 1000).
    */
   readyMaxLagEvents: number;
+  /**
+   * READY_MAX_BACKLOG_AGE_SECONDS: `/health/ready` answers 503 when the oldest due item of a backlog source
+   * (a deadline runner's due-but-unfired deadlines) fell due longer ago than this (default 300), unless the
+   * source sets its own limit.
+   */
+  readyMaxBacklogAgeSeconds: number;
   /** RATE_LIMIT_PER_MINUTE: requests per minute per client address over every route (default 300; 0: off). */
   rateLimitPerMinute: number;
   /** LOGIN_RATE_LIMIT_PER_MINUTE: login attempts per minute per client address (default 10). */
@@ -58,6 +70,7 @@ export interface OperationsConfig {
 
 export const OPERATIONS_DEFAULTS: OperationsConfig = {
   readyMaxLagEvents: 1000,
+  readyMaxBacklogAgeSeconds: 300,
   rateLimitPerMinute: 300,
   loginRateLimitPerMinute: 10,
   corsOrigins: [],
@@ -149,6 +162,13 @@ export function loadOperationsConfig(env: NodeJS.ProcessEnv = process.env): Oper
   const d = OPERATIONS_DEFAULTS;
   return {
     readyMaxLagEvents: integerFrom(env, 'READY_MAX_LAG_EVENTS', d.readyMaxLagEvents, 0, 1_000_000),
+    readyMaxBacklogAgeSeconds: integerFrom(
+      env,
+      'READY_MAX_BACKLOG_AGE_SECONDS',
+      d.readyMaxBacklogAgeSeconds,
+      1,
+      604_800,
+    ),
     rateLimitPerMinute: integerFrom(env, 'RATE_LIMIT_PER_MINUTE', d.rateLimitPerMinute, 0, 1_000_000),
     loginRateLimitPerMinute: integerFrom(
       env,
@@ -163,7 +183,7 @@ export function loadOperationsConfig(env: NodeJS.ProcessEnv = process.env): Oper
 
 /**
  * The one configuration loader of a service process: platform (database, event store, bus; not with
- * `platform: false`), identity, listener, log level, the operational settings (readiness lag bound, rate
+ * `platform: false`), identity, listener, log level, the development clock offset, the operational settings (readiness lag bound, rate
  * limits, CORS) and, for a service that stores children's personal data, its key-encryption keys. An invalid
  * value throws a ConfigurationError whose es/en text names the variable, before anything (PostgreSQL, the Nest
  * application) has started.
@@ -176,6 +196,7 @@ export function loadServiceConfig(
   const platform = service.platform === false ? undefined : loadPlatformConfig(env);
   const auth = loadAuthConfig(env);
   const logLevel = loadLogLevel(env);
+  const clockOffsetMs = clockOffsetFrom(env, auth.mode);
   const port = portFrom(env, listener.portVariable, listener.defaultPort);
   const host = hostFrom(env, listener.hostVariable, auth.mode === 'dev' ? '127.0.0.1' : '0.0.0.0');
   const operations = loadOperationsConfig(env);
@@ -186,6 +207,7 @@ export function loadServiceConfig(
     port,
     host,
     logLevel,
+    clockOffsetMs,
     operations,
     ...(kek ? { kek } : {}),
   };

@@ -22,6 +22,7 @@ import type { LogPort } from '@crm/kernel';
 import { PLATFORM, type Platform } from '@crm/platform';
 import { OPERATIONS, SERVICE_NAME } from '../bootstrap/tokens';
 import type { OperationsConfig } from '../config/service-config';
+import { BACKLOG_SOURCES, backlogProblem, type BacklogSource } from '../ops/backlog';
 import { LAG_SOURCES, lagOf, type LagSource } from '../ops/lag';
 import { SERVICE_LOGGER, type ServiceLogger } from '../ops/service-logger';
 import { SERVICE_KIT_SCHEMA } from './migrations/1764633600000-create-idempotency-keys';
@@ -39,16 +40,31 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** Every array provided under `token` in any module of the application, concatenated. */
+function discovered<T>(discovery: DiscoveryService, token: symbol): T[] {
+  return discovery
+    .getProviders()
+    .filter((wrapper) => wrapper.token === token && Array.isArray(wrapper.instance))
+    .flatMap((wrapper) => wrapper.instance as T[]);
+}
+
 /** The service's relays and projections: every `LAG_SOURCES` provider of the application. */
 @Injectable()
 export class LagSources {
   constructor(private readonly discovery: DiscoveryService) {}
 
   all(): LagSource[] {
-    return this.discovery
-      .getProviders()
-      .filter((wrapper) => wrapper.token === LAG_SOURCES && Array.isArray(wrapper.instance))
-      .flatMap((wrapper) => wrapper.instance as LagSource[]);
+    return discovered<LagSource>(this.discovery, LAG_SOURCES);
+  }
+}
+
+/** The service's backlogs (deadline runners): every `BACKLOG_SOURCES` provider of the application. */
+@Injectable()
+export class BacklogSources {
+  constructor(private readonly discovery: DiscoveryService) {}
+
+  all(): BacklogSource[] {
+    return discovered<BacklogSource>(this.discovery, BACKLOG_SOURCES);
   }
 }
 
@@ -60,6 +76,7 @@ export class ReadinessChecks {
     @Inject(OPERATIONS) private readonly operations: OperationsConfig,
     private readonly indicators: HealthIndicatorService,
     private readonly sources: LagSources,
+    private readonly backlogs: BacklogSources,
   ) {}
 
   private async probe(key: string, check: () => Promise<Record<string, unknown> | void>) {
@@ -99,6 +116,28 @@ export class ReadinessChecks {
         }),
     );
   }
+
+  /**
+   * One indicator per backlog source (`<kind>:<name>`): down when its oldest due item is older than the
+   * source's `readyMaxAgeMs`, else READY_MAX_BACKLOG_AGE_SECONDS.
+   */
+  backlog(): Array<() => Promise<HealthIndicatorResult>> {
+    return this.backlogs.all().map(
+      (source) => () =>
+        this.probe(`${source.kind}:${source.name}`, async () => {
+          const backlog = await source.backlog();
+          if (backlog === null) return { running: false };
+          const maxAgeMs = source.readyMaxAgeMs ?? this.operations.readyMaxBacklogAgeSeconds * 1000;
+          const problem = backlogProblem(backlog, maxAgeMs);
+          if (problem) throw new Error(problem);
+          return {
+            due: backlog.due,
+            oldestDueAgeSeconds: backlog.oldestDueAgeMs === null ? null : backlog.oldestDueAgeMs / 1000,
+            maxAgeSeconds: maxAgeMs / 1000,
+          };
+        }),
+    );
+  }
 }
 
 interface StatusResponse {
@@ -108,7 +147,8 @@ interface StatusResponse {
 /**
  * Liveness and readiness (public, not rate-limited; `docs/operations.md`):
  * - `GET /health/live` (and its alias `GET /health`): the process answers; no dependency is checked;
- * - `GET /health/ready`: the database, the bus, and every relay and projection within READY_MAX_LAG_EVENTS;
+ * - `GET /health/ready`: the database, the bus, every relay and projection within READY_MAX_LAG_EVENTS, and
+ *   every backlog source (deadline runners) whose oldest due item is within READY_MAX_BACKLOG_AGE_SECONDS;
  *   503 with the terminus body (`status: 'error'`, `error`, `details`) when any check fails.
  */
 @ApiTags('health')
@@ -153,11 +193,11 @@ export class HealthController {
   @Public()
   @Get('ready')
   @ApiBilingual({
-    es: 'Disponibilidad: base de datos, bus y retraso de relés y proyecciones',
-    en: 'Readiness: database, bus, and relay and projection lag',
+    es: 'Disponibilidad: base de datos, bus, retraso de relés y proyecciones, plazos vencidos sin disparar',
+    en: 'Readiness: database, bus, relay and projection lag, due deadlines not fired yet',
     detail: {
-      es: '200 si la base de datos y el bus responden y cada relé y proyección tiene a lo sumo READY_MAX_LAG_EVENTS eventos pendientes; si no, 503 con el detalle de cada verificación.',
-      en: '200 when the database and the bus answer and every relay and projection has at most READY_MAX_LAG_EVENTS events pending; otherwise 503 with the detail of each check.',
+      es: '200 si la base de datos y el bus responden, cada relé y proyección tiene a lo sumo READY_MAX_LAG_EVENTS eventos pendientes y ningún plazo vencido espera más de READY_MAX_BACKLOG_AGE_SECONDS; si no, 503 con el detalle de cada verificación.',
+      en: '200 when the database and the bus answer, every relay and projection has at most READY_MAX_LAG_EVENTS events pending and no due deadline has waited longer than READY_MAX_BACKLOG_AGE_SECONDS; otherwise 503 with the detail of each check.',
     },
   })
   @ApiResponse({ status: 503, description: 'Una verificación falló / a check failed' })
@@ -170,6 +210,7 @@ export class HealthController {
         () => this.checks.database(),
         () => this.checks.bus(),
         ...this.checks.lag(),
+        ...this.checks.backlog(),
       ]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;

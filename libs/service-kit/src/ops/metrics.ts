@@ -7,6 +7,7 @@ import { Public } from '@crm/auth';
 import type { EventStore } from '@crm/event-store';
 import { categoryOf } from '@crm/event-store';
 import type { DeadLetterEvent } from '@crm/messaging';
+import type { Backlog, BacklogSource } from './backlog';
 import type { LagSource } from './lag';
 
 /** The Prometheus text exposition format, version 0.0.4. */
@@ -25,6 +26,9 @@ const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
  * - `crm_events_appended_total{category}`: events the service wrote to the event store;
  * - `crm_relay_lag_events{relay}` and `crm_projection_lag_events{projection}`: events still to handle, measured
  *   at each scrape (bounded read, see `lagOf`);
+ * - `crm_backlog_due{kind, backlog}` and `crm_backlog_oldest_due_age_seconds{kind, backlog}`: items of a backlog
+ *   source (a deadline runner) due and not handled yet, and how long ago the oldest fell due (0 when none),
+ *   read at each scrape;
  * - `crm_dead_letters_total{topic, code}`: messages its inbound gateway sent to a dead-letter topic;
  * - Node's default metrics (`process_*`, `nodejs_*`).
  * Every series carries `service="<name>"`.
@@ -36,6 +40,7 @@ export class ServiceMetrics {
   readonly deadLetters: Counter<'topic' | 'code'>;
   private lagSources: () => LagSource[] = () => [];
   private lagReader: (source: LagSource) => Promise<number | null> = async () => null;
+  private backlogSources: () => BacklogSource[] = () => [];
 
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
@@ -89,6 +94,54 @@ export class ServiceMetrics {
       'projection',
       'projection',
     );
+    this.backlogGauges();
+  }
+
+  /**
+   * `crm_backlog_due` and `crm_backlog_oldest_due_age_seconds`. The registry collects every series of a scrape
+   * at once, so both gauges share one read of the sources per scrape.
+   */
+  private backlogGauges(): void {
+    let reading: Promise<Array<{ source: BacklogSource; backlog: Backlog }>> | null = null;
+    const read = () =>
+      (reading ??= (async () => {
+        const out: Array<{ source: BacklogSource; backlog: Backlog }> = [];
+        for (const source of this.backlogSources()) {
+          const backlog = await source.backlog().catch(() => null);
+          if (backlog !== null) out.push({ source, backlog });
+        }
+        return out;
+      })().finally(() => {
+        reading = null;
+      }));
+    const gauge = (name: string, help: string, value: (b: Backlog) => number) =>
+      new Gauge({
+        name,
+        help,
+        labelNames: ['kind', 'backlog'],
+        registers: [this.registry],
+        async collect() {
+          const backlogs = await read();
+          this.reset();
+          for (const { source, backlog } of backlogs)
+            this.set({ kind: source.kind, backlog: source.name }, value(backlog));
+        },
+      });
+    gauge(
+      'crm_backlog_due',
+      'Items due and not handled yet, e.g. deadlines not fired / elementos vencidos aún sin atender, p. ej. plazos sin disparar',
+      (b) => b.due,
+    );
+    gauge(
+      'crm_backlog_oldest_due_age_seconds',
+      'Seconds since the oldest due item fell due (0: none due) / segundos desde que venció el elemento más antiguo (0: ninguno)',
+      (b) => (b.oldestDueAgeMs ?? 0) / 1000,
+    );
+  }
+
+  /** Where the backlog gauges read from (set by the kit once the application is up). */
+  measureBacklog(sources: () => BacklogSource[]): void {
+    this.backlogSources = sources;
   }
 
   /** Where the lag gauges read from (set by the kit once the application is up). */
