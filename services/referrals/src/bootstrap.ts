@@ -6,6 +6,7 @@ import {
   type ServiceDefinition,
   type StartServiceOptions,
 } from '@crm/service-kit';
+import { ConsentProcessModule } from './consent-process/consent-process.module';
 import { loadEscalationConfig } from './escalation/escalation-config';
 import { EscalationModule } from './escalation/escalation.module';
 import { ReferralReadModelsModule } from './read-models/read-models.module';
@@ -19,8 +20,14 @@ export const DEFAULT_REFERRALS_PORT = 3002;
 export function referralsFeatures(
   options: { integration?: ReferralsIntegrationOptions } = {},
 ): ServiceDefinition['features'] {
-  // deadlines and escalation: the referrals.deadlines projection and the deadline runner
-  return [EscalationModule, ReferralReadModelsModule, referralsIntegration(options.integration)];
+  // deadlines and escalation (the referrals.deadlines projection and the runner), the read models, the consent
+  // process (withdrawals notified to the referrals they affect), the Kafka integration
+  return [
+    EscalationModule,
+    ReferralReadModelsModule,
+    ConsentProcessModule,
+    referralsIntegration(options.integration),
+  ];
 }
 
 /** The lines printed after start-up: where the API and its documentation are. */
