@@ -43,6 +43,7 @@ describe('schemas only through migrations', () => {
       'libs/deadlines/src/migrations/',
       'libs/gateway/src/migrations/',
       'services/plan/src/read-models/migrations/',
+      'services/referrals/src/consent-process/migrations/',
     ])
       expect(migrations.some((f) => f.startsWith(owner))).toBe(true);
   });

@@ -1,9 +1,12 @@
+import type { Principal } from '@crm/auth';
 import { handleCommand, toNewEvent } from '@crm/decider';
 import type { Actor } from '@crm/event-store';
 import type { CountryCode } from '@crm/kernel';
 import type { CommandDeps, CommandOptions } from '@crm/service-kit';
+import type { ReferralsOperation } from '../referrals.policy';
 import { envelopeFor } from '../shared/envelope';
 import { referralDecider, referralStreamName, type ReferralCommand, type ReferralState } from './domain';
+import { authorizeOnReferral, loadReferral, type LoadedReferral } from './referral-access';
 import { toReferralView, type ReferralView } from './referral-view';
 
 /**
@@ -57,4 +60,33 @@ export async function appendToReferral(
     expectedRevision: step.options.expectedRevision,
   });
   return toReferralView(streamName, result.nextExpectedRevision, result.state, step.actor);
+}
+
+/**
+ * The steps of a command on an existing referral: load it (404), authorise the principal on it (policy row,
+ * default `referrals.referral.act`, then its institution: 403), build the domain command from what was
+ * loaded (e.g. encrypt a note under the referral's child), then `appendToReferral`.
+ */
+export async function actOnReferral(
+  deps: CommandDeps,
+  step: {
+    principal: Principal;
+    referralId: string;
+    useCase: string;
+    via: string;
+    options: CommandOptions;
+    operation?: ReferralsOperation;
+    command: (loaded: LoadedReferral, actor: Actor) => ReferralCommand | Promise<ReferralCommand>;
+  },
+): Promise<ReferralView> {
+  const loaded = await loadReferral(deps.store, step.referralId);
+  const actor = await authorizeOnReferral(
+    deps,
+    step.principal,
+    loaded.parties,
+    step.operation ?? 'referrals.referral.act',
+    step.via,
+  );
+  const command = await step.command(loaded, actor);
+  return appendToReferral(deps, { useCase: step.useCase, actor, command, options: step.options });
 }

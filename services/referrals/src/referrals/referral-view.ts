@@ -94,3 +94,49 @@ export function toReferralView(
     updatedAt: state.updatedAt,
   };
 }
+
+/**
+ * The Secretariat's view of a referral (`referrals.referral.status`): where it stands, who the parties are and
+ * its deadlines, for the regional follow-up; no case id, no data categories, services or follow-ups, nothing
+ * about the child.
+ */
+export interface ReferralStatusView {
+  referralId: string;
+  stream: string;
+  revision: number;
+  status: ReferralStatus;
+  statusLabel: LocalizedText;
+  fhirStatus: FhirTaskStatus;
+  from: ReferralState['from'];
+  to: ReferralState['to'];
+  previousReceivers: ReferralState['previousReceivers'];
+  pendingTransfer: ReferralView['pendingTransfer'];
+  urgency: ReferralState['urgency'];
+  deadlines: ReferralState['steps'];
+  sentAt: string | null;
+  updatedAt: string | null;
+}
+
+export function toReferralStatusView(
+  stream: string,
+  revision: number,
+  state: ReferralState,
+): ReferralStatusView {
+  const view = toReferralView(stream, revision, state, { country: 'ST', role: 'secretariat' });
+  return {
+    referralId: view.referralId,
+    stream,
+    revision,
+    status: view.status,
+    statusLabel: view.statusLabel,
+    fhirStatus: view.fhirStatus,
+    from: view.from,
+    to: view.to,
+    previousReceivers: view.previousReceivers,
+    pendingTransfer: view.pendingTransfer,
+    urgency: view.urgency,
+    deadlines: view.deadlines,
+    sentAt: view.sentAt,
+    updatedAt: view.updatedAt,
+  };
+}

@@ -1,12 +1,23 @@
 import type { CountryCode } from '@crm/kernel';
 import type { DataCategory, FollowUpService } from '../../shared/vocabulary';
-import type { CloseOutcome, DeadlineStep, DeclineReason, FollowUpStatus, Urgency } from './codes';
-import type { ProtectedRecord } from './protected-record';
+import type {
+  CloseOutcome,
+  DeadlineStep,
+  DeclineReason,
+  EnteredInErrorReason,
+  FollowUpStatus,
+  OverrideReason,
+  RevokeReason,
+  TransferReason,
+  Urgency,
+} from './codes';
+import type { ReferralNote } from './note';
 
 /**
  * The referral's commands. Every command names its referral (`referralId`, a lower-case UUID v4); it must be
  * the stream's (422 `referral.referral_mismatch`). Who may send each one is the side that owns it
- * (`transitions.ts`); the deadline and consent-withdrawal commands come from the system actor only.
+ * (`transitions.ts`); the deadline and consent-withdrawal commands come from the system actor only. Reasons
+ * are codes; any free text is a `ReferralNote` the handler encrypted under the child's key (`note.ts`).
  */
 
 /** An institution of a member country, as the directory names it. */
@@ -46,9 +57,11 @@ export type ConsentBasisInput =
   | { kind: 'consent'; consentIds: string[]; covered: DataCategory[] }
   | {
       kind: 'override';
-      /** Why the data is shared without consent (10 to 1000 characters). */
-      reason: string;
-      /** The role of the official who authorised the override (e.g. `protection_case_worker`). */
+      /** Why the data is shared without consent. */
+      reason: OverrideReason;
+      /** The detail, encrypted (required with `other`). */
+      note?: ReferralNote;
+      /** The role of the official who authorised the override (e.g. `protection_supervisor`). */
       authorisedBy: string;
     };
 
@@ -68,13 +81,17 @@ export interface SendReferral extends ReferralCommandBase {
 /** Sender: withdraws a sent referral (FHIR: cancelled). */
 export interface RevokeReferral extends ReferralCommandBase {
   type: 'RevokeReferral';
-  reason: string;
+  reason: RevokeReason;
+  /** The detail, encrypted (required with `other`). */
+  note?: ReferralNote;
 }
 
 /** Sender: the referral should never have existed (draft or requested only). */
 export interface MarkEnteredInError extends ReferralCommandBase {
   type: 'MarkEnteredInError';
-  reason: string;
+  reason: EnteredInErrorReason;
+  /** The detail, encrypted (required with `other`). */
+  note?: ReferralNote;
 }
 
 /** Receiver: acknowledges receipt (requested → acknowledged; FHIR: received). */
@@ -91,7 +108,8 @@ export interface AcceptReferral extends ReferralCommandBase {
 export interface DeclineReferral extends ReferralCommandBase {
   type: 'DeclineReferral';
   reason: DeclineReason;
-  note?: ProtectedRecord;
+  /** Required with `other`. */
+  note?: ReferralNote;
 }
 
 /** Either side: reports services planned, provided or not available. The receiver's first one starts the work. */
@@ -100,7 +118,7 @@ export interface ReportFollowUp extends ReferralCommandBase {
   followUpId: string;
   services: FollowUpService[];
   status: FollowUpStatus;
-  note?: ProtectedRecord;
+  note?: ReferralNote;
 }
 
 /** Receiver: closes the referral with its outcome (accepted / in_progress → completed). */
@@ -114,7 +132,9 @@ export interface RequestTransfer extends ReferralCommandBase {
   type: 'RequestTransfer';
   transferId: string;
   to: InstitutionRef;
-  reason: string;
+  reason: TransferReason;
+  /** The detail, encrypted (required with `other`). */
+  note?: ReferralNote;
 }
 
 /** Transferee: takes the referral over; it becomes the receiver. */
@@ -127,7 +147,9 @@ export interface AcceptTransfer extends ReferralCommandBase {
 export interface DeclineTransfer extends ReferralCommandBase {
   type: 'DeclineTransfer';
   transferId: string;
-  reason: string;
+  reason: DeclineReason;
+  /** The detail, encrypted (required with `other`). */
+  note?: ReferralNote;
 }
 
 /** Receiver: confirms it has taken note of every pending consent withdrawal (closes the 'withdrawal' step). */

@@ -1,7 +1,7 @@
 import { given } from '@crm/decider';
 import { ValidationError } from '@crm/kernel';
 import { referralDecider } from './decider';
-import { cmd, ctx, DEADLINES, reach, SENDER, SENT_AT } from './test-support';
+import { cmd, ctx, DEADLINES, note, reach, SENDER, SENT_AT } from './test-support';
 
 /** The basis of a disclosure at sending: consents (requested ∩ covered) or a recorded override (all requested). */
 describe('SendReferral: the consent basis', () => {
@@ -48,36 +48,45 @@ describe('SendReferral: the consent basis', () => {
     send({ kind: 'consent', consentIds: ['c1'], covered: ['dna'] }).thenThrows('referral.invalid_categories');
   });
 
-  it('an override shares every requested category and records its reason and who authorised it', () => {
+  it('an override shares every requested category and records its reason code, its encrypted note and who authorised it', () => {
+    const detail = note();
     const [sent] = send({
       kind: 'override',
-      reason: '  Imminent risk to the child’s life; guardian unreachable.  ',
-      authorisedBy: 'protection_case_worker',
+      reason: 'imminent_risk',
+      note: detail,
+      authorisedBy: 'protection_supervisor',
     }).events;
     expect(sent?.data).toMatchObject({
       basis: {
         kind: 'override',
-        reason: 'Imminent risk to the child’s life; guardian unreachable.',
-        authorisedBy: 'protection_case_worker',
+        reason: 'imminent_risk',
+        note: detail,
+        authorisedBy: 'protection_supervisor',
       },
       sharedCategories: ['identity', 'family', 'health'],
       withheldCategories: [],
     });
   });
 
-  it('an override needs a reason of 10 to 1000 characters and the authorising role', () => {
-    send({ kind: 'override', reason: 'urgent   ', authorisedBy: 'protection_case_worker' }).thenThrows(
-      'referral.invalid_reason',
+  it('an override needs a reason code, a note with `other`, and the authorising role; no plaintext reason', () => {
+    const by = 'protection_supervisor';
+    const error = send({ kind: 'override', reason: 'Imminent risk to life.', authorisedBy: by }).thenThrows(
+      'referral.invalid_override_reason',
     );
-    send({ kind: 'override', reason: 'x'.repeat(1001), authorisedBy: 'protection_case_worker' }).thenThrows(
-      'referral.invalid_reason',
-    );
+    expect(error.text.en).toContain('imminent_risk');
+    send({ kind: 'override', reason: 'other', authorisedBy: by }).thenThrows('referral.note_required');
     expect(
-      send({ kind: 'override', reason: 'x'.repeat(1000), authorisedBy: 'protection_case_worker' }).events.map(
-        (e) => e.type,
-      ),
+      send({ kind: 'override', reason: 'other', note: note(), authorisedBy: by }).events.map((e) => e.type),
     ).toEqual(['ReferralSent']);
-    send({ kind: 'override', reason: 'Imminent risk to life.', authorisedBy: '' }).thenThrows(
+    const [sent] = send({ kind: 'override', reason: 'legal_order', authorisedBy: by }).events;
+    expect(sent?.data).toMatchObject({ basis: { reason: 'legal_order', note: null } });
+    send({
+      kind: 'override',
+      reason: 'imminent_risk',
+      note: 'The child is at risk.',
+      authorisedBy: by,
+    } as never).thenThrows('referral.invalid_protected_note');
+    send({ kind: 'override', reason: 'imminent_risk', authorisedBy: '' }).thenThrows(
       'referral.invalid_authorised_by',
     );
   });

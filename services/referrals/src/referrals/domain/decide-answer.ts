@@ -11,7 +11,7 @@ import type {
 } from './commands';
 import { requireSameReferral } from './checks';
 import type { ReferralEvent } from './events';
-import { validProtectedRecord } from './protected-record';
+import { optionalNote, requireNoteForOther } from './note';
 import type { ReferralState } from './state';
 import { requireSide, requireTransition } from './transitions';
 import { validCode, validIdentifier, validServices } from './validation';
@@ -66,17 +66,18 @@ export function acceptReferral(
   return [accepted];
 }
 
-/** Receiver: declines with a reason code and, optionally, an encrypted note. */
+/** Receiver: declines with a reason code and, optionally (required with `other`), an encrypted note. */
 export function declineReferral(
   command: DeclineReferral,
   state: ReferralState,
   context: DecisionContext,
 ): ReferralEvent[] {
   const reason = validCode(command.reason, DECLINE_REASONS, 'referral.invalid_decline_reason', 'reason');
-  const note = command.note === undefined ? null : validProtectedRecord(command.note, 'note');
   const referralId = requireSameReferral(command, state);
   requireTransition('DeclineReferral', state);
   requireSide('DeclineReferral', state, context.actor);
+  const note = optionalNote(command.note, state.caseId!, 'note');
+  requireNoteForOther(reason, note, 'reason', 'note');
   return [
     {
       type: 'ReferralDeclined',
@@ -104,10 +105,10 @@ export function reportFollowUp(
   const followUpId = validIdentifier(command.followUpId, 'followUpId');
   const services = validServices(command.services, 'services');
   const status = validCode(command.status, FOLLOW_UP_STATUSES, 'referral.invalid_follow_up_status', 'status');
-  const note = command.note === undefined ? null : validProtectedRecord(command.note, 'note');
   const referralId = requireSameReferral(command, state);
   requireTransition('ReportFollowUp', state);
   const side = requireSide('ReportFollowUp', state, context.actor) as 'sender' | 'receiver';
+  const note = optionalNote(command.note, state.caseId!, 'note');
   const existing = state.followUps.find((f) => f.followUpId === followUpId);
   if (existing) {
     const same =

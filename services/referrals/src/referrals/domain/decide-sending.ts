@@ -1,7 +1,7 @@
 import { ValidationError } from '@crm/kernel';
 import type { DecisionContext } from '@crm/decider';
 import type { DataCategory } from '../../shared/vocabulary';
-import { URGENCIES } from './codes';
+import { ENTERED_IN_ERROR_REASONS, OVERRIDE_REASONS, REVOKE_REASONS, URGENCIES } from './codes';
 import type {
   ConsentBasisInput,
   DraftReferral,
@@ -13,17 +13,16 @@ import type {
 import { intersectCategories, withoutCategories } from './consent';
 import { requireSameReferral } from './checks';
 import type { ConsentBasis, ReferralEvent } from './events';
+import { optionalNote, requireNoteForOther } from './note';
 import type { ReferralState } from './state';
 import { requireSide, requireTransition } from './transitions';
 import {
-  OVERRIDE_REASON_MIN_LENGTH,
   requireCrossBorder,
   validCategories,
   validCode,
   validDeadline,
   validIdentifier,
   validInstitution,
-  validReason,
   validServices,
 } from './validation';
 
@@ -115,7 +114,10 @@ export function updateDraft(
   ];
 }
 
-/** The basis as given, validated (422); consent ids de-duplicated in their order. */
+/**
+ * The basis as given, validated (422); consent ids de-duplicated in their order. An override's note is left
+ * out here: it is checked against the referral's case once the referral is known (`withOverrideNote`).
+ */
 function validBasis(input: ConsentBasisInput): ConsentBasis {
   const kind = (input as { kind?: unknown } | undefined)?.kind;
   if (kind === 'consent') {
@@ -132,20 +134,30 @@ function validBasis(input: ConsentBasisInput): ConsentBasis {
   }
   if (kind === 'override') {
     const o = input as Extract<ConsentBasisInput, { kind: 'override' }>;
-    return {
-      kind,
-      reason: validReason(o.reason, 'consent.reason', OVERRIDE_REASON_MIN_LENGTH),
-      authorisedBy: validAuthorisingRole(o.authorisedBy),
-    };
+    const reason = validCode(
+      o.reason,
+      OVERRIDE_REASONS,
+      'referral.invalid_override_reason',
+      'consent.reason',
+    );
+    return { kind, reason, note: null, authorisedBy: validAuthorisingRole(o.authorisedBy) };
   }
   throw new ValidationError(
     'referral.invalid_basis',
     {
-      es: 'La base de la divulgación debe ser "consent" (los consentimientos del caso) u "override" (una excepción con motivo y quién la autorizó).',
+      es: 'La base de la divulgación debe ser "consent" (los consentimientos del caso) u "override" (una excepción con su motivo y quién la autorizó).',
       en: 'The basis of the disclosure must be "consent" (the case’s consents) or "override" (an exception with its reason and who authorised it).',
     },
     { kind: String(kind) },
   );
+}
+
+/** An override's encrypted note, checked against the referral's case (422); required with `other`. */
+function withOverrideNote(basis: ConsentBasis, input: ConsentBasisInput, caseId: string): ConsentBasis {
+  if (basis.kind !== 'override') return basis;
+  const note = optionalNote((input as { note?: unknown }).note, caseId, 'consent.note');
+  requireNoteForOther(basis.reason, note, 'consent.reason', 'consent.note');
+  return { ...basis, note };
 }
 
 const ROLE_PATTERN = /^[a-z][a-z_]{1,63}$/;
@@ -155,8 +167,8 @@ function validAuthorisingRole(value: unknown): string {
   throw new ValidationError(
     'referral.invalid_authorised_by',
     {
-      es: `"consent.authorisedBy" debe ser el rol de quien autorizó la excepción (p. ej. protection_case_worker), no "${String(value)}".`,
-      en: `"consent.authorisedBy" must be the role of whoever authorised the override (e.g. protection_case_worker), not "${String(value)}".`,
+      es: `"consent.authorisedBy" debe ser el rol de quien autorizó la excepción (p. ej. protection_supervisor), no "${String(value)}".`,
+      en: `"consent.authorisedBy" must be the role of whoever authorised the override (e.g. protection_supervisor), not "${String(value)}".`,
     },
     { value: String(value) },
   );
@@ -168,7 +180,7 @@ export function sendReferral(
   state: ReferralState,
   context: DecisionContext,
 ): ReferralEvent[] {
-  const basis = validBasis(command.consent);
+  const given = validBasis(command.consent);
   const deadlines = (command.deadlines ?? {}) as Partial<SendReferral['deadlines']>;
   const acknowledgeBy = validDeadline(deadlines.acknowledgeBy, 'deadlines.acknowledgeBy', context.now);
   const decideBy = validDeadline(deadlines.decideBy, 'deadlines.decideBy', context.now);
@@ -185,6 +197,7 @@ export function sendReferral(
   const referralId = requireSameReferral(command, state);
   requireTransition('SendReferral', state);
   requireSide('SendReferral', state, context.actor);
+  const basis = withOverrideNote(given, command.consent, state.caseId!);
   const shared: DataCategory[] =
     basis.kind === 'override' ? [...state.categories] : intersectCategories(state.categories, basis.covered);
   if (shared.length === 0) {
@@ -220,16 +233,19 @@ export function revokeReferral(
   state: ReferralState,
   context: DecisionContext,
 ): ReferralEvent[] {
-  const reason = validReason(command.reason, 'reason');
+  const reason = validCode(command.reason, REVOKE_REASONS, 'referral.invalid_revoke_reason', 'reason');
   const referralId = requireSameReferral(command, state);
   requireTransition('RevokeReferral', state);
   requireSide('RevokeReferral', state, context.actor);
+  const note = optionalNote(command.note, state.caseId!, 'note');
+  requireNoteForOther(reason, note, 'reason', 'note');
   return [
     {
       type: 'ReferralRevoked',
       data: {
         referralId,
         reason,
+        note,
         previousStatus: state.status!,
         revokedAt: context.now.toISOString(),
         revokedBy: context.actor.subject,
@@ -244,16 +260,24 @@ export function markEnteredInError(
   state: ReferralState,
   context: DecisionContext,
 ): ReferralEvent[] {
-  const reason = validReason(command.reason, 'reason');
+  const reason = validCode(
+    command.reason,
+    ENTERED_IN_ERROR_REASONS,
+    'referral.invalid_entered_in_error_reason',
+    'reason',
+  );
   const referralId = requireSameReferral(command, state);
   requireTransition('MarkEnteredInError', state);
   requireSide('MarkEnteredInError', state, context.actor);
+  const note = optionalNote(command.note, state.caseId!, 'note');
+  requireNoteForOther(reason, note, 'reason', 'note');
   return [
     {
       type: 'ReferralEnteredInError',
       data: {
         referralId,
         reason,
+        note,
         previousStatus: state.status!,
         markedAt: context.now.toISOString(),
         markedBy: context.actor.subject,

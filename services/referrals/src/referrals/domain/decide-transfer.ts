@@ -3,10 +3,12 @@ import type { DecisionContext } from '@crm/decider';
 import type { AcceptTransfer, DeclineTransfer, InstitutionRef, RequestTransfer } from './commands';
 import { stillShared } from './consent';
 import { requireSameReferral } from './checks';
+import { DECLINE_REASONS, TRANSFER_REASONS } from './codes';
 import type { ReferralEvent } from './events';
+import { optionalNote, requireNoteForOther } from './note';
 import type { PendingTransfer, ReferralState } from './state';
 import { requireSide, requireTransition, transferCategories } from './transitions';
-import { validIdentifier, validInstitution, validReason } from './validation';
+import { validCode, validIdentifier, validInstitution } from './validation';
 
 /**
  * Transfers: the receiver proposes to hand the referral over to an institution of a third country (neither
@@ -56,11 +58,13 @@ export function requestTransfer(
 ): ReferralEvent[] {
   const transferId = validIdentifier(command.transferId, 'transferId');
   const to = validInstitution(command.to, 'to');
-  const reason = validReason(command.reason, 'reason');
+  const reason = validCode(command.reason, TRANSFER_REASONS, 'referral.invalid_transfer_reason', 'reason');
   const referralId = requireSameReferral(command, state);
   requireTransition('RequestTransfer', state);
   requireSide('RequestTransfer', state, context.actor);
   requireThirdCountry(to, state);
+  const note = optionalNote(command.note, state.caseId!, 'note');
+  requireNoteForOther(reason, note, 'reason', 'note');
   return [
     {
       type: 'TransferRequested',
@@ -70,6 +74,7 @@ export function requestTransfer(
         from: state.to!,
         to,
         reason,
+        note,
         categories: stillShared(state),
         requestedAt: context.now.toISOString(),
         requestedBy: context.actor.subject,
@@ -112,11 +117,13 @@ export function declineTransfer(
   context: DecisionContext,
 ): ReferralEvent[] {
   const transferId = validIdentifier(command.transferId, 'transferId');
-  const reason = validReason(command.reason, 'reason');
+  const reason = validCode(command.reason, DECLINE_REASONS, 'referral.invalid_decline_reason', 'reason');
   const referralId = requireSameReferral(command, state);
   requireTransition('DeclineTransfer', state);
   requireSide('DeclineTransfer', state, context.actor);
   requirePendingTransfer(transferId, state);
+  const note = optionalNote(command.note, state.caseId!, 'note');
+  requireNoteForOther(reason, note, 'reason', 'note');
   return [
     {
       type: 'TransferDeclined',
@@ -124,6 +131,7 @@ export function declineTransfer(
         referralId,
         transferId,
         reason,
+        note,
         declinedAt: context.now.toISOString(),
         declinedBy: context.actor.subject,
       },

@@ -4,25 +4,30 @@ import type {
   CloseOutcome,
   DeadlineStep,
   DeclineReason,
+  EnteredInErrorReason,
   EscalationLevel,
   EscalationTarget,
   FollowUpStatus,
+  OverrideReason,
+  RevokeReason,
+  TransferReason,
   Urgency,
 } from './codes';
 import type { InstitutionRef } from './commands';
-import type { ProtectedRecord } from './protected-record';
+import type { ReferralNote } from './note';
 import type { ReferralStatus } from './status';
 
 /**
  * The referral's domain events (they stay inside the service; integration events are a separate contract).
  * Every event carries `referralId`, so an event read alone says which referral it is about, and the instant
- * and subject of the decision. Notes about the child are `ProtectedRecord`s (ciphertexts only).
+ * and subject of the decision. Reasons are codes; free text about the child is only ever a `ReferralNote`
+ * (ciphertexts under the child's key, `note.ts`), never a plaintext string.
  */
 
 /** The recorded legal basis of a disclosure. */
 export type ConsentBasis =
   | { kind: 'consent'; consentIds: string[]; covered: DataCategory[] }
-  | { kind: 'override'; reason: string; authorisedBy: string };
+  | { kind: 'override'; reason: OverrideReason; note: ReferralNote | null; authorisedBy: string };
 
 interface Ref {
   referralId: string;
@@ -74,12 +79,24 @@ export type ReferralSent = DomainEvent<
 
 export type ReferralRevoked = DomainEvent<
   'ReferralRevoked',
-  Ref & { reason: string; previousStatus: ReferralStatus; revokedAt: string; revokedBy: string }
+  Ref & {
+    reason: RevokeReason;
+    note: ReferralNote | null;
+    previousStatus: ReferralStatus;
+    revokedAt: string;
+    revokedBy: string;
+  }
 >;
 
 export type ReferralEnteredInError = DomainEvent<
   'ReferralEnteredInError',
-  Ref & { reason: string; previousStatus: ReferralStatus; markedAt: string; markedBy: string }
+  Ref & {
+    reason: EnteredInErrorReason;
+    note: ReferralNote | null;
+    previousStatus: ReferralStatus;
+    markedAt: string;
+    markedBy: string;
+  }
 >;
 
 export type ReferralAcknowledged = DomainEvent<
@@ -94,7 +111,7 @@ export type ReferralAccepted = DomainEvent<
 
 export type ReferralDeclined = DomainEvent<
   'ReferralDeclined',
-  Ref & { reason: DeclineReason; note: ProtectedRecord | null; declinedAt: string; declinedBy: string }
+  Ref & { reason: DeclineReason; note: ReferralNote | null; declinedAt: string; declinedBy: string }
 >;
 
 /** accepted → in_progress: the receiver's first follow-up (recorded just before that FollowUpReported). */
@@ -110,7 +127,7 @@ export type FollowUpReported = DomainEvent<
     side: 'sender' | 'receiver';
     services: FollowUpService[];
     status: FollowUpStatus;
-    note: ProtectedRecord | null;
+    note: ReferralNote | null;
     reportedAt: string;
     reportedBy: string;
   }
@@ -128,7 +145,8 @@ export type TransferRequested = DomainEvent<
     transferId: string;
     from: InstitutionRef;
     to: InstitutionRef;
-    reason: string;
+    reason: TransferReason;
+    note: ReferralNote | null;
     categories: DataCategory[];
     requestedAt: string;
     requestedBy: string;
@@ -150,7 +168,13 @@ export type TransferAccepted = DomainEvent<
 
 export type TransferDeclined = DomainEvent<
   'TransferDeclined',
-  Ref & { transferId: string; reason: string; declinedAt: string; declinedBy: string }
+  Ref & {
+    transferId: string;
+    reason: DeclineReason;
+    note: ReferralNote | null;
+    declinedAt: string;
+    declinedBy: string;
+  }
 >;
 
 /** `count`: reminders sent for this step so far, this one included. */

@@ -5,7 +5,7 @@ export * from './deadlines';
 export * from './decide';
 export * from './decider';
 export * from './events';
-export * from './protected-record';
+export * from './note';
 export * from './sides';
 export * from './state';
 export * from './status';

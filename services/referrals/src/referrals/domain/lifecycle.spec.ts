@@ -9,6 +9,7 @@ import {
   DEADLINES,
   FROM,
   nextAt,
+  note as referralNote,
   reach,
   RECEIVER,
   REFERRAL_ID,
@@ -132,7 +133,8 @@ describe('the referral-<referralId> decider: valid transitions', () => {
           type: 'ReferralEnteredInError',
           data: {
             referralId: REFERRAL_ID,
-            reason: 'Wrong case selected.',
+            reason: 'wrong_case',
+            note: null,
             previousStatus: status,
             markedAt: at,
             markedBy: 'hn-officer',
@@ -143,16 +145,18 @@ describe('the referral-<referralId> decider: valid transitions', () => {
     }
   });
 
-  it('requested, acknowledged, accepted, in_progress → revoked: the sender revokes (FHIR cancelled)', () => {
+  it('requested, acknowledged, accepted, in_progress → revoked: the sender revokes (FHIR cancelled) with a reason code and an encrypted note', () => {
+    const note = referralNote();
     for (const status of ['requested', 'acknowledged', 'accepted', 'in_progress'] as const) {
       const at = nextAt(status);
       const state = given(referralDecider, ...reach(status))
-        .when({ ...cmd.revoke(), reason: '  The family was found in Honduras.  ' } as never, ctx(at, SENDER))
+        .when({ ...cmd.revoke(), reason: 'other', note } as never, ctx(at, SENDER))
         .then({
           type: 'ReferralRevoked',
           data: {
             referralId: REFERRAL_ID,
-            reason: 'The family was found in Honduras.',
+            reason: 'other',
+            note,
             previousStatus: status,
             revokedAt: at,
             revokedBy: 'hn-officer',
@@ -208,7 +212,7 @@ describe('the referral-<referralId> decider: valid transitions', () => {
   });
 
   it('requested and acknowledged → declined: the receiver declines with a reason code and an encrypted note', () => {
-    const note = { text: { v: 1 as const, kid: 'k1', iv: 'aXY=', ct: 'Y3Q=', tag: 'dGFn' } };
+    const note = referralNote();
     for (const status of ['requested', 'acknowledged'] as const) {
       const at = nextAt(status);
       const state = given(referralDecider, ...reach(status))

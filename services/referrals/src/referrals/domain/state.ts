@@ -1,8 +1,15 @@
 import type { DataCategory, FollowUpService } from '../../shared/vocabulary';
-import type { CloseOutcome, DeadlineStep, DeclineReason, FollowUpStatus, Urgency } from './codes';
+import type {
+  CloseOutcome,
+  DeadlineStep,
+  DeclineReason,
+  FollowUpStatus,
+  TransferReason,
+  Urgency,
+} from './codes';
 import type { InstitutionRef } from './commands';
 import type { ConsentBasis, ReferralEvent } from './events';
-import type { ProtectedRecord } from './protected-record';
+import type { ReferralNote } from './note';
 import type { ReferralStatus } from './status';
 
 /**
@@ -26,7 +33,8 @@ export interface StepDeadline {
 export interface PendingTransfer {
   transferId: string;
   to: InstitutionRef;
-  reason: string;
+  reason: TransferReason;
+  note: ReferralNote | null;
   categories: DataCategory[];
   requestedAt: string;
 }
@@ -51,7 +59,7 @@ export interface FollowUpRecord {
   side: 'sender' | 'receiver';
   services: FollowUpService[];
   status: FollowUpStatus;
-  note: ProtectedRecord | null;
+  note: ReferralNote | null;
   reportedAt: string;
   reportedBy: string;
 }
@@ -219,6 +227,7 @@ export function evolveReferral(state: ReferralState, event: ReferralEvent): Refe
           transferId: d.transferId,
           to: d.to,
           reason: d.reason,
+          note: d.note,
           categories: d.categories,
           requestedAt: d.requestedAt,
         },

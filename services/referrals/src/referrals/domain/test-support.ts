@@ -4,10 +4,13 @@
  * commands through the decider. The assertions are the shared given/when/then of `@crm/decider`.
  */
 import { fold, type DecisionContext } from '@crm/decider';
+import { childSubject } from '../../cases/domain/identifying';
+import { fakeProtected } from '../../directory/domain/test-support';
 import type { ReferralCommand } from './commands';
 import { DEFAULT_DEADLINE_POLICY, deadlinesFor, withdrawalDeadlineFor } from './deadlines';
 import { referralDecider } from './decider';
 import type { ReferralEvent } from './events';
+import type { ReferralNote } from './note';
 import { DEADLINE_RUNNER_SUBJECT, SYSTEM_ROLE } from './sides';
 import type { ReferralState } from './state';
 import type { ReferralStatus } from './status';
@@ -20,6 +23,11 @@ export const TO = { country: 'GT', institutionId: 'GT-PGN' } as const;
 export const TRANSFER_TO = { country: 'MX', institutionId: 'MX-DIF' } as const;
 export const TRANSFER_ID = 'transfer-1';
 export const CONSENT_ID = 'consent-1';
+
+/** A note as the handler hands it over: `text` encrypted under the referral's child (fake ciphertext). */
+export function note(caseId: string = CASE_ID): ReferralNote {
+  return fakeProtected(childSubject(caseId), ['text']);
+}
 
 type Actor = DecisionContext['actor'];
 export const SENDER: Actor = {
@@ -99,12 +107,12 @@ export const cmd = {
   revoke: (): ReferralCommand => ({
     type: 'RevokeReferral',
     referralId: REFERRAL_ID,
-    reason: 'The family was found in Honduras.',
+    reason: 'family_reunified',
   }),
   enteredInError: (): ReferralCommand => ({
     type: 'MarkEnteredInError',
     referralId: REFERRAL_ID,
-    reason: 'Wrong case selected.',
+    reason: 'wrong_case',
   }),
   acknowledge: (): ReferralCommand => ({ type: 'AcknowledgeReferral', referralId: REFERRAL_ID }),
   accept: (): ReferralCommand => ({ type: 'AcceptReferral', referralId: REFERRAL_ID }),
@@ -128,7 +136,7 @@ export const cmd = {
     referralId: REFERRAL_ID,
     transferId: TRANSFER_ID,
     to: { ...TRANSFER_TO },
-    reason: 'The family moved on to Mexico.',
+    reason: 'child_moved',
     ...over,
   }),
   acceptTransfer: (transferId = TRANSFER_ID): ReferralCommand => ({
@@ -140,7 +148,7 @@ export const cmd = {
     type: 'DeclineTransfer',
     referralId: REFERRAL_ID,
     transferId,
-    reason: 'No shelter places.',
+    reason: 'no_capacity',
   }),
   acknowledgeWithdrawal: (): ReferralCommand => ({
     type: 'AcknowledgeConsentWithdrawal',

@@ -2,7 +2,20 @@ import { given } from '@crm/decider';
 import { LocalizedError, ValidationError } from '@crm/kernel';
 import { referralDecider } from './decider';
 import { parseReferralStreamName, referralStreamName } from './stream';
-import { cmd, ctx, nextAt, reach, RECEIVER, REFERRAL_ID, SECRETARIAT, SENDER, T0 } from './test-support';
+import {
+  cmd,
+  ctx,
+  nextAt,
+  note,
+  reach,
+  RECEIVER,
+  REFERRAL_ID,
+  SECRETARIAT,
+  SENDER,
+  T0,
+  TRANSFEREE,
+  withPendingTransfer,
+} from './test-support';
 
 const CIPHERTEXT = { v: 1 as const, kid: 'k1', iv: 'aXY=', ct: 'Y3Q=', tag: 'dGFn' };
 
@@ -69,16 +82,52 @@ describe('invalid input is refused with 422 and an es/en text, before any status
     expect(error.details).toEqual({ command: other, stream: REFERRAL_ID });
   });
 
-  it('reasons are required (revoke, entered in error, transfer)', () => {
-    given(referralDecider, ...reach('requested'))
-      .when({ ...cmd.revoke(), reason: '   ' } as never, ctx(nextAt('requested'), SENDER))
-      .thenThrows('referral.invalid_reason');
+  it('reasons are codes, never free text (revoke, entered in error, transfer, transfer decline)', () => {
+    const error = given(referralDecider, ...reach('requested'))
+      .when(
+        { ...cmd.revoke(), reason: 'The family was found in Honduras.' } as never,
+        ctx(nextAt('requested'), SENDER),
+      )
+      .thenThrows('referral.invalid_revoke_reason');
+    expect(error.text.es).toContain('family_reunified');
     given(referralDecider, ...reach('draft'))
       .when({ ...cmd.enteredInError(), reason: undefined } as never, ctx(nextAt('draft'), SENDER))
-      .thenThrows('referral.invalid_reason');
+      .thenThrows('referral.invalid_entered_in_error_reason');
     given(referralDecider, ...reach('accepted'))
-      .when(cmd.requestTransfer({ reason: '' }), ctx(nextAt('accepted'), RECEIVER))
-      .thenThrows('referral.invalid_reason');
+      .when(cmd.requestTransfer({ reason: '' as never }), ctx(nextAt('accepted'), RECEIVER))
+      .thenThrows('referral.invalid_transfer_reason');
+    given(referralDecider, ...withPendingTransfer('accepted'))
+      .when(
+        { ...cmd.declineTransfer(), reason: 'No places.' } as never,
+        ctx(nextAt('in_progress'), TRANSFEREE),
+      )
+      .thenThrows('referral.invalid_decline_reason');
+  });
+
+  it('the reason `other` needs its encrypted note; any note must be encrypted under the referral’s child', () => {
+    const at = ctx(nextAt('requested'), SENDER);
+    given(referralDecider, ...reach('requested'))
+      .when({ ...cmd.revoke(), reason: 'other' } as never, at)
+      .thenThrows('referral.note_required');
+    given(referralDecider, ...reach('requested'))
+      .when({ ...cmd.decline(), reason: 'other' } as never, ctx(nextAt('requested'), RECEIVER))
+      .thenThrows('referral.note_required');
+    given(referralDecider, ...reach('accepted'))
+      .when(cmd.requestTransfer({ reason: 'other' }), ctx(nextAt('accepted'), RECEIVER))
+      .thenThrows('referral.note_required');
+    given(referralDecider, ...reach('draft'))
+      .when({ ...cmd.enteredInError(), reason: 'other' } as never, ctx(nextAt('draft'), SENDER))
+      .thenThrows('referral.note_required');
+    const wrongChild = given(referralDecider, ...reach('requested'))
+      .when({ ...cmd.revoke(), reason: 'other', note: note('case-gt-0002') } as never, at)
+      .thenThrows('referral.invalid_protected_note');
+    expect(wrongChild.details).toMatchObject({ expectedSubject: 'child-case-hn-0001' });
+    expect(
+      given(referralDecider, ...reach('requested')).when(
+        { ...cmd.revoke(), reason: 'other', note: note() } as never,
+        at,
+      ).events,
+    ).toHaveLength(1);
   });
 
   it('codes: decline reason, follow-up status and services, close outcome', () => {
@@ -105,11 +154,18 @@ describe('invalid input is refused with 422 and an es/en text, before any status
     const error = decline('The child is with her aunt in Mixco.').thenThrows(
       'referral.invalid_protected_note',
     );
-    expect(error.text.en).toContain('plaintext is not accepted');
-    decline({ text: 'The child is with her aunt.' }).thenThrows('referral.invalid_protected_note');
-    decline({}).thenThrows('referral.invalid_protected_note');
+    expect(error.text.en).toContain('must arrive encrypted');
+    const subject = 'child-case-hn-0001';
+    decline({ subject, fields: { text: 'The child is with her aunt.' } }).thenThrows(
+      'referral.invalid_protected_note',
+    );
+    decline({ text: CIPHERTEXT }).thenThrows('referral.invalid_protected_note');
+    decline({ subject, fields: {} }).thenThrows('referral.invalid_protected_note');
+    decline({ subject, fields: { text: CIPHERTEXT, name: CIPHERTEXT } }).thenThrows(
+      'referral.invalid_protected_note',
+    );
     decline([CIPHERTEXT]).thenThrows('referral.invalid_protected_note');
-    expect(decline({ text: CIPHERTEXT }).events).toHaveLength(1);
+    expect(decline({ subject, fields: { text: CIPHERTEXT } }).events).toHaveLength(1);
     given(referralDecider, ...reach('accepted'))
       .when({ ...cmd.followUp(), note: 'plain' } as never, ctx(nextAt('accepted'), RECEIVER))
       .thenThrows('referral.invalid_protected_note');
@@ -120,7 +176,7 @@ describe('invalid input is refused with 422 and an es/en text, before any status
     const at = ctx(nextAt('completed'), SECRETARIAT);
     given(referralDecider, ...completed)
       .when({ ...cmd.revoke(), reason: '' } as never, at)
-      .thenThrows('referral.invalid_reason');
+      .thenThrows('referral.invalid_revoke_reason');
     given(referralDecider, ...completed)
       .when(cmd.revoke(), at)
       .thenThrows('referral.invalid_transition');

@@ -17,11 +17,6 @@ import type { InstitutionRef } from './commands';
 export const REFERRAL_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 /** Other identifiers (case, institution, consent, follow-up, transfer): 1–128 letters, digits and `_ . : -`. */
 export const IDENTIFIER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
-/** Free-text reasons (revoke, entered in error, transfer): 1–1000 characters once trimmed. */
-export const REASON_MAX_LENGTH = 1000;
-/** An override's reason: at least 10 characters once trimmed. */
-export const OVERRIDE_REASON_MIN_LENGTH = 10;
-
 function invalid(code: string, text: LocalizedText, details: Record<string, unknown> = {}): ValidationError {
   return new ValidationError(code, text, details);
 }
@@ -138,20 +133,6 @@ export function validCode<Code extends string>(
       en: `Invalid value for "${field}": "${String(value)}". Use one of: ${codes}.`,
     },
     { field, value: String(value) },
-  );
-}
-
-/** Free text, trimmed, `min`–1000 characters (422 `referral.invalid_reason`). */
-export function validReason(value: unknown, field: string, min = 1): string {
-  const text = typeof value === 'string' ? value.trim() : '';
-  if (text.length >= min && text.length <= REASON_MAX_LENGTH) return text;
-  throw invalid(
-    'referral.invalid_reason',
-    {
-      es: `El motivo "${field}" es obligatorio: escriba entre ${min} y ${REASON_MAX_LENGTH} caracteres.`,
-      en: `The reason "${field}" is required: write between ${min} and ${REASON_MAX_LENGTH} characters.`,
-    },
-    { field, min, max: REASON_MAX_LENGTH },
   );
 }
 

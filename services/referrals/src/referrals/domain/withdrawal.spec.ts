@@ -75,8 +75,8 @@ describe('consent withdrawal on a referral', () => {
         cmd.send({
           consent: {
             kind: 'override',
-            reason: 'Imminent risk to life.',
-            authorisedBy: 'protection_case_worker',
+            reason: 'imminent_risk',
+            authorisedBy: 'protection_supervisor',
           },
         }),
         ctx(SENT_AT, SENDER),

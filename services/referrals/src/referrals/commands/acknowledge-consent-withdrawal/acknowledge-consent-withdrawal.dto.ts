@@ -1,0 +1,2 @@
+/** POST .../consent-withdrawals/acknowledge takes no body: a body with any field is refused (400) by the validation pipe. */
+export class AcknowledgeConsentWithdrawalBody {}
