@@ -12,3 +12,4 @@ export * from './rejection';
 export * from './codec';
 export * from './inbound';
 export * from './plan';
+export * from './referrals';

@@ -44,6 +44,12 @@ describe('personal-data declarations', () => {
       expect(personalDataFieldsOf(contractKey(c.name, c.version))).toEqual([]);
   });
 
+  it('referral events carry no child personal data either (ids, codes and instants; the data is pulled over HTTPS)', () => {
+    const referrals = ALL_CONTRACTS.filter((c) => c.service === 'referrals');
+    expect(referrals.length).toBeGreaterThan(0);
+    for (const c of referrals) expect(personalDataFieldsOf(contractKey(c.name, c.version))).toEqual([]);
+  });
+
   it('an unknown contract has no declaration', () => {
     expect(() => personalDataFieldsOf('referrals.case.opened.v1')).toThrow(/no personal-data declaration/);
   });

@@ -7,7 +7,10 @@
  * contracts libraries; @crm/pii loads no catalogue). The `Record<ContractKey, ...>` type makes a missing
  * declaration a compile error; `personal-data.spec.ts` checks every path exists in its schema.
  *
- * The plan service's events carry no child personal data, hence the empty lists.
+ * Neither the plan service's events nor the referral service's carry child personal data, hence the empty
+ * lists: a referral event holds opaque ids, codes and instants (the non-identifying indicators are codes),
+ * and a national system pulls the child's data over HTTPS from the disclosed view, where each read is
+ * authorised per recipient and logged; the inbound response of a national system is closed and has no free text.
  */
 import type { ContractKey } from './registry';
 
@@ -19,6 +22,17 @@ export const PERSONAL_DATA_FIELDS: Readonly<Record<ContractKey, readonly string[
   'plan.catalogue.amended.v1': [],
   'plan.report.submission-requested.v1': [],
   'plan.report.submission-outcome.v1': [],
+  'referrals.referral.sent.v1': [],
+  'referrals.referral.status-changed.v1': [],
+  'referrals.referral.follow-up-reported.v1': [],
+  'referrals.referral.reminder-sent.v1': [],
+  'referrals.referral.escalated.v1': [],
+  'referrals.referral.transfer-requested.v1': [],
+  'referrals.referral.transfer-decided.v1': [],
+  'referrals.referral.consent-withdrawal-notified.v1': [],
+  'referrals.referral.consent-withdrawal-acknowledged.v1': [],
+  'referrals.referral.response-requested.v1': [],
+  'referrals.referral.response-outcome.v1': [],
 };
 
 export const PERSONAL_DATA_PATH = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;

@@ -2,9 +2,10 @@ import type { Static } from '@sinclair/typebox';
 import type { ContractDefinition } from './contract';
 import { contractKey, parseCeType, type ServiceName } from './naming';
 import { PLAN_CONTRACTS } from './plan';
+import { REFERRALS_CONTRACTS } from './referrals';
 
 /** Every published contract, every version (old versions stay here for their deprecation window). */
-export const ALL_CONTRACTS = [...PLAN_CONTRACTS] as const;
+export const ALL_CONTRACTS = [...PLAN_CONTRACTS, ...REFERRALS_CONTRACTS] as const;
 
 export type AnyContract = (typeof ALL_CONTRACTS)[number];
 export type ContractName = AnyContract['name'];

@@ -140,3 +140,38 @@ export const LocalizedMessage = Type.Object(
   },
   d('Mensaje en los dos idiomas de trabajo.', 'Message in both working languages.'),
 );
+
+/** A national system's own reference of a request, echoed in its outcome (inbound contracts and outcomes). */
+export const ExternalReference = Type.String({
+  minLength: 1,
+  maxLength: 200,
+  pattern: '^[\\x21-\\x7E]+$',
+  ...d(
+    'Referencia del sistema nacional para correlacionar la respuesta (ASCII visible, sin espacios).',
+    "The national system's own reference, to correlate the outcome (visible ASCII, no spaces).",
+  ),
+});
+
+/** Why a national system's request was rejected (the `reason` of every `rejected` outcome). */
+export const RejectionReason = Type.Object(
+  {
+    code: Type.String({
+      pattern: '^[a-z][a-z0-9_.]{0,99}$',
+      ...d(
+        'Código estable legible por máquina, p. ej. "schema_violation".',
+        'Stable machine-readable code, e.g. "schema_violation".',
+      ),
+    }),
+    message: LocalizedMessage,
+    details: Type.Optional(
+      Type.Object(
+        {},
+        {
+          additionalProperties: true,
+          ...d('Detalles, p. ej. la ruta del error.', 'Details, e.g. the error path.'),
+        },
+      ),
+    ),
+  },
+  d('Por qué se rechazó.', 'Why it was rejected.'),
+);

@@ -86,6 +86,102 @@ const INVALID: Record<string, [string, (example: Record<string, any>) => unknown
     ],
     ['unknown outcome', (e) => ({ ...e, outcome: 'maybe' })],
   ],
+  'referrals.referral.sent.v1': [
+    ['no view path', ({ viewPath: _, ...rest }) => rest],
+    ['view path elsewhere', (e) => ({ ...e, viewPath: 'https://evil.example/x' })],
+    ['referral id not a UUID v4', (e) => ({ ...e, referralId: 'REF-1' })],
+    ['unknown basis', (e) => ({ ...e, basis: 'verbal' })],
+    ['no services', (e) => ({ ...e, servicesRequested: [] })],
+    [
+      'indicators without the age band',
+      (e) => ({ ...e, indicators: { ...e.indicators, ageBand: undefined } }),
+    ],
+    ['nationality as a name', (e) => ({ ...e, indicators: { ...e.indicators, nationality: 'Honduras' } })],
+    [
+      'detection outside the member countries',
+      (e) => ({ ...e, indicators: { ...e.indicators, countryOfDetection: 'AR' } }),
+    ],
+    ['institution without id', (e) => ({ ...e, to: { country: 'HN' } })],
+  ],
+  'referrals.referral.status-changed.v1': [
+    ['no previous status', ({ previousStatus: _, ...rest }) => rest],
+    ['unknown decline reason', (e) => ({ ...e, declineReason: 'we do not like it' })],
+    ['FHIR status of another vocabulary', (e) => ({ ...e, fhirStatus: 'in_progress' })],
+    ['negative revision', (e) => ({ ...e, revision: -1 })],
+  ],
+  'referrals.referral.follow-up-reported.v1': [
+    ['unknown follow-up status', (e) => ({ ...e, followUpStatus: 'done' })],
+    ['side transferee', (e) => ({ ...e, side: 'transferee' })],
+    ['hasNote as text', (e) => ({ ...e, hasNote: 'no' })],
+  ],
+  'referrals.referral.reminder-sent.v1': [
+    ['count 0', (e) => ({ ...e, count: 0 })],
+    ['unknown step', (e) => ({ ...e, step: 'close' })],
+  ],
+  'referrals.referral.escalated.v1': [
+    ['level 3', (e) => ({ ...e, level: 3 })],
+    ['unknown target', (e) => ({ ...e, escalatedTo: 'minister' })],
+    ['no receiver', ({ receiver: _, ...rest }) => rest],
+  ],
+  'referrals.referral.transfer-requested.v1': [
+    ['no transferee', ({ transferee: _, ...rest }) => rest],
+    ['unknown category', (e) => ({ ...e, categories: ['everything'] })],
+  ],
+  'referrals.referral.transfer-decided.v1': [
+    ['unknown decision', (e) => ({ ...e, decision: 'maybe' })],
+    ['no transfer id', ({ transferId: _, ...rest }) => rest],
+  ],
+  'referrals.referral.consent-withdrawal-notified.v1': [
+    ['no deadline', ({ acknowledgeBy: _, ...rest }) => rest],
+    ['repeated category', (e) => ({ ...e, categories: ['identity', 'identity'] })],
+  ],
+  'referrals.referral.consent-withdrawal-acknowledged.v1': [
+    ['no consent', (e) => ({ ...e, consentIds: [] })],
+    ['bad instant', (e) => ({ ...e, acknowledgedAt: 'yesterday' })],
+  ],
+  'referrals.referral.response-requested.v1': [
+    ['free-text note', (e) => ({ ...e, note: 'La niña Ana está bien' })],
+    ['note inside the follow-up', (e) => ({ ...e, followUp: { ...e.followUp, note: 'x' } })],
+    ['unknown action', (e) => ({ ...e, action: 'revoke' })],
+    [
+      'decline without a reason',
+      (e) => ({ country: e.country, referralId: e.referralId, action: 'decline', externalReference: 'x' }),
+    ],
+    ['update without a follow-up', ({ followUp: _, ...rest }) => rest],
+    [
+      'close without an outcome',
+      (e) => ({ country: e.country, referralId: e.referralId, action: 'close', externalReference: 'x' }),
+    ],
+    [
+      'accept carrying a decline reason',
+      ({ followUp: _, ...rest }) => ({ ...rest, action: 'accept', declineReason: 'no_capacity' }),
+    ],
+    [
+      'decline carrying an outcome',
+      ({ followUp: _, ...rest }) => ({
+        ...rest,
+        action: 'decline',
+        declineReason: 'no_capacity',
+        outcome: 'reunified',
+      }),
+    ],
+    [
+      'unknown decline reason',
+      ({ followUp: _, ...rest }) => ({ ...rest, action: 'decline', declineReason: 'busy' }),
+    ],
+    [
+      'decline "other" (it needs a note: HTTPS only)',
+      ({ followUp: _, ...rest }) => ({ ...rest, action: 'decline', declineReason: 'other' }),
+    ],
+    ['follow-up with no services', (e) => ({ ...e, followUp: { ...e.followUp, services: [] } })],
+    ['no external reference', ({ externalReference: _, ...rest }) => rest],
+    ['revision not an integer', (e) => ({ ...e, expectedRevision: 1.5 })],
+  ],
+  'referrals.referral.response-outcome.v1': [
+    ['accepted without revision', ({ revision: _, ...rest }) => rest],
+    ['rejected without reason', (e) => ({ outcome: 'rejected', country: e.country, decidedAt: e.decidedAt })],
+    ['unknown action', (e) => ({ ...e, action: 'revoke' })],
+  ],
 };
 
 describe('JSON Schema files', () => {

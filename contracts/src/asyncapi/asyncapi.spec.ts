@@ -89,29 +89,58 @@ describe('AsyncAPI 3.0.0 documents (official @asyncapi/parser)', () => {
     expect(names('regional')).toEqual(['plan.catalogue.amended.v1']);
   });
 
-  it('plan: every contract is a message whose payload resolves to its JSON Schema file (2020-12) and compiles', async () => {
-    const { document } = await parseDocument('plan.asyncapi.yaml');
-    const messages = document!.messages().all();
-    expect(messages.map((m) => m.name()).sort()).toEqual(
-      contractsOf('plan')
-        .map((c) => contractKey(c.name, c.version))
-        .sort(),
-    );
-    for (const c of contractsOf('plan')) {
-      const message = messages.find((m) => m.name() === contractKey(c.name, c.version))!;
-      const payload = message.json().payload as { schemaFormat: string; schema: Record<string, unknown> };
-      expect(payload.schemaFormat).toBe(JSON_SCHEMA_2020_FORMAT);
-      expect(payload.schema.$id).toBe(schemaIdOf(c.name, c.version));
-      const validate = createAjv().compile(
-        JSON.parse(JSON.stringify(payload.schema, (k, v) => (k.startsWith('x-parser') ? undefined : v))),
+  it.each(['plan', 'referrals'] as const)(
+    '%s: every contract is a message whose payload resolves to its JSON Schema file (2020-12) and compiles',
+    async (service) => {
+      const { document } = await parseDocument(`${service}.asyncapi.yaml`);
+      const messages = document!.messages().all();
+      expect(messages.map((m) => m.name()).sort()).toEqual(
+        contractsOf(service)
+          .map((c) => contractKey(c.name, c.version))
+          .sort(),
       );
-      expect(validate(c.example)).toBe(true);
-      expect(message.headers()?.json()).toBeDefined();
-    }
+      for (const c of contractsOf(service)) {
+        const message = messages.find((m) => m.name() === contractKey(c.name, c.version))!;
+        const payload = message.json().payload as { schemaFormat: string; schema: Record<string, unknown> };
+        expect(payload.schemaFormat).toBe(JSON_SCHEMA_2020_FORMAT);
+        expect(payload.schema.$id).toBe(schemaIdOf(c.name, c.version));
+        const validate = createAjv().compile(
+          JSON.parse(JSON.stringify(payload.schema, (k, v) => (k.startsWith('x-parser') ? undefined : v))),
+        );
+        expect(validate(c.example)).toBe(true);
+        expect(message.headers()?.json()).toBeDefined();
+      }
+    },
+  );
+
+  it('referrals: country channels only (nothing regional: every referral event concerns its countries), the response inbound, the rest outbound', async () => {
+    const { document } = await parseDocument('referrals.asyncapi.yaml');
+    if (!document) throw new Error('referrals document did not parse');
+    const names = (id: string) =>
+      document
+        .channels()
+        .all()
+        .find((c) => c.id() === id)
+        ?.messages()
+        .all()
+        .map((m) => m.name());
+    expect(
+      document
+        .channels()
+        .all()
+        .find((c) => c.id() === 'countryInbound')
+        ?.address(),
+    ).toBe('crm.{country}.in.referrals');
+    expect(names('countryInbound')).toEqual(['referrals.referral.response-requested.v1']);
+    expect(names('regional')).toEqual([]);
+    expect(names('countryOutbound')).toEqual(
+      expect.arrayContaining(['referrals.referral.sent.v1', 'referrals.referral.response-outcome.v1']),
+    );
+    expect(names('countryOutbound')).toHaveLength(contractsOf('referrals').length - 1);
   });
 
   it('other services are valid documents with no messages yet', async () => {
-    for (const service of SERVICES.filter((s) => s !== 'plan')) {
+    for (const service of SERVICES.filter((s) => s !== 'plan' && s !== 'referrals')) {
       const { document } = await parseDocument(`${service}.asyncapi.yaml`);
       expect(document?.messages().all()).toEqual([]);
     }

@@ -8,7 +8,8 @@ import {
   ActivityId,
   Country,
   d,
-  LocalizedMessage,
+  ExternalReference,
+  RejectionReason,
   MultilingualText,
   Period,
   ReportId,
@@ -19,16 +20,6 @@ import {
 
 export const MAX_EVIDENCE_LINKS = 20;
 export const MAX_INDICATORS = 50;
-
-const ExternalReference = Type.String({
-  minLength: 1,
-  maxLength: 200,
-  pattern: '^[\\x21-\\x7E]+$',
-  ...d(
-    'Referencia del sistema nacional para correlacionar la respuesta (ASCII visible, sin espacios).',
-    "The national system's own reference, to correlate the outcome (visible ASCII, no spaces).",
-  ),
-});
 
 export const ReportSubmissionRequestedV1 = Type.Object(
   {
@@ -166,28 +157,7 @@ export const ReportSubmissionOutcomeV1 = Type.Union(
         externalReference: Type.Optional(ExternalReference),
         activityId: Type.Optional(ActivityId),
         period: Type.Optional(Period),
-        reason: Type.Object(
-          {
-            code: Type.String({
-              pattern: '^[a-z][a-z0-9_.]{0,99}$',
-              ...d(
-                'Código estable legible por máquina, p. ej. "schema_violation".',
-                'Stable machine-readable code, e.g. "schema_violation".',
-              ),
-            }),
-            message: LocalizedMessage,
-            details: Type.Optional(
-              Type.Object(
-                {},
-                {
-                  additionalProperties: true,
-                  ...d('Detalles, p. ej. la ruta del error.', 'Details, e.g. the error path.'),
-                },
-              ),
-            ),
-          },
-          d('Por qué se rechazó.', 'Why it was rejected.'),
-        ),
+        reason: RejectionReason,
       },
       d('La solicitud fue rechazada; no se cambió nada.', 'The request was rejected; nothing was changed.'),
     ),

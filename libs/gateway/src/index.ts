@@ -5,3 +5,4 @@ export * from './rejection';
 export * from './dead-letters';
 export * from './namespaced-bus';
 export * from './ensure-topics';
+export * from './national-system-principal';

@@ -3,3 +3,4 @@ export * from './handle-once';
 export * from './projection-runner';
 export * from './consume-idempotently';
 export * from './batched-replay';
+export * from './rebuild-within';

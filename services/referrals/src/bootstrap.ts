@@ -9,15 +9,25 @@ import {
 import { ConsentProcessModule } from './consent-process/consent-process.module';
 import { loadEscalationConfig } from './escalation/escalation-config';
 import { EscalationModule } from './escalation/escalation.module';
+import { ReferralReadModelsModule } from './read-models/read-models.module';
+import { referralsIntegration, type ReferralsIntegrationOptions } from './integration/referrals-integration';
 import { ReferralsModule } from './referrals.module';
 import { referralSettingsFrom } from './referrals/referral-settings';
 
 export const DEFAULT_REFERRALS_PORT = 3002;
 
-/** The feature modules as production runs them (read models, deadlines, the Kafka integration). */
-export function referralsFeatures(): ServiceDefinition['features'] {
-  // deadlines and escalation: the referrals.deadlines projection and the deadline runner; the consent process
-  return [EscalationModule, ConsentProcessModule];
+/** The feature modules as production runs them (read models, deadlines, the Kafka integration with its options). */
+export function referralsFeatures(
+  options: { integration?: ReferralsIntegrationOptions } = {},
+): ServiceDefinition['features'] {
+  // deadlines and escalation (the referrals.deadlines projection and the runner), the read models, the consent
+  // process (withdrawals notified to the referrals they affect), the Kafka integration
+  return [
+    EscalationModule,
+    ReferralReadModelsModule,
+    ConsentProcessModule,
+    referralsIntegration(options.integration),
+  ];
 }
 
 /** The lines printed after start-up: where the API and its documentation are. */

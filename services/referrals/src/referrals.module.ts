@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from './cases/cases.module';
 import { DeadlinePolicyModule } from './deadline-policy/deadline-policy.module';
+import { DirectoryModule } from './directory/directory.module';
 import { ReferralLifecycleModule } from './referrals/referral-lifecycle.module';
 
 /**
@@ -8,6 +10,6 @@ import { ReferralLifecycleModule } from './referrals/referral-lifecycle.module';
  * CommandBus and QueryBus. Events are stored by the handlers in the event store and published by the relay.
  */
 @Module({
-  imports: [DeadlinePolicyModule, ReferralLifecycleModule],
+  imports: [DirectoryModule, CasesModule, DeadlinePolicyModule, ReferralLifecycleModule],
 })
 export class ReferralsModule {}

@@ -1,7 +1,7 @@
 /**
- * E2E support: the real plan service on Kafka (its own test database, topics under a per-run namespace so
- * parallel suites never read each other's messages), and a "national system": plain kafkajs producer and
- * consumer, exactly what an integrator would write.
+ * E2E support: a real service on Kafka (the plan's here, any service's through `startServiceOnKafka`: its own
+ * test database, topics under a per-run namespace so parallel suites never read each other's messages), and a
+ * "national system": plain kafkajs producer and consumer, exactly what an integrator would write.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { decodeIntegrationEvent, type IntegrationEvent } from '@crm/contracts';
 import { parseDeadLetter } from '@crm/gateway';
 import { startTestIdentity, type TestIdentity } from '@crm/identity/testing';
 import type { DeadLetter } from '@crm/messaging';
+import type { RunningService } from '@crm/service-kit';
 import { planFeatures, startPlanService, type PlanIntegrationOptions, type PlanService } from '@crm/plan';
 import { createTestDatabase, kafkaBrokers } from '@crm/testing';
 
@@ -38,9 +39,10 @@ export async function waitFor<T>(
   }
 }
 
-export interface PlanOnKafka {
-  service: PlanService;
-  /** The identity service the plan verifies tokens against. */
+/** A real service on the real broker, with its identity service and its per-run topic namespace. */
+export interface ServiceOnKafka<S extends RunningService = RunningService> {
+  service: S;
+  /** The identity service the service verifies tokens against. */
   identity: TestIdentity;
   /** Prefix of every topic of this run, e.g. `e2e-1a2b3c.`. */
   namespace: string;
@@ -55,15 +57,21 @@ export interface PlanOnKafka {
   stop(): Promise<void>;
 }
 
-export async function startPlanOnKafka(
-  integration: Omit<PlanIntegrationOptions, 'topicNamespace'> = {},
-): Promise<PlanOnKafka> {
+export type PlanOnKafka = ServiceOnKafka<PlanService>;
+
+/**
+ * Starts a service on Kafka: its own test database (`e2e_<name>`), a temporary data folder, a real identity
+ * service, and topics under a fresh namespace. `start` gets the environment and the namespace.
+ */
+export async function startServiceOnKafka<S extends RunningService>(
+  name: string,
+  start: (env: Record<string, string>, namespace: string) => Promise<S>,
+): Promise<ServiceOnKafka<S>> {
   const namespace = `e2e-${randomUUID().slice(0, 8)}.`;
-  const db = await createTestDatabase('e2e_plan');
-  const dir = mkdtempSync(join(tmpdir(), 'crm-e2e-plan-'));
-  const features = featuresWith({ log: () => undefined, ...integration, topicNamespace: namespace });
+  const db = await createTestDatabase(`e2e_${name}`);
+  const dir = mkdtempSync(join(tmpdir(), `crm-e2e-${name}-`));
   let identity: TestIdentity | undefined;
-  let service: PlanService;
+  let service: S;
   try {
     identity = await startTestIdentity();
     const env = {
@@ -73,13 +81,7 @@ export async function startPlanOnKafka(
       CRM_DATA_DIR: dir,
       ...identity.env,
     };
-    service = await startPlanService({
-      env,
-      port: 0,
-      host: '127.0.0.1',
-      features,
-      log: () => undefined,
-    });
+    service = await start(env, namespace);
   } catch (error) {
     await identity?.stop().catch(() => undefined);
     await db.drop().catch(() => undefined);
@@ -110,6 +112,20 @@ export async function startPlanOnKafka(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+export function startPlanOnKafka(
+  integration: Omit<PlanIntegrationOptions, 'topicNamespace'> = {},
+): Promise<PlanOnKafka> {
+  return startServiceOnKafka('plan', (env, namespace) =>
+    startPlanService({
+      env,
+      port: 0,
+      host: '127.0.0.1',
+      features: featuresWith({ log: () => undefined, ...integration, topicNamespace: namespace }),
+      log: () => undefined,
+    }),
+  );
 }
 
 /** How many records `topic` holds now (sum over its partitions of high watermark - low watermark). */

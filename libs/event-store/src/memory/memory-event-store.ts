@@ -177,6 +177,20 @@ export class MemoryEventStore implements EventStore {
   }
 }
 
+/**
+ * A deep copy built with this module's own object and array literals. Not `structuredClone`: under jest a test
+ * runs in a vm context while Node's structuredClone makes objects of the outer realm, and `util.isDeepStrictEqual`
+ * (the deciders' "nothing changed, record nothing" checks) compares prototypes, so every stored value would look
+ * changed. Event data is JSON (validated on append); Dates and bigints of the metadata are kept as such.
+ */
 function clone<T>(v: T): T {
-  return structuredClone(v);
+  if (Array.isArray(v)) return v.map(clone) as T;
+  if (v instanceof Date) return new Date(v.getTime()) as T;
+  if (v instanceof Uint8Array) return Uint8Array.from(v) as T;
+  if (typeof v === 'object' && v !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(v)) out[key] = clone(value);
+    return out as T;
+  }
+  return v;
 }

@@ -8,7 +8,7 @@ import { ApiBilingual, ApiStandardErrors } from '@crm/service-kit';
 import { DashboardQueryString, SemesterDashboardQueryString } from './dashboard-query.dto';
 import { periodOrThrow, planIdOrThrow } from './errors';
 import { PlanReadModels } from './plan-read-models';
-import { rebuildWithin } from './rebuild-within';
+import { rebuildWithin } from '@crm/projection';
 
 const READ = 'plan.report.read';
 /** Secretariat coordination and platform administration (libs/auth policy). */

@@ -1,10 +1,15 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import { ConflictError } from '@crm/kernel';
-import { Role, type Principal } from '@crm/auth';
 import { isEventOf, type IntegrationEvent, type ReportSubmissionOutcomeV1 } from '@crm/contracts';
-import { businessReason, isBusinessRejection, type GatewayOutcome, type InboundContext } from '@crm/gateway';
+import {
+  businessReason,
+  isBusinessRejection,
+  nationalSystemPrincipal,
+  type GatewayOutcome,
+  type InboundContext,
+} from '@crm/gateway';
 import type { EventStore } from '@crm/event-store';
-import type { Clock, CountryCode } from '@crm/kernel';
+import type { Clock } from '@crm/kernel';
 import { activityKnown, loadCatalogueForPeriod } from '../../../catalogue/catalogue-reader';
 import { activityNotFound } from '../../../shared/errors';
 import type { CommandOptions } from '@crm/service-kit';
@@ -14,15 +19,8 @@ import { reportStreamName } from '../../domain';
 import { SaveDraftCommand } from '../save-draft/save-draft.command';
 import { SubmitReportCommand } from './submit-report.command';
 
-/** The identity a country's national system acts with (the Kafka topic stands for its credential). */
-export function nationalSystemPrincipal(country: CountryCode): Principal {
-  return {
-    subject: `national-system:${country}`,
-    country,
-    institution: `${country}/national-system`,
-    roles: [Role.NationalSystem],
-  };
-}
+/** The identity a country's national system acts with (now shared by every service's inbound adapter). */
+export { nationalSystemPrincipal };
 
 export interface PlanInboundDeps {
   commandBus: Pick<CommandBus, 'execute'>;
