@@ -1,5 +1,8 @@
 import type { EventStore } from '@crm/event-store';
+import { loadCase } from '../cases/case-reader';
 import type { CaseState } from '../cases/domain';
+import { directoryViewOf } from '../directory/directory-reader';
+import { institutionCountry } from '../directory/domain';
 import type { InstitutionRef } from './domain';
 import {
   caseClosed,
@@ -9,8 +12,6 @@ import {
   unknownCase,
   unknownInstitution,
 } from './errors';
-import { readCase } from './readers/case-reader';
-import { readInstitution } from './readers/institution-reader';
 
 /**
  * What a referral's handler checks against the other contexts before its decider runs (the decider itself
@@ -24,23 +25,26 @@ export async function requireCaseToRefer(
   caseId: string,
   from: InstitutionRef,
 ): Promise<CaseState> {
-  const { state, revision } = await readCase(store, caseId);
+  const { state, revision } = await loadCase(store, caseId);
   if (revision < 0 || state.country === null) throw unknownCase(caseId);
   if (state.country !== from.country) throw caseOfAnotherCountry(caseId, state.country, from.country);
   if (state.status === 'closed') throw caseClosed(caseId);
   return state;
 }
 
-/** The receiving (or transfer) institution: in the directory (422), of `target.country` (422), active (409). */
+/**
+ * The receiving (or transfer) institution: in the directory (422; the directory's `directoryViewOf`), of
+ * `target.country` (422: a directory id's prefix is its country), active (409).
+ */
 export async function requireTargetInstitution(
   store: Pick<EventStore, 'readStream'>,
   target: InstitutionRef,
   field: string,
 ): Promise<void> {
-  const institution = await readInstitution(store, target.institutionId);
-  if (institution.status === 'none' || !institution.entry)
-    throw unknownInstitution(target.institutionId, field);
-  if (institution.entry.country !== target.country)
-    throw institutionInAnotherCountry(target.institutionId, field, institution.entry.country, target.country);
-  if (institution.status !== 'active') throw institutionInactive(target.institutionId, field);
+  const status = (await directoryViewOf(store, target.institutionId)).statusOf(target.institutionId);
+  if (status === 'none') throw unknownInstitution(target.institutionId, field);
+  const country = institutionCountry(target.institutionId)!;
+  if (country !== target.country)
+    throw institutionInAnotherCountry(target.institutionId, field, country, target.country);
+  if (status !== 'active') throw institutionInactive(target.institutionId, field);
 }

@@ -16,15 +16,10 @@ import {
 } from '../../cases/domain';
 import { indicators } from '../../cases/domain/test-support';
 import { deadlinePolicyDecider, deadlinePolicyStreamName } from '../../deadline-policy/domain';
-import {
-  directoryViewOf,
-  institutionDecider,
-  institutionStreamName,
-  type InstitutionCommand,
-} from '../../directory/domain';
+import { institutionDecider, institutionStreamName, type InstitutionCommand } from '../../directory/domain';
 import { focalPoint } from '../../directory/domain/test-support';
 import type { DeadlinePolicy } from '../domain';
-import { readInstitution } from '../readers/institution-reader';
+import { directoryViewOf } from '../../directory/directory-reader';
 
 /**
  * The referral specs' cast and setting: demo-account principals, Mexico's case referred to Honduras, and a
@@ -161,7 +156,7 @@ export function referralSeeder(ports: { store: EventStore; clock: Clock; protect
         institutionId,
         indicators: indicators(),
         identifying: { subject, fields } as ChildIdentifyingData,
-        directory: directoryViewOf([await readInstitution(store, institutionId)]),
+        directory: await directoryViewOf(store, institutionId),
       };
       await run(
         caseDecider,

@@ -12,7 +12,7 @@ import {
   type ReferralCommand,
 } from '../../domain';
 import { nothingCovered, unknownCase } from '../../errors';
-import { readCase } from '../../readers/case-reader';
+import { loadCase } from '../../../cases/case-reader';
 import { effectiveDeadlinePolicy } from '../../../deadline-policy/deadline-policy-reader';
 import type { LoadedReferral } from '../../referral-access';
 import { actOnReferral } from '../../referral-command';
@@ -82,7 +82,7 @@ export class SendReferralHandler implements ICommandHandler<SendReferralCommand>
         authorisedBy: actor.role,
       };
     }
-    const { state: caseState, revision } = await readCase(this.deps.store, caseId);
+    const { state: caseState, revision } = await loadCase(this.deps.store, caseId);
     if (revision < 0) throw unknownCase(caseId);
     const basis = consentBasisFor(caseState, state, parties.to, today);
     if (basis.covered.length === 0) {

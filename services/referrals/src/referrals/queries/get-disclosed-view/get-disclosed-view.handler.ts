@@ -16,7 +16,7 @@ import { calendarDateOf } from '../../../shared/formats';
 import { DATA_CATEGORIES, type DataCategory } from '../../../shared/vocabulary';
 import { OVERRIDE_REASONS, sideOf, stillShared, type ReferralState } from '../../domain';
 import { notRecipient, notSent, purposeNotRequested, unknownCase } from '../../errors';
-import { readCase } from '../../readers/case-reader';
+import { loadCase } from '../../../cases/case-reader';
 import { authorizeOnReferral, loadReferral, type LoadedReferral } from '../../referral-access';
 import { REFERRAL_SETTINGS, type ReferralSettings } from '../../referral-settings';
 import type { DisclosedReferralView } from './disclosed-referral-view';
@@ -56,7 +56,7 @@ export class GetDisclosedViewHandler implements IQueryHandler<GetDisclosedViewQu
     if (!state.servicesRequested.includes(purpose))
       throw purposeNotRequested(purpose, state.servicesRequested);
     const caseId = state.caseId!;
-    const { state: caseState, revision } = await readCase(this.deps.store, caseId);
+    const { state: caseState, revision } = await loadCase(this.deps.store, caseId);
     if (revision < 0) throw unknownCase(caseId);
 
     const on = calendarDateOf(this.deps.clock());
