@@ -1,18 +1,21 @@
 import { fixedClock } from '@crm/kernel';
-import { piiAccessStream, type PersonalDataProtector } from '@crm/pii';
-import { PERSONAL_DATA } from '@crm/service-kit';
+import { piiAccessStream } from '@crm/pii';
 import type { TestService } from '@crm/service-testing';
+import { ConsentProcessModule } from '../src/consent-process/consent-process.module';
 import { referralStreamName } from '../src/referrals/domain';
 import { DRAFT } from '../src/referrals/testing/referral-paths';
-import { CASE_ID, CHILD, NOW, REFERRAL_ID, referralSeeder } from '../src/referrals/testing/seed';
+import { consentScope, NOW, REFERRAL_ID } from '../src/referrals/testing/seed';
+import { INSTITUTION, registerCase, registerInstitution, uniqueChild } from './cases-support';
 import { expectBilingualError, startTestReferralsService } from './support';
 
 /**
  * A referral's whole life through HTTP on the real service (real PostgreSQL, real identity service, the kit's
- * guards, audit and error filter): Mexico's protection institution drafts and sends its case to Honduras';
- * Honduras acknowledges, reads what it may see of the case, accepts, reports a follow-up and closes. Guatemala
- * (a third country) and the Secretariat are refused at every step where they have no business; the
- * Secretariat reads the status view only. The case and the directory are seeded through their own deciders.
+ * guards, audit and error filter, the consent process): the directory, Mexico's case and the child's consent are
+ * set up through their own routes; Mexico's protection institution drafts and sends the case to Honduras';
+ * Honduras acknowledges, reads what it may see of the case, accepts and reports a follow-up; the child withdraws
+ * the consent, Honduras is notified, acknowledges and sees the data no more; Honduras closes. Guatemala (a third
+ * country) and the Secretariat are refused at every step where they have no business; the Secretariat reads the
+ * status view only.
  */
 describe('referral lifecycle over HTTP (e2e, real PostgreSQL)', () => {
   let t: TestService;
@@ -20,6 +23,9 @@ describe('referral lifecycle over HTTP (e2e, real PostgreSQL)', () => {
   const path = (action = '') => `${base}/${REFERRAL_ID}${action}`;
   const stream = referralStreamName(REFERRAL_ID);
   const NOTE = 'La niña se reunió con su tía en San Pedro Sula; sigue en terapia.';
+  const { child, strings } = uniqueChild();
+  let caseId: string;
+  let draft: typeof DRAFT;
   let MX: string;
   let HN: string;
   let HN_SYSTEM: string;
@@ -27,12 +33,7 @@ describe('referral lifecycle over HTTP (e2e, real PostgreSQL)', () => {
   let ST: string;
 
   beforeAll(async () => {
-    t = await startTestReferralsService({ clock: fixedClock(NOW) });
-    await referralSeeder({
-      store: t.service.platform.store,
-      clock: t.service.platform.clock,
-      protector: t.service.app.get<PersonalDataProtector>(PERSONAL_DATA),
-    }).standardSetup();
+    t = await startTestReferralsService({ clock: fixedClock(NOW), features: [ConsentProcessModule] });
     [MX, HN, HN_SYSTEM, GT, ST] = await Promise.all(
       [
         'mx.protection_case_worker',
@@ -45,6 +46,30 @@ describe('referral lifecycle over HTTP (e2e, real PostgreSQL)', () => {
   });
   afterAll(() => t?.stop());
 
+  it('the directory, the case and the child’s consent through their own routes', async () => {
+    await registerInstitution(t);
+    await t
+      .http()
+      .post('/referrals/institutions')
+      .set('Authorization', await t.bearer('hn.protection_supervisor'))
+      .send({
+        ...INSTITUTION,
+        institutionId: 'HN-PROTECCION',
+        country: 'HN',
+        intake: { ...INSTITUTION.intake, focalPointId: 'fp-hn-intake' },
+        backup: { ...INSTITUTION.backup, focalPointId: 'fp-hn-backup' },
+      })
+      .expect(201);
+    caseId = (await registerCase(t, child)).caseId;
+    draft = { ...DRAFT, caseId };
+    await t
+      .http()
+      .post(`/referrals/cases/${caseId}/consents`)
+      .set('Authorization', MX)
+      .send({ consentId: 'consent-1', givenBy: 'child', form: 'consent', scope: consentScope() })
+      .expect(200);
+  });
+
   /** Every step of the story, in order (each `it` continues where the previous one left the referral). */
   it('Mexico drafts the referral (201); the same Idempotency-Key again records nothing', async () => {
     const res = await t
@@ -52,7 +77,7 @@ describe('referral lifecycle over HTTP (e2e, real PostgreSQL)', () => {
       .post(base)
       .set('Authorization', MX)
       .set('Idempotency-Key', 'draft-1')
-      .send(DRAFT)
+      .send(draft)
       .expect(201);
     expect(res.body).toMatchObject({ referralId: REFERRAL_ID, status: 'draft', side: 'sender', revision: 0 });
     await t
@@ -60,7 +85,7 @@ describe('referral lifecycle over HTTP (e2e, real PostgreSQL)', () => {
       .post(base)
       .set('Authorization', MX)
       .set('Idempotency-Key', 'draft-1')
-      .send(DRAFT)
+      .send(draft)
       .expect(201);
     expect(await t.revisions(stream)).toEqual([0]);
   });
@@ -97,7 +122,7 @@ describe('referral lifecycle over HTTP (e2e, real PostgreSQL)', () => {
 
   it('the Secretariat reads the status view only, and may neither act nor see the case (403)', async () => {
     const res = await t.http().get(path()).set('Authorization', ST).expect(200);
-    expect(res.body).toMatchObject({ status: 'requested', from: DRAFT.from, to: DRAFT.to });
+    expect(res.body).toMatchObject({ status: 'requested', from: draft.from, to: draft.to });
     expect(res.body).not.toHaveProperty('caseId');
     expect(res.body).not.toHaveProperty('sharedCategories');
     expectBilingualError(
@@ -118,9 +143,14 @@ describe('referral lifecycle over HTTP (e2e, real PostgreSQL)', () => {
       identity: { status: 'disclosed' },
       narrative: { status: 'withheld' },
     });
-    expect(res.body.identifying).toMatchObject({ givenNames: CHILD.givenNames });
-    expect(JSON.stringify(res.body)).not.toContain(CHILD.notes);
-    const log = await t.service.platform.store.readStream(piiAccessStream(CASE_ID));
+    expect(res.body.identifying).toEqual({
+      givenNames: child.givenNames,
+      familyNames: child.familyNames,
+      dateOfBirth: child.dateOfBirth,
+      familyContacts: child.familyContacts,
+    });
+    expect(JSON.stringify(res.body)).not.toContain(child.notes);
+    const log = await t.service.platform.store.readStream(piiAccessStream(caseId));
     expect(log.map((e) => (e.data as { viewer: { subject: string } }).viewer.subject)).toEqual([
       'dev|hn.protection_case_worker',
     ]);
@@ -165,8 +195,55 @@ describe('referral lifecycle over HTTP (e2e, real PostgreSQL)', () => {
     const events = await t.service.platform.store.readStream(stream);
     expect(JSON.stringify(events.map((e) => e.data))).not.toContain('San Pedro Sula');
     const reported = events.at(-1)!.data as { note: { subject: string; fields: { text: { ct: string } } } };
-    expect(reported.note.subject).toBe(`child-${CASE_ID}`);
+    expect(reported.note.subject).toBe(`child-${caseId}`);
     expect(reported.note.fields.text.ct).toEqual(expect.any(String));
+  });
+
+  it('the child withdraws the consent: Honduras is notified, acknowledges, and its view refuses the data', async () => {
+    await t
+      .http()
+      .post(`/referrals/cases/${caseId}/consents/consent-1/withdraw`)
+      .set('Authorization', MX)
+      .send({ reason: 'child_request' })
+      .expect(200);
+    const deadline = Date.now() + 10_000;
+    let view = await t.http().get(path()).set('Authorization', HN).expect(200);
+    while (view.body.pendingWithdrawals.length === 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      view = await t.http().get(path()).set('Authorization', HN).expect(200);
+    }
+    expect(view.body).toMatchObject({
+      withdrawnCategories: ['identity', 'family', 'health'],
+      pendingWithdrawals: [
+        expect.objectContaining({ consentId: 'consent-1', acknowledgeBy: '2020-07-03T12:00:00.000Z' }),
+      ],
+      allowedActions: expect.arrayContaining(['AcknowledgeConsentWithdrawal']),
+    });
+    await t
+      .http()
+      .post(path('/consent-withdrawals/acknowledge'))
+      .set('Authorization', MX)
+      .send({})
+      .expect(403);
+    const acknowledged = await t
+      .http()
+      .post(path('/consent-withdrawals/acknowledge'))
+      .set('Authorization', HN)
+      .send({})
+      .expect(200);
+    expect(acknowledged.body.pendingWithdrawals).toEqual([]);
+    const disclosed = await t
+      .http()
+      .get(path('/disclosed-view?purpose=psychosocial'))
+      .set('Authorization', HN)
+      .expect(200);
+    expect(disclosed.body.categories).toMatchObject({
+      identity: { status: 'withdrawn' },
+      family: { status: 'withdrawn' },
+      health: { status: 'withdrawn' },
+    });
+    expect(disclosed.body.identifying).toEqual({});
+    for (const text of strings) expect(JSON.stringify(disclosed.body)).not.toContain(text);
   });
 
   it('Mexico may not close it (403); Guatemala neither; Honduras closes it (completed), and a second close is 409', async () => {
@@ -214,6 +291,8 @@ describe('referral lifecycle over HTTP (e2e, real PostgreSQL)', () => {
       'ReferralAccepted',
       'ReferralStarted',
       'FollowUpReported',
+      'ConsentWithdrawalNotified',
+      'ConsentWithdrawalAcknowledged',
       'ReferralCompleted',
     ]);
   });

@@ -1,6 +1,7 @@
 import { ValidationError } from '@crm/kernel';
 import type { PersonalDataProtector } from '@crm/pii';
 import { childSubject } from '../cases/domain';
+import { protectRecord } from '../shared/personal-data';
 import { NOTE_FIELDS, type ReferralNote } from './domain';
 
 /** The longest note an official may write (characters, once trimmed). */
@@ -8,8 +9,8 @@ export const NOTE_MAX_LENGTH = 4000;
 
 /**
  * Encrypts an official's free text about the child (a decline, follow-up, revocation, transfer or override
- * note) under the child's own key (`child-<caseId>`) before any decider sees it: what the domain receives,
- * and the events store, is `{ subject, fields: { text: <ciphertext> } }`. Undefined when no note was given;
+ * note) under the child's own key (`child-<caseId>`) before any decider sees it, the service's one way
+ * (`protectRecord`): what the domain receives, and the events store, is `{ subject, fields: { text: <ciphertext> } }`. Undefined when no note was given;
  * 422 `referral.invalid_note` for a blank or too long text (checked before anything is encrypted).
  */
 export async function protectNote(
@@ -30,7 +31,5 @@ export async function protectNote(
       { field, max: NOTE_MAX_LENGTH },
     );
   }
-  const subject = childSubject(caseId);
-  const fields = await protector.protect<Record<string, unknown>>(subject, { text: trimmed }, NOTE_FIELDS);
-  return { subject, fields } as ReferralNote;
+  return protectRecord(protector, childSubject(caseId), { text: trimmed }, NOTE_FIELDS);
 }

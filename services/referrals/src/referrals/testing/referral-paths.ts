@@ -11,7 +11,8 @@ import { MarkEnteredInErrorCommand } from '../commands/mark-entered-in-error/mar
 import { ReportFollowUpCommand } from '../commands/report-follow-up/report-follow-up.command';
 import { RevokeReferralCommand } from '../commands/revoke-referral/revoke-referral.command';
 import { SendReferralCommand } from '../commands/send-referral/send-referral.command';
-import type { ReferralStatus } from '../domain';
+import { revealRecord } from '../../shared/personal-data';
+import type { ReferralNote, ReferralStatus } from '../domain';
 import type { ReferralView } from '../referral-view';
 import { CASE_ID, FROM, HN_WORKER, MX_WORKER, REFERRAL_ID, TO, type ReferralWorld } from './referral-world';
 
@@ -117,7 +118,8 @@ export async function expectEncryptedNote(
   };
   expect(note.subject).toBe(`child-${CASE_ID}`);
   expect(note.fields.text).toMatchObject({ v: 1, ct: expect.any(String), iv: expect.any(String) });
-  const revealed = await world.protector.reveal(
+  const revealed = await revealRecord(
+    world.protector,
     {
       principal: HN_WORKER,
       caseId: CASE_ID,
@@ -125,8 +127,7 @@ export async function expectEncryptedNote(
       caseCountry: 'MX',
       addressedTo: ['HN'],
     },
-    note.subject,
-    note.fields,
+    note as ReferralNote,
     ['text'],
   );
   expect(revealed.text).toBe(plaintext);

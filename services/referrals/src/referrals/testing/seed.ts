@@ -8,9 +8,9 @@ import {
   caseDecider,
   caseStreamName,
   childSubject,
-  type BestInterestsRecord,
+  BEST_INTERESTS_PERSONAL_FIELDS,
+  CHILD_IDENTIFYING_FIELDS,
   type CaseCommand,
-  type ChildIdentifyingData,
   type ChildIdentifyingField,
   type ConsentScope,
 } from '../../cases/domain';
@@ -18,6 +18,7 @@ import { indicators } from '../../cases/domain/test-support';
 import { deadlinePolicyDecider, deadlinePolicyStreamName } from '../../deadline-policy/domain';
 import { institutionDecider, institutionStreamName, type InstitutionCommand } from '../../directory/domain';
 import { focalPoint } from '../../directory/domain/test-support';
+import { protectRecord } from '../../shared/personal-data';
 import type { DeadlinePolicy } from '../domain';
 import { directoryViewOf } from '../../directory/directory-reader';
 
@@ -147,15 +148,19 @@ export function referralSeeder(ports: { store: EventStore; clock: Clock; protect
     /** Registers `caseId` (owned by its id's country, handled by `institutionId`), the child's data encrypted. */
     async registerCase(caseId = CASE_ID, institutionId: string = FROM.institutionId, child = CHILD) {
       const country = caseId.slice(0, 2) as CountryCode;
-      const subject = childSubject(caseId);
-      const fields = await protector.protect<Record<string, unknown>>(subject, child, Object.keys(child));
+      const identifying = await protectRecord(
+        protector,
+        childSubject(caseId),
+        child,
+        CHILD_IDENTIFYING_FIELDS,
+      );
       const register: CaseCommand = {
         type: 'RegisterCase',
         caseId,
         country,
         institutionId,
         indicators: indicators(),
-        identifying: { subject, fields } as ChildIdentifyingData,
+        identifying,
         directory: await directoryViewOf(store, institutionId),
       };
       await run(
@@ -181,10 +186,12 @@ export function referralSeeder(ports: { store: EventStore; clock: Clock; protect
       });
     },
     async recordAssessment(recordId: string, recommendations: string, caseId = CASE_ID) {
-      const subject = childSubject(caseId);
-      const fields = await protector.protect<Record<string, unknown>>(subject, { recommendations }, [
-        'recommendations',
-      ]);
+      const protectedRecommendations = await protectRecord(
+        protector,
+        childSubject(caseId),
+        { recommendations },
+        BEST_INTERESTS_PERSONAL_FIELDS,
+      );
       await seed.caseCommand({
         type: 'RecordBestInterests',
         caseId,
@@ -193,7 +200,7 @@ export function referralSeeder(ports: { store: EventStore; clock: Clock; protect
         conductedBy: { institutionId: FROM.institutionId, role: 'social_worker' },
         conductedOn: '2020-06-25',
         outcome: 'family_reunification_third_country',
-        recommendations: { subject, fields } as BestInterestsRecord['recommendations'],
+        recommendations: protectedRecommendations,
       });
     },
     async recordInterview(interviewId: string, caseId = CASE_ID) {

@@ -4,7 +4,6 @@ import type { Principal } from '@crm/auth';
 import { PII_POLICY, type PersonalDataProtector } from '@crm/pii';
 import { COMMAND_DEPS, PERSONAL_DATA, type CommandDeps } from '@crm/service-kit';
 import {
-  childSubject,
   disclosedView,
   interviewCount,
   interviewWarning,
@@ -13,6 +12,8 @@ import {
   type DisclosureBasis,
 } from '../../../cases/domain';
 import { calendarDateOf } from '../../../shared/formats';
+import { revealRecord } from '../../../shared/personal-data';
+import type { ProtectedRecord } from '../../../shared/protected-record';
 import { DATA_CATEGORIES, type DataCategory } from '../../../shared/vocabulary';
 import { OVERRIDE_REASONS, sideOf, stillShared, type ReferralState } from '../../domain';
 import { notRecipient, notSent, purposeNotRequested, unknownCase } from '../../errors';
@@ -73,7 +74,6 @@ export class GetDisclosedViewHandler implements IQueryHandler<GetDisclosedViewQu
       addressedTo: [loaded.parties.to.country],
       purpose: 'disclosed view',
     }).allowed;
-    const subject = childSubject(caseId);
     return {
       referralId,
       caseId,
@@ -88,7 +88,7 @@ export class GetDisclosedViewHandler implements IQueryHandler<GetDisclosedViewQu
       indicators: view.indicators,
       identifying:
         mayReveal && view.revealableFields.length > 0
-          ? await reveal(subject, view.identifying.fields, view.revealableFields)
+          ? await reveal(view.identifying, view.revealableFields)
           : {},
       identifyingRevealed: mayReveal,
       revealableFields: view.revealableFields,
@@ -96,8 +96,7 @@ export class GetDisclosedViewHandler implements IQueryHandler<GetDisclosedViewQu
         view.bestInterests.map(async ({ recommendations, ...record }) => ({
           ...record,
           recommendations: mayReveal
-            ? (await reveal(recommendations.subject, recommendations.fields, ['recommendations']))
-                .recommendations
+            ? (await reveal(recommendations, ['recommendations'])).recommendations
             : null,
         })),
       ),
@@ -105,11 +104,12 @@ export class GetDisclosedViewHandler implements IQueryHandler<GetDisclosedViewQu
     };
   }
 
-  /** Reveals `fields` of one protected record for this view; every call is one access-log entry. */
+  /** Reveals `fields` of one protected record for this view (`revealRecord`); each call is one access-log entry. */
   private revealer(principal: Principal, loaded: LoadedReferral, purpose: string) {
     const caseId = loaded.state.caseId!;
-    return (subject: string, fields: object, paths: readonly string[]) =>
-      this.protector.reveal<Record<string, unknown>>(
+    return <F extends string>(record: ProtectedRecord<F>, fields: readonly F[]) =>
+      revealRecord(
+        this.protector,
         {
           principal,
           caseId,
@@ -117,9 +117,8 @@ export class GetDisclosedViewHandler implements IQueryHandler<GetDisclosedViewQu
           caseCountry: loaded.parties.from.country,
           addressedTo: [loaded.parties.to.country],
         },
-        subject,
-        { ...fields },
-        paths,
+        record,
+        fields,
       );
   }
 
@@ -130,7 +129,7 @@ export class GetDisclosedViewHandler implements IQueryHandler<GetDisclosedViewQu
   ): Promise<DisclosedReferralView['override']> {
     if (state.basis?.kind !== 'override') return null;
     const { reason, note, authorisedBy } = state.basis;
-    const text = note && mayReveal ? (await reveal(note.subject, note.fields, ['text'])).text : null;
+    const text = note && mayReveal ? (await reveal(note, ['text'])).text : null;
     return { reason, reasonLabel: OVERRIDE_REASONS[reason], authorisedBy, note: text };
   }
 
