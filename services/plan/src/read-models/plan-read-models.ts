@@ -1,6 +1,6 @@
-import type { EventStore, Position } from '@crm/event-store';
+import type { EventStore } from '@crm/event-store';
 import type { Clock, CountryCode, LogPort } from '@crm/kernel';
-import { ProjectionRunner } from '@crm/projection';
+import { ReadModelRunner } from '@crm/projection';
 import type { DataSource } from 'typeorm';
 import { liveActivities } from '../catalogue/domain';
 import { periodOutsidePlan, planPeriods, type PlanYears, type ReportingPeriod } from '../windows/domain';
@@ -18,7 +18,6 @@ import {
   type MatrixView,
   type TimelinessView,
 } from './dashboard-views';
-import { replayInBatches } from '@crm/projection';
 import {
   applyReportEvents,
   dashboardProjection,
@@ -55,69 +54,22 @@ export interface PlanReadModelsOptions {
  * a `planId` given with a period must be that plan (422 `plan.period.outside_plan`); without a period, `planId`
  * or else the default plan. The tables hold the reports of every plan (a report's period names its plan).
  */
-export class PlanReadModels {
-  readonly runner: ProjectionRunner;
+export class PlanReadModels extends ReadModelRunner {
   private readonly planId: string;
 
   constructor(private readonly options: PlanReadModelsOptions) {
-    this.planId = options.planId ?? DEFAULT_PLAN_ID; // the plan the activity summary addresses without `plan`
-    this.runner = new ProjectionRunner({
+    super({
       store: options.store,
       dataSource: options.dataSource,
-      projection: dashboardProjection,
       schema: READ_SCHEMA,
-      batchSize: options.batchSize ?? 1000,
+      projection: dashboardProjection,
+      applyBatch: (events, manager) => applyReportEvents(events, manager),
+      ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+      ...(options.rebuildBatchSize ? { rebuildBatchSize: options.rebuildBatchSize } : {}),
       ...(options.logger ? { logger: options.logger } : {}),
       ...(options.log ? { log: options.log } : {}),
     });
-  }
-
-  private running = false;
-
-  async start(): Promise<void> {
-    this.running = true;
-    await this.runner.start();
-  }
-
-  async stop(): Promise<void> {
-    this.running = false;
-    await this.runner.stop();
-  }
-
-  /**
-   * Rebuilds from scratch: stops the runner, truncates the tables and deletes the checkpoint and processed
-   * ids in one transaction (ProjectionRunner.rebuild), replays every report event in pages of `batchSize`
-   * (effects + processed ids + checkpoint per page in one transaction), then starts the runner again from
-   * that checkpoint if it was running.
-   */
-  async rebuild(): Promise<void> {
-    const wasRunning = this.running;
-    await this.runner.stop();
-    await this.runner.rebuild();
-    await replayInBatches({
-      store: this.options.store,
-      dataSource: this.options.dataSource,
-      schema: READ_SCHEMA,
-      consumer: dashboardProjection.name,
-      filter: dashboardProjection.filter,
-      batchSize: this.options.rebuildBatchSize ?? 2000,
-      apply: (events, manager) => applyReportEvents(events, manager),
-    });
-    if (wasRunning) await this.start();
-  }
-
-  waitFor(position: Position): Promise<void> {
-    return this.runner.waitFor(position);
-  }
-
-  /** Resolves true once the projection has caught up with the store, false after `timeoutMs`. */
-  async whenCaughtUp(timeoutMs: number): Promise<boolean> {
-    const deadline = Date.now() + timeoutMs;
-    while (!this.runner.caughtUp) {
-      if (Date.now() >= deadline) return false;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    return true;
+    this.planId = options.planId ?? DEFAULT_PLAN_ID; // the plan the activity summary addresses without `plan`
   }
 
   /** The plan a query addresses: the period's plan (checked against `planId` when both are given), else `planId`, else the default. */

@@ -8,7 +8,6 @@ import { ApiBilingual, ApiStandardErrors } from '@crm/service-kit';
 import { DashboardQueryString, SemesterDashboardQueryString } from './dashboard-query.dto';
 import { periodOrThrow, planIdOrThrow } from './errors';
 import { PlanReadModels } from './plan-read-models';
-import { rebuildWithin } from '@crm/projection';
 
 const READ = 'plan.report.read';
 /** Secretariat coordination and platform administration (libs/auth policy). */
@@ -30,8 +29,6 @@ export function dashboardCountries(principal: Principal, country: unknown): Coun
 @Controller('plan')
 export class ReadModelsController {
   private readonly logger = new Logger('ReadModels');
-  /** The rebuild in progress: a second request while it runs waits on the same one. */
-  private rebuilding: Promise<void> | undefined;
 
   constructor(@Inject(PlanReadModels) private readonly readModels: PlanReadModels) {}
 
@@ -139,21 +136,10 @@ export class ReadModelsController {
   })
   @ApiStandardErrors()
   async rebuild(@Res({ passthrough: true }) res: { status(code: number): unknown }) {
-    const started = Date.now();
-    this.rebuilding ??= this.readModels.rebuild().finally(() => {
-      this.rebuilding = undefined;
-    });
-    const outcome = await rebuildWithin(this.rebuilding, REBUILD_WAIT_MS, (e) =>
+    const answer = await this.readModels.requestRebuild(REBUILD_WAIT_MS, (e) =>
       this.logger.error(`read-model rebuild failed: ${e instanceof Error ? e.message : String(e)}`),
     );
-    const left = Math.max(0, REBUILD_WAIT_MS - (Date.now() - started));
-    const caughtUp = outcome === 'done' && (await this.readModels.whenCaughtUp(left));
-    if (!caughtUp) res.status(202);
-    return {
-      rebuilt: outcome === 'done',
-      caughtUp,
-      position: this.readModels.runner.position?.toString() ?? null,
-      seconds: (Date.now() - started) / 1000,
-    };
+    if (answer.status === 202) res.status(202);
+    return answer.body;
   }
 }

@@ -1,6 +1,5 @@
 import { Controller, HttpCode, Inject, Logger, Post, Res } from '@nestjs/common';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
-import { rebuildWithin } from '@crm/projection';
 import { ApiBilingual, ApiStandardErrors } from '@crm/service-kit';
 import { RequireOperation } from '../referrals.policy';
 import { ReferralReadModels } from './referral-read-models';
@@ -13,8 +12,6 @@ export const REBUILD_WAIT_MS = 25_000;
 @Controller('referrals/read-models')
 export class ReadModelsRebuildController {
   private readonly logger = new Logger('ReferralReadModels');
-  /** The rebuild in progress: a second request while it runs waits on the same one. */
-  private rebuilding: Promise<void> | undefined;
 
   constructor(@Inject(ReferralReadModels) private readonly readModels: ReferralReadModels) {}
 
@@ -40,21 +37,10 @@ export class ReadModelsRebuildController {
   })
   @ApiStandardErrors()
   async rebuild(@Res({ passthrough: true }) res: { status(code: number): unknown }) {
-    const started = Date.now();
-    this.rebuilding ??= this.readModels.rebuild().finally(() => {
-      this.rebuilding = undefined;
-    });
-    const outcome = await rebuildWithin(this.rebuilding, REBUILD_WAIT_MS, (e) =>
+    const answer = await this.readModels.requestRebuild(REBUILD_WAIT_MS, (e) =>
       this.logger.error(`read-model rebuild failed: ${e instanceof Error ? e.message : String(e)}`),
     );
-    const left = Math.max(0, REBUILD_WAIT_MS - (Date.now() - started));
-    const caughtUp = outcome === 'done' && (await this.readModels.whenCaughtUp(left));
-    if (!caughtUp) res.status(202);
-    return {
-      rebuilt: outcome === 'done',
-      caughtUp,
-      position: this.readModels.runner.position?.toString() ?? null,
-      seconds: (Date.now() - started) / 1000,
-    };
+    if (answer.status === 202) res.status(202);
+    return answer.body;
   }
 }

@@ -1,6 +1,6 @@
-import type { EventStore, Position } from '@crm/event-store';
+import type { EventStore } from '@crm/event-store';
 import type { Clock, CountryCode, LogPort } from '@crm/kernel';
-import { ProjectionRunner, replayInBatches } from '@crm/projection';
+import { ReadModelRunner } from '@crm/projection';
 import type { DataSource } from 'typeorm';
 import { REFERRAL_STATUS_CODES, runsDeadlines } from '../referrals/domain';
 import {
@@ -49,65 +49,19 @@ const VISIBLE = `(from_country = ANY($1::text[]) OR (status <> 'draft' AND count
  * checkpoint, rebuildable) and answers the dashboards from its tables. Overdue is computed at query time from
  * the clock; the aggregates of an ended semester from the rows' histories, through small-cell suppression.
  */
-export class ReferralReadModels {
-  readonly runner: ProjectionRunner;
-  private running = false;
-
+export class ReferralReadModels extends ReadModelRunner {
   constructor(private readonly options: ReferralReadModelsOptions) {
-    this.runner = new ProjectionRunner({
+    super({
       store: options.store,
       dataSource: options.dataSource,
-      projection: referralPipelineProjection,
       schema: READ_SCHEMA,
-      batchSize: options.batchSize ?? 1000,
+      projection: referralPipelineProjection,
+      applyBatch: (events, manager) => applyPipelineEvents(events, manager),
+      ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+      ...(options.rebuildBatchSize ? { rebuildBatchSize: options.rebuildBatchSize } : {}),
       ...(options.logger ? { logger: options.logger } : {}),
       ...(options.log ? { log: options.log } : {}),
     });
-  }
-
-  async start(): Promise<void> {
-    this.running = true;
-    await this.runner.start();
-  }
-
-  async stop(): Promise<void> {
-    this.running = false;
-    await this.runner.stop();
-  }
-
-  /**
-   * Rebuilds from scratch: stops the runner, truncates both tables and deletes the checkpoint and processed
-   * ids in one transaction (ProjectionRunner.rebuild), replays every event of the projection's streams in
-   * pages (effects + processed ids + checkpoint per page in one transaction), then starts again if it ran.
-   */
-  async rebuild(): Promise<void> {
-    const wasRunning = this.running;
-    await this.runner.stop();
-    await this.runner.rebuild();
-    await replayInBatches({
-      store: this.options.store,
-      dataSource: this.options.dataSource,
-      schema: READ_SCHEMA,
-      consumer: referralPipelineProjection.name,
-      filter: referralPipelineProjection.filter,
-      batchSize: this.options.rebuildBatchSize ?? 2000,
-      apply: (events, manager) => applyPipelineEvents(events, manager),
-    });
-    if (wasRunning) await this.start();
-  }
-
-  waitFor(position: Position): Promise<void> {
-    return this.runner.waitFor(position);
-  }
-
-  /** Resolves true once the projection has caught up with the store, false after `timeoutMs`. */
-  async whenCaughtUp(timeoutMs: number): Promise<boolean> {
-    const deadline = Date.now() + timeoutMs;
-    while (!this.runner.caughtUp) {
-      if (Date.now() >= deadline) return false;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    return true;
   }
 
   /** Referrals by pair and status, of the referrals the scope may see. */
