@@ -204,6 +204,7 @@ describeWithKafka('no plaintext identifying data of a test child in any Kafka me
       brokers: kafkaBrokers(),
       logLevel: logLevel.NOTHING,
     }).producer();
+    await admin.createTopics({ topics: [{ topic: scratchTopic, numPartitions: 1 }], waitForLeaders: true });
     await producer.connect();
     await producer.send({
       topic: scratchTopic,
