@@ -18,14 +18,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import { fixedClock } from '@crm/kernel';
-import { uniqueTestChild } from '@crm/referrals/testing';
-import type { TestService } from '@crm/service-testing';
-import { indicators } from '../../services/referrals/src/cases/domain/test-support';
-import { ConsentProcessModule } from '../../services/referrals/src/consent-process/consent-process.module';
-import { EscalationModule } from '../../services/referrals/src/escalation/escalation.module';
-import { ReferralReadModelsModule } from '../../services/referrals/src/read-models/read-models.module';
-import { consentScope, NOW } from '../../services/referrals/src/referrals/testing/seed';
-import { startTestReferralsService } from '../../services/referrals/test/support';
+import { REFERRALS_SERVICE } from '@crm/referrals';
+import {
+  ConsentProcessModule,
+  consentScope,
+  EscalationModule,
+  indicators,
+  NOW,
+  ReferralReadModelsModule,
+  uniqueTestChild,
+} from '@crm/referrals/testing';
+import { startTestService, type TestService } from '@crm/service-testing';
 
 type Label =
   'MX cw' | 'MX sup' | 'HN cw' | 'HN ns' | 'GT cw' | 'GT ns' | 'ST coord' | 'ST analyst' | 'UNICEF';
@@ -443,7 +446,7 @@ describe('referral service HTTP authorisation matrix (real PostgreSQL, real iden
   ];
 
   beforeAll(async () => {
-    t = await startTestReferralsService({
+    t = await startTestService(REFERRALS_SERVICE, {
       clock: fixedClock(NOW),
       prefix: 'referrals_matrix',
       features: [EscalationModule, ReferralReadModelsModule, ConsentProcessModule],

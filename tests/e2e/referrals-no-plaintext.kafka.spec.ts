@@ -20,10 +20,8 @@ import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { createNestLogger } from '@crm/pii';
 import { captureLog } from '@crm/pii/testing';
 import { referralsFeatures, startReferralsService } from '@crm/referrals';
-import { uniqueTestChild } from '@crm/referrals/testing';
+import { consentScope, indicators, uniqueTestChild } from '@crm/referrals/testing';
 import { describeWithKafka, kafkaBrokers } from '@crm/testing';
-import { indicators } from '../../services/referrals/src/cases/domain/test-support';
-import { consentScope } from '../../services/referrals/src/referrals/testing/seed';
 import { findPlaintext, needlesWith, scanKafka, type Finding } from '../support/plaintext-scan';
 import { startServiceOnKafka, waitFor, type ServiceOnKafka } from './support/plan-on-kafka';
 

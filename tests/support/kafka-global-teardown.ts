@@ -1,3 +1,5 @@
+// a relative path: jest loads a global teardown without the workspace's module mapping
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import teardown from '../../libs/testing/src/kafka-global-teardown';
 import { needlesWith, scanKafka } from './plaintext-scan';
 
@@ -14,7 +16,7 @@ export default async function kafkaTeardownWithPlaintextScan(): Promise<void> {
     try {
       const scan = await scanKafka(brokers.split(','), needlesWith());
       console.log(
-        `[tests] plaintext scan of the Kafka broker: ${scan.topics} topics, ${scan.partitions} partitions, ${scan.messages} messages, ${scan.findings.length} finding(s)`,
+        `[tests] plaintext scan of the Kafka broker: ${scan.topics} topics, ${scan.partitions} partitions, ${scan.messages} messages, ${scan.findings.length} finding(s) (and ${scan.hostileInputs.length} in the tests' deliberate hostile inputs)`,
       );
       if (scan.findings.length > 0)
         failure = new Error(

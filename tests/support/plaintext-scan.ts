@@ -5,12 +5,26 @@
  * imports only, so the kafka project's global teardown (which runs outside jest's module mapping) can use it.
  */
 import { Kafka, logLevel } from 'kafkajs';
+// a relative path: jest's global teardown loads this file without the workspace's module mapping
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { KNOWN_TEST_CHILD_STRINGS } from '../../services/referrals/src/testing/test-children';
 
 /** One needle found somewhere. */
 export interface Finding {
   where: string;
   needle: string;
+}
+
+/**
+ * The one kind of message a test writes WITH a child's data on purpose: the Kafka e2e
+ * (tests/e2e/referrals-national-system.kafka.spec.ts, "a response carrying free text") plays a national system
+ * that puts a note naming the child into a response on its `crm.HN.in.referrals`, and checks the gateway
+ * dead-letters it without copying the payload. That inbound message (external reference `HN-SNI-NOTE`) is the
+ * test's hostile input, not something the platform produced: a scan reports it apart. Anything the platform
+ * derived from it (a dead letter, an outcome, a log line) would still be a finding.
+ */
+export function isDeliberateHostileInput(topic: string, value: string): boolean {
+  return topic.endsWith('crm.HN.in.referrals') && value.includes('"externalReference":"HN-SNI-NOTE"');
 }
 
 /** The needles of every scan: the marker and the fixed children's strings, plus `extra` (a spec's own children). */
@@ -34,6 +48,8 @@ export interface KafkaScan {
   partitions: number;
   messages: number;
   findings: Finding[];
+  /** Findings in the tests' deliberate hostile inputs (isDeliberateHostileInput), reported apart. */
+  hostileInputs: Finding[];
 }
 
 /**
@@ -59,8 +75,9 @@ export async function scanKafka(
   }
   await admin.disconnect();
   const findings: Finding[] = [];
+  const hostileInputs: Finding[] = [];
   let messages = 0;
-  if (pending.size === 0) return { topics: topics.length, partitions, messages, findings };
+  if (pending.size === 0) return { topics: topics.length, partitions, messages, findings, hostileInputs };
   const consumer = kafka.consumer({ groupId: `plaintext-scan-${Date.now()}-${Math.random()}` });
   await consumer.connect();
   await consumer.subscribe({
@@ -79,9 +96,10 @@ export async function scanKafka(
       const headers = Object.entries(message.headers ?? {})
         .map(([k, v]) => `${k}=${Array.isArray(v) ? v.map(String).join(',') : String(v ?? '')}`)
         .join(' ');
-      findings.push(
+      const value = message.value?.toString('utf8') ?? '';
+      (isDeliberateHostileInput(topic, value) ? hostileInputs : findings).push(
         ...findPlaintext(message.key?.toString('utf8') ?? '', needles, `${where} key`),
-        ...findPlaintext(message.value?.toString('utf8') ?? '', needles, `${where} value`),
+        ...findPlaintext(value, needles, `${where} value`),
         ...findPlaintext(headers, needles, `${where} headers`),
       );
       if (BigInt(message.offset) >= last) pending.delete(key);
@@ -100,5 +118,5 @@ export async function scanKafka(
     throw new Error(
       `plaintext scan: ${pending.size} partition(s) not read to their end in ${timeoutMs} ms: ${[...pending.keys()].join(', ')}`,
     );
-  return { topics: topics.length, partitions, messages, findings };
+  return { topics: topics.length, partitions, messages, findings, hostileInputs };
 }
