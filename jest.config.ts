@@ -46,7 +46,8 @@ const config: Config = {
       displayName: 'kafka',
       testMatch: ['**/*.kafka.spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/kafka-global-setup.ts',
-      globalTeardown: '<rootDir>/libs/testing/src/kafka-global-teardown.ts',
+      // the plaintext scan of every topic, then libs/testing's teardown
+      globalTeardown: '<rootDir>/tests/support/kafka-global-teardown.ts',
     },
   ],
 };

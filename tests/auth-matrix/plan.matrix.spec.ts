@@ -1,14 +1,14 @@
 /**
- * Cross-service authorisation matrix. Expectations come from the readable table below (what the
+ * Cross-service authorisation matrix (principals, resources and the table's notation: ./principal-kinds.ts). Expectations come from the readable table below (what the
  * network agreed), interpreted here by simple rules; they are NOT computed with the policy under test.
  * Grows with every service: add its operations to WHO_MAY and its policy to POLICIES (a test fails while
  * the table and the owner's rows differ). Each operation is decided by the policy of its owner (its first
  * segment): the plan's rows (services/plan/src/plan.policy.ts), personal data (libs/pii), the audit log (libs/auth).
  */
 import { AUDIT_POLICY, Role, type Policy, type Principal, type Resource } from '@crm/auth';
-import { MEMBER_COUNTRIES, type CountryCode } from '@crm/kernel';
 import { PII_POLICY } from '@crm/pii';
 import { PLAN_POLICY } from '@crm/plan';
+import { attemptsFor, everybody, expectedBy, type Attempt, type Who } from './principal-kinds';
 
 const POLICIES: Record<string, Policy> = { plan: PLAN_POLICY, pii: PII_POLICY, audit: AUDIT_POLICY };
 const ownerOf = (operation: string) => operation.split('.')[0];
@@ -67,129 +67,9 @@ const WHO_MAY: Record<string, string[]> = {
   'audit.read': ['st:secretariat_coordinator', 'st:platform_admin'],
 };
 
-// ---- who exists -------------------------------------------------------------------------------
-const COUNTRY_ROLES = [
-  'reporting_officer',
-  'consular_officer',
-  'protection_case_worker',
-  'protection_supervisor',
-  'alert_focal_point',
-  'national_system',
-];
-const SECRETARIAT_ROLES = [
-  'secretariat_coordinator',
-  'secretariat_analyst',
-  'practice_reviewer',
-  'platform_admin',
-];
-
-type Kind = 'country' | 'st' | 'org';
-interface Who {
-  label: string;
-  kind: Kind;
-  role: string;
-  principal: Principal;
-}
-
-const everybody: Who[] = [
-  ...MEMBER_COUNTRIES.flatMap((cc) =>
-    COUNTRY_ROLES.map((role) => ({
-      label: `${cc} ${role}`,
-      kind: 'country' as const,
-      role,
-      principal: { subject: `${cc}-${role}`, country: cc, institution: `${cc}/X`, roles: [role as Role] },
-    })),
-  ),
-  ...SECRETARIAT_ROLES.map((role) => ({
-    label: `ST ${role}`,
-    kind: 'st' as const,
-    role,
-    principal: {
-      subject: `st-${role}`,
-      country: 'ST' as const,
-      institution: 'ST-CRM',
-      roles: [role as Role],
-    },
-  })),
-  ...['UNICEF', 'IOM', 'UNHCR', 'ICRC'].map((org) => ({
-    label: `${org} observer`,
-    kind: 'org' as const,
-    role: 'observer',
-    principal: {
-      subject: `${org}-obs`,
-      country: null,
-      organisation: org,
-      institution: org,
-      roles: [Role.Observer],
-    },
-  })),
-  {
-    label: 'RROCM civil society',
-    kind: 'org' as const,
-    role: 'civil_society_submitter',
-    principal: {
-      subject: 'rrocm',
-      country: null,
-      organisation: 'RROCM',
-      institution: 'RROCM',
-      roles: [Role.CivilSocietySubmitter],
-    },
-  },
-];
-
-// ---- which resources each one is tried against --------------------------------------------------
-type Relation = 'own' | 'other' | 'addressed' | 'any-country';
-interface Attempt {
-  relation: Relation;
-  withPurpose: boolean;
-  resource: Resource;
-}
-
-function otherThan(cc: CountryCode): CountryCode {
-  return cc === 'MX' ? 'GT' : 'MX';
-}
-
-function attemptsFor(who: Who): Attempt[] {
-  const purposes = [true, false];
-  if (who.kind !== 'country') {
-    return purposes.flatMap((p) =>
-      (['HN', 'US'] as CountryCode[]).map((c) => ({
-        relation: 'any-country' as const,
-        withPurpose: p,
-        resource: { country: c, ...(p ? { purpose: 'seguimiento del caso' } : {}) },
-      })),
-    );
-  }
-  const own = who.principal.country as CountryCode;
-  const other = otherThan(own);
-  return purposes.flatMap((p) => {
-    const purpose = p ? { purpose: 'seguimiento del caso' } : {};
-    return [
-      { relation: 'own' as const, withPurpose: p, resource: { country: own, ...purpose } },
-      { relation: 'other' as const, withPurpose: p, resource: { country: other, ...purpose } },
-      {
-        relation: 'addressed' as const,
-        withPurpose: p,
-        resource: { country: other, addressedTo: [own], ...purpose },
-      },
-    ];
-  });
-}
-
 /** The expectation, read off WHO_MAY. */
 function expected(operation: string, who: Who, attempt: Attempt): boolean {
-  return WHO_MAY[operation].some((entry) => {
-    if (entry === 'everyone') return true;
-    const needsPurpose = entry.endsWith('+purpose');
-    const [scope, role] = entry.replace('+purpose', '').split(':');
-    if (role !== who.role) return false;
-    if (needsPurpose && !attempt.withPurpose) return false;
-    if (scope === 'st') return who.kind === 'st';
-    if (who.kind !== 'country') return false;
-    if (scope === 'own') return attempt.relation === 'own';
-    if (scope === 'own+addressed') return attempt.relation === 'own' || attempt.relation === 'addressed';
-    throw new Error(`unreadable entry ${entry}`);
-  });
+  return expectedBy(WHO_MAY[operation], who, attempt);
 }
 
 const rows = Object.keys(WHO_MAY).flatMap((operation) =>

@@ -18,6 +18,7 @@ import { startEmbeddedPostgres } from '@crm/config';
 import { PostgresEventStore } from '@crm/event-store-postgres';
 import { startTestIdentity } from '@crm/identity/testing';
 import { REFERRALS_SERVICE } from '@crm/referrals';
+import { benchChild } from '@crm/referrals/testing';
 import { startService } from '@crm/service-kit';
 import { fmt, percentile, runLoad, scaled, table, type LoadResult } from './bench-util';
 
@@ -124,11 +125,7 @@ async function main(): Promise<void> {
             .send({
               institutionId: 'MX-PROTECCION',
               indicators: INDICATORS,
-              identifying: {
-                givenNames: `Niña ${tag}`,
-                familyNames: `Bench ${tag}`,
-                dateOfBirth: '2009-02-11',
-              },
+              identifying: benchChild(tag),
             }),
         201,
         'register case',

@@ -1,6 +1,6 @@
-import { randomBytes, randomInt } from 'node:crypto';
 import type { TestService } from '@crm/service-testing';
 import { indicators } from '../src/cases/domain/test-support';
+import { uniqueTestChild } from '../src/testing/test-children';
 
 /**
  * HTTP helpers of the directory and cases e2e tests: the Mexican child-protection institution the demo
@@ -27,34 +27,11 @@ export const INSTITUTION = {
   verifiedOn: '2020-06-01',
 };
 
-/** A child's identifying data whose every string is unique to this run. */
-export function uniqueChild() {
-  const tag = randomBytes(5).toString('hex');
-  const day = String(randomInt(1, 29)).padStart(2, '0');
-  const month = String(randomInt(1, 13)).padStart(2, '0');
-  const child = {
-    givenNames: `Yeimi Zuleyma ${tag}`,
-    familyNames: `Alvarado Q${tag}`,
-    dateOfBirth: `${randomInt(2003, 2005)}-${month}-${day}`,
-    familyContacts: [
-      {
-        relationship: 'tía materna',
-        name: `Dora Mejía ${tag}`,
-        phone: `+504 9${randomInt(1_000_000, 9_999_999)}`,
-      },
-    ],
-    notes: `Separada de su hermano en Tapachula ${tag}`,
-  };
-  const strings = [
-    child.givenNames,
-    child.familyNames,
-    child.dateOfBirth,
-    child.familyContacts[0].name,
-    child.familyContacts[0].phone,
-    child.notes,
-  ];
-  return { child, strings };
-}
+/**
+ * A child's identifying data whose every string is unique to this run (from the one fixture of test children,
+ * `src/testing/test-children.ts`: its names carry the marker the plaintext scans look for).
+ */
+export const uniqueChild = uniqueTestChild;
 
 /** Registers MX-PROTECCION as Mexico's supervisor (201). */
 export async function registerInstitution(t: TestService): Promise<void> {
