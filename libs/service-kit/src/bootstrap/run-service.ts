@@ -5,6 +5,9 @@ import type { RunningService } from './start-service';
 import { startService } from './start-service';
 import type { ServiceDefinition } from './service-definition';
 
+/** How long a graceful stop may take before the process exits anyway. */
+const STOP_GRACE_MS = 10_000;
+
 /** PostgreSQL "terminating connection due to administrator command" and sockets closed under us. */
 const SHUTDOWN_ERROR_CODES = new Set(['57P01', 'ECONNRESET', 'EPIPE']);
 
@@ -27,6 +30,12 @@ export function stopOnSignals(
     if (stopping) return;
     stopping = true;
     out(`${signal}: deteniendo / stopping...`);
+    // a close that never settles (e.g. a pool waiting on a connection its server already dropped) must not
+    // keep the process alive: after STOP_GRACE_MS it exits anyway, saying so
+    setTimeout(() => {
+      out(`Cierre forzado tras ${STOP_GRACE_MS} ms / forced exit after ${STOP_GRACE_MS} ms`);
+      process.exit(1);
+    }, STOP_GRACE_MS);
     for (const close of closers.slice().reverse())
       await close().catch((e: Error) => process.stderr.write(`stop: ${e.message}\n`));
     out('Detenido / stopped.');
