@@ -4,3 +4,4 @@ export * from './clock';
 export * from './seeded-random';
 export * from './error-kinds';
 export * from './log-port';
+export * from './iso-instant';

@@ -1,4 +1,4 @@
-import { ValidationError } from '@crm/kernel';
+import { isIsoInstant, ValidationError } from '@crm/kernel';
 import { parsePeriod, semesterBounds, type ReportingPeriod } from './period';
 
 /**
@@ -47,22 +47,8 @@ export function isLate(submittedAt: Date | string, window: ReportingWindow): boo
   return instant(submittedAt) >= instant(window.closesAt);
 }
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** A calendar day that exists (Date would silently roll 30 February over to 1 March). */
-function realDay(value: string): boolean {
-  const [y, m, d] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
 function toIso(value: unknown, field: 'opensAt' | 'closesAt'): string {
-  const ok =
-    (value instanceof Date && !Number.isNaN(value.getTime())) ||
-    (typeof value === 'string' &&
-      ISO_INSTANT.test(value) &&
-      realDay(value) &&
-      !Number.isNaN(new Date(value).getTime()));
+  const ok = (value instanceof Date && !Number.isNaN(value.getTime())) || isIsoInstant(value);
   if (!ok) {
     throw new ValidationError(
       'plan.window.invalid_instant',

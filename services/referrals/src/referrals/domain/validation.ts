@@ -1,4 +1,4 @@
-import { COUNTRY_NAMES, ValidationError, isCountryCode, type LocalizedText } from '@crm/kernel';
+import { COUNTRY_NAMES, ValidationError, isCountryCode, isIsoInstant, type LocalizedText } from '@crm/kernel';
 import {
   DATA_CATEGORIES,
   FOLLOW_UP_SERVICES,
@@ -136,18 +136,9 @@ export function validCode<Code extends string>(
   );
 }
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-
 /** An ISO 8601 instant with its offset, normalised to UTC with milliseconds (422 `referral.invalid_instant`). */
 export function validInstant(value: unknown, field: string): string {
-  if (typeof value === 'string' && ISO_INSTANT.test(value)) {
-    const time = Date.parse(value);
-    const [y, m, d] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
-    const day = new Date(Date.UTC(y, m - 1, d));
-    if (!Number.isNaN(time) && day.getUTCMonth() === m - 1 && day.getUTCDate() === d) {
-      return new Date(time).toISOString();
-    }
-  }
+  if (isIsoInstant(value)) return new Date(Date.parse(value)).toISOString();
   throw invalid(
     'referral.invalid_instant',
     {
